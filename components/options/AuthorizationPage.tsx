@@ -1,0 +1,4 @@
+/** Placeholder: filled by the issue that owns this screen. */
+export function AuthorizationPage() {
+  return <section data-testid="AuthorizationPage" />;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: filled by the issue that owns this screen. */
+export function OrderList() {
+  return <section data-testid="OrderList" />;
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { AuditPage } from '../../components/options/AuditPage';
+import { AuthorizationPage } from '../../components/options/AuthorizationPage';
+import { LabelSettingsPage } from '../../components/options/LabelSettingsPage';
+import { NoticesPage } from '../../components/options/NoticesPage';
+import { PrivacyPolicyPage } from '../../components/options/PrivacyPolicyPage';
+import { RetentionPage } from '../../components/options/RetentionPage';
+import { VaultPage } from '../../components/options/VaultPage';
+import './options.css';
+
+/** Sections by hash (`#authorize?shop=123`), so the banner and popup can deep-link. */
+const SECTIONS: { id: string; label: () => string; render: () => ReactElement }[] = [
+  { id: 'authorize', label: () => i18n.t('options.nav.authorize'), render: () => <AuthorizationPage /> },
+  { id: 'vault', label: () => i18n.t('options.nav.vault'), render: () => <VaultPage /> },
+  { id: 'retention', label: () => i18n.t('options.nav.retention'), render: () => <RetentionPage /> },
+  { id: 'notices', label: () => i18n.t('options.nav.notices'), render: () => <NoticesPage /> },
+  { id: 'labels', label: () => i18n.t('options.nav.labels'), render: () => <LabelSettingsPage /> },
+  { id: 'audit', label: () => i18n.t('options.nav.audit'), render: () => <AuditPage /> },
+  { id: 'policy', label: () => i18n.t('options.nav.policy'), render: () => <PrivacyPolicyPage /> },
+];
+
+function currentSection(): string {
+  const id = location.hash.slice(1).split('?')[0];
+  return SECTIONS.some((s) => s.id === id) ? id! : 'authorize';
+}
+
+export function App() {
+  const [section, setSection] = useState(currentSection);
+  useEffect(() => {
+    const onHash = () => setSection(currentSection());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const active = SECTIONS.find((s) => s.id === section)!;
+  return (
+    <div className="sv-options">
+      <nav className="sv-options__nav">
+        <h1>{i18n.t('extName')}</h1>
+        {SECTIONS.map((s) => (
+          <a key={s.id} href={`#${s.id}`} aria-current={s.id === section ? 'page' : undefined}>
+            {s.label()}
+          </a>
+        ))}
+      </nav>
+      <main className="sv-options__main">{active.render()}</main>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { CaptureStatus } from '../../components/popup/CaptureStatus';
+import { OrderList } from '../../components/popup/OrderList';
+import { RetentionLine } from '../../components/popup/RetentionLine';
+import { VaultPanel } from '../../components/popup/VaultPanel';
+import './popup.css';
+
+export function App() {
+  return (
+    <main className="sv-popup">
+      <header className="sv-popup__header">
+        <strong>{i18n.t('extName')}</strong>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          {i18n.t('popup.openOptions')}
+        </a>
+      </header>
+      <VaultPanel />
+      <CaptureStatus />
+      <OrderList />
+      <RetentionLine />
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { routeSellerCenter, type SellerCenterFixture } from '../fixtures/seller-center-server';
+
+/** The built, unchanged production extension (override to test another build). */
+export const EXTENSION_DIR = path.resolve(process.env.SV_EXTENSION_DIR ?? '.output/chrome-mv3');
+const CHROMIUM = process.env.SV_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface ExtensionFixtures {
+  context: BrowserContext;
+  profileDir: string;
+  downloadsDir: string;
+  serviceWorker: Worker;
+  extensionId: string;
+  sellerCenter: SellerCenterFixture;
+  /** Opens an extension page (e.g. "popup.html", "options.html#vault") in a new tab. */
+  openExtensionPage: (pagePath: string) => Promise<Page>;
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  profileDir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-profile-'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  downloadsDir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-downloads-'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  // Lazy: only tests that ask for the seller center get the routes on the real Temu hosts.
+  sellerCenter: async ({ context }, use) => {
+    await use(await routeSellerCenter(context));
+  },
+  context: async ({ profileDir, downloadsDir }, use) => {
+    if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
+    }
+    // Downloads land in downloadsDir without a prompt, so tests can inspect the files on disk.
+    fs.mkdirSync(path.join(profileDir, 'Default'), { recursive: true });
+    fs.writeFileSync(
+      path.join(profileDir, 'Default', 'Preferences'),
+      JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } }),
+    );
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      acceptDownloads: true,
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (pagePath) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${pagePath}`);
+      return page;
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Buyer personal data for one parent order, as it is sealed into `buyers.sealed`.
+ * This is the ONLY shape in which PII exists outside the seller-center page; it is never
+ * stored or logged in plaintext.
+ */
+export const buyerPiiSchema = z.object({
+  name: z.string().max(500),
+  phone: z.string().max(100).nullable(),
+  backupPhone: z.string().max(100).nullable(),
+  email: z.string().max(320).nullable(),
+  addressLine1: z.string().max(1000),
+  addressLine2: z.string().max(1000).nullable(),
+  addressLine3: z.string().max(1000).nullable(),
+  /** region_name3 */
+  city: z.string().max(200).nullable(),
+  /** region_name2 */
+  state: z.string().max(200).nullable(),
+  /** region_name4 */
+  district: z.string().max(200).nullable(),
+  postcode: z.string().max(40).nullable(),
+  /** region_name1 as shown (e.g. "United States") */
+  country: z.string().max(200).nullable(),
+  /** ISO 3166-1 alpha-2 when known. */
+  countryCode: z.string().length(2).nullable(),
+  taxCode: z.string().max(100).nullable(),
+});
+export type BuyerPii = z.infer<typeof buyerPiiSchema>;
+
+export type AddressSource = 'api' | 'rawData' | 'dom';
+
+/** One address read from the seller center, ready to be sealed. */
+export interface CapturedAddress {
+  orderSn: string;
+  shopId: string;
+  source: AddressSource;
+  pii: BuyerPii;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Mall (shop) ids are digits in the seller center; anything else is refused before storage. */
+export const shopIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'shop id must be 1–40 letters/digits');
+
+export const shopConsentSchema = z.object({
+  shopId: shopIdSchema,
+  label: z.string().max(100).default(''),
+  authorizedAt: z.number(),
+  /** Version of the privacy policy the seller saw when authorizing. */
+  policyVersion: z.string().max(20),
+});
+export type ShopConsent = z.infer<typeof shopConsentSchema>;
+
+/** storage.local `consent`: authorized shops by id. Revoking deletes the entry. */
+export const consentMapSchema = z.record(z.string(), shopConsentSchema);
+export type ConsentMap = z.infer<typeof consentMapSchema>;
+
+export function parseConsentMap(raw: unknown): ConsentMap {
+  const parsed = consentMapSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export function isShopAuthorized(map: ConsentMap, shopId: string | null | undefined): boolean {
+  return !!shopId && Object.hasOwn(map, shopId);
+}

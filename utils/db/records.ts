@@ -1,0 +1,128 @@
+/**
+ * Row shapes of the `seller-vault` IndexedDB database (ARCHITECTURE: Stored data).
+ * All times are epoch milliseconds (UTC). Only `buyers.sealed`, `requests.sealed` and
+ * `incidents.sealed` may hold personal data, and only as ciphertext.
+ */
+
+/** Normalized parent-order status; `statusCode` keeps the seller center's number. */
+export type OrderStatus =
+  | 'pending'
+  | 'to_ship'
+  | 'cancelled'
+  | 'shipped'
+  | 'delivered'
+  | 'partially_shipped'
+  | 'partially_delivered'
+  | 'unknown';
+
+/** Whether buyer PII exists for the order: never captured, stored (sealed), or deleted by retention. */
+export type PiiState = 'none' | 'present' | 'purged';
+
+/** One parent order (the unit that ships to one address). Non-personal facts only. */
+export interface OrderRecord {
+  /** Parent order number, e.g. "PO-211-01861395087993272". */
+  orderSn: string;
+  /** Mall (shop) id from the seller center. */
+  shopId: string;
+  status: OrderStatus;
+  statusCode: number | null;
+  createdAt: number | null;
+  /** Latest ship-by time promised to the marketplace. */
+  shipBy: number | null;
+  /** When the order shipped (captured, or marked by the seller); starts the 28-day clock. */
+  shippedAt: number | null;
+  /** Who set shippedAt: the seller center capture or the seller in the extension. */
+  shippedAtSource: 'captured' | 'seller' | null;
+  deliveredAt: number | null;
+  /** First time the extension saw the order. */
+  capturedAt: number;
+  /** Last capture that touched the order. */
+  updatedAt: number;
+  /** When buyer PII must be gone (utils/retention); null while no PII is held. */
+  purgeAt: number | null;
+  exportedAt: number | null;
+  exportFormat: string | null;
+  piiState: PiiState;
+  /** Number of sub-order lines, to show without reading items. */
+  itemCount: number;
+}
+
+/** One sub-order line of a parent order. */
+export interface ItemRecord {
+  orderSn: string;
+  /** Sub-order number, e.g. "211-21905473070712792" (stable across re-captures, unlike the list index). */
+  subOrderSn: string;
+  sku: string | null;
+  goodsId: string | null;
+  title: string;
+  spec: string | null;
+  quantity: number;
+  cancelledQuantity: number;
+  statusCode: number | null;
+}
+
+/** Sealed buyer PII for one parent order. Removed (not blanked) on purge. */
+export interface BuyerRecord {
+  orderSn: string;
+  shopId: string;
+  purgeAt: number;
+  capturedAt: number;
+  /** Where the address came from (api, rawData, dom). */
+  source: string;
+  /** Sealed envelope (utils/crypto), bound to table "buyers" + orderSn. */
+  sealed: Uint8Array;
+}
+
+/** A file the extension downloaded that holds PII; removed when any of its orders is purged. */
+export interface ExportRecord {
+  id?: number;
+  createdAt: number;
+  /** Earliest purgeAt among the orders in the file. */
+  purgeAt: number;
+  downloadId: number | null;
+  fileName: string;
+  format: string;
+  orderSns: string[];
+  state: 'live' | 'removed';
+  removedAt: number | null;
+}
+
+export interface RequestRecord {
+  id?: number;
+  kind: 'access' | 'correct' | 'delete';
+  receivedAt: number;
+  verifiedAt: number | null;
+  dueAt: number;
+  state: string;
+  sealed: Uint8Array | null;
+}
+
+export interface IncidentRecord {
+  id?: number;
+  openedAt: number;
+  reportDueAt: number;
+  state: string;
+  sealed: Uint8Array | null;
+}
+
+export type AuditActor = 'popup' | 'options' | 'background' | 'content';
+
+/** Tamper-evident audit log entry; never holds personal data (utils/audit). */
+export interface AuditRecord {
+  seq: number;
+  at: number;
+  actor: AuditActor;
+  action: string;
+  counts: Record<string, number>;
+  orderSns: string[];
+  /** Short non-personal reason/detail (error codes, setting names). */
+  detail: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** Singleton key-value rows the background owns (vault key material wrapped, retention bookkeeping). */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}

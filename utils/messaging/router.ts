@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import type { AuditActor } from '../db/records';
+import type { MessageDef } from './define-message';
+import { MessageError, requestEnvelopeSchema, type ResponseEnvelope } from './envelope';
+import { isQuotaError } from './quota-error';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export interface HandlerContext {
+  actor: AuditActor;
+  sender: SenderInfo;
+}
+
+export type ProtocolShape = Record<string, MessageDef>;
+
+type ResponseOf<D> = D extends MessageDef<z.ZodType, infer R> ? R : never;
+type RequestOf<D> = D extends MessageDef<infer Q, unknown> ? z.infer<Q> : never;
+
+export type HandlerTable<P extends ProtocolShape> = {
+  [K in keyof P]: (data: RequestOf<P[K]>, ctx: HandlerContext) => Promise<ResponseOf<P[K]>>;
+};
+
+export interface RouterIdentity {
+  extensionId: string;
+  /** e.g. "chrome-extension://<id>/" */
+  extensionOrigin: string;
+}
+
+/** popup/options/print by their page path; anything else on our origin counts as options. */
+function actorForPage(url: string, origin: string): AuditActor {
+  const path = url.slice(origin.length);
+  return path.startsWith('popup.html') ? 'popup' : 'options';
+}
+
+/**
+ * The background's one dispatcher: unknown messages get `unhandled`, foreign senders `forbidden`,
+ * bad payloads `invalid-request`; PII-capable (`page`) messages only from extension pages.
+ */
+export function createMessageRouter<P extends ProtocolShape>(protocol: P, handlers: HandlerTable<P>, identity: RouterIdentity) {
+  return async function route(raw: unknown, sender: SenderInfo): Promise<ResponseEnvelope> {
+    const envelope = requestEnvelopeSchema.safeParse(raw);
+    if (!envelope.success) return fail('unhandled', 'Not a Seller Vault message');
+    const { type, data } = envelope.data;
+    if (!Object.hasOwn(protocol, type)) return fail('unhandled', `Unknown message ${type}`);
+    if (sender.id !== identity.extensionId) return fail('forbidden', 'Sender is not this extension');
+
+    const def = protocol[type]!;
+    const fromPage = typeof sender.url === 'string' && sender.url.startsWith(identity.extensionOrigin);
+    if (def.audience === 'page' && !fromPage) return fail('forbidden', `${type} is only answered to extension pages`);
+
+    const parsed = def.request.safeParse(data);
+    if (!parsed.success) return fail('invalid-request', `${type}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500)}`);
+
+    const ctx: HandlerContext = {
+      actor: fromPage ? actorForPage(sender.url!, identity.extensionOrigin) : 'content',
+      sender,
+    };
+    try {
+      const handler = handlers[type as keyof P] as (d: unknown, c: HandlerContext) => Promise<unknown>;
+      return { ok: true, data: await handler(parsed.data, ctx) };
+    } catch (err) {
+      if (err instanceof MessageError) return { ok: false, error: { code: err.code, message: err.message, retryAt: err.retryAt } };
+      if (isQuotaError(err)) return fail('quota', 'The browser has no more storage space for Seller Vault. Free disk space, then try again; nothing was changed.');
+      console.error(`[seller-vault] ${type} failed`, err);
+      return fail('internal', err instanceof Error ? err.message : String(err));
+    }
+  };
+}
+
+function fail(code: MessageError['code'], message: string): ResponseEnvelope {
+  return { ok: false, error: { code, message } };
+}

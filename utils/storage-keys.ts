@@ -1,0 +1,14 @@
+/** storage.local keys. Content scripts may read `consent` and `settings` (no PII in either). */
+export const LOCAL_KEYS = {
+  consent: 'consent',
+  settings: 'settings',
+} as const;
+
+/** storage.session keys (trusted contexts only: never readable by content scripts). */
+export const SESSION_KEYS = {
+  /** Bumped after every background write so open pages refresh. */
+  revision: 'revision',
+  /** Unlocked vault key material (utils/vault). */
+  unlockedKeys: 'unlockedKeys',
+  lastActivityAt: 'lastActivityAt',
+} as const;
