@@ -11,6 +11,8 @@ export const SELLER_CENTER_MATCHES = [
 
 export default defineConfig({
   srcDir: '.',
+  // Lets parallel builds (e.g. one per e2e run) write to separate folders; default .output.
+  outDir: process.env.SV_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: {
     name: '__MSG_extName__',

@@ -7,6 +7,7 @@ import { createExportHandlers } from '../utils/export/export-handlers';
 import { protocol } from '../utils/messaging/protocol';
 import { createMessageRouter, type HandlerTable } from '../utils/messaging/router';
 import { createRetentionHandlers } from '../utils/retention/retention-handlers';
+import { createSettingsHandlers } from '../utils/settings/settings-handlers';
 import { createVaultHandlers } from '../utils/vault/vault-handlers';
 
 /** Composition root: every background service is built and wired here, and only here. */
@@ -25,6 +26,7 @@ export default defineBackground(() => {
     ...createVaultHandlers(deps),
     ...createRetentionHandlers(deps),
     ...createExportHandlers(deps),
+    ...createSettingsHandlers(deps),
   };
   const route = createMessageRouter(protocol, handlers, {
     extensionId: browser.runtime.id,

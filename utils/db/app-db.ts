@@ -6,6 +6,7 @@ import type {
   IncidentRecord,
   ItemRecord,
   MetaRecord,
+  NoticeRecord,
   OrderRecord,
   RequestRecord,
 } from './records';
@@ -20,6 +21,7 @@ export class AppDb extends Dexie {
   exports!: EntityTable<ExportRecord, 'id'>;
   requests!: EntityTable<RequestRecord, 'id'>;
   incidents!: EntityTable<IncidentRecord, 'id'>;
+  notices!: EntityTable<NoticeRecord, 'id'>;
   audit!: EntityTable<AuditRecord, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 
@@ -32,6 +34,7 @@ export class AppDb extends Dexie {
       exports: '++id, createdAt, purgeAt, downloadId, *orderSns, state',
       requests: '++id, kind, receivedAt, verifiedAt, dueAt, state',
       incidents: '++id, openedAt, reportDueAt, state',
+      notices: '++id, receivedAt',
       audit: 'seq, at, action',
       meta: 'key',
     });

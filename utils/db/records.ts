@@ -105,6 +105,18 @@ export interface IncidentRecord {
   sealed: Uint8Array | null;
 }
 
+/** A marketplace deletion notice and how it was carried out (ARCHITECTURE: Retention). */
+export interface NoticeRecord {
+  id?: number;
+  receivedAt: number;
+  scope: { kind: 'all' } | { kind: 'shop'; shopId: string } | { kind: 'orders'; orderSns: string[] };
+  /** Reference text from the marketplace (no buyer PII expected; length-capped). */
+  reference: string;
+  carriedOutAt: number | null;
+  deletedBuyers: number;
+  removedFiles: number;
+}
+
 export type AuditActor = 'popup' | 'options' | 'background' | 'content';
 
 /** Tamper-evident audit log entry; never holds personal data (utils/audit). */

@@ -1,6 +1,7 @@
 import { captureMessages } from './protocol/capture';
 import { exportMessages } from './protocol/export';
 import { retentionMessages } from './protocol/retention';
+import { settingsMessages } from './protocol/settings';
 import { vaultMessages } from './protocol/vault';
 
 /** The one protocol: every message the background answers, by name (request schema + reply type). */
@@ -9,6 +10,7 @@ export const protocol = {
   ...vaultMessages,
   ...retentionMessages,
   ...exportMessages,
+  ...settingsMessages,
 };
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
