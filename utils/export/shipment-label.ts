@@ -1,0 +1,27 @@
+import type { BuyerPii } from '../capture/buyer-pii';
+import type { ReturnAddress } from '../settings/settings-schema';
+
+/** Everything one label/slip/CSV row needs. Built in an extension page from `export/prepare`; never persisted. */
+export interface ShipmentLabel {
+  /** Parent order number; also the Code 128 barcode content. */
+  orderSn: string;
+  shopId: string;
+  shipBy: number | null;
+  shipFrom: ReturnAddress;
+  shipTo: BuyerPii;
+  items: { sku: string | null; title: string; spec: string | null; quantity: number }[];
+}
+
+export const EXPORT_FORMATS = [
+  'pdf-4x6',
+  'pdf-a4',
+  'pdf-letter',
+  'zpl',
+  'packing-slip',
+  'csv-generic',
+  'csv-shippingeasy',
+  'csv-shipandco',
+  'csv-custom',
+  'print',
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
