@@ -7,8 +7,10 @@ import { createExportHandlers } from '../utils/export/export-handlers';
 import { protocol } from '../utils/messaging/protocol';
 import { createMessageRouter, type HandlerTable } from '../utils/messaging/router';
 import { createRetentionHandlers } from '../utils/retention/retention-handlers';
+import { registerRetention } from '../utils/retention/retention-triggers-adapter';
 import { createSettingsHandlers } from '../utils/settings/settings-handlers';
 import { createVaultHandlers } from '../utils/vault/vault-handlers';
+import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-adapter';
 
 /** Composition root: every background service is built and wired here, and only here. */
 export default defineBackground(() => {
@@ -18,8 +20,11 @@ export default defineBackground(() => {
     now: () => Date.now(),
     notifyChanged: async () => {
       await bumpRevision();
+      await retention.rearm();
     },
   };
+  // Alarms, install/startup, wake and retentionDays triggers (issue 5); rearm runs after every write.
+  const retention = registerRetention(deps);
 
   const handlers: HandlerTable<typeof protocol> = {
     ...createCaptureHandlers(deps),
@@ -34,4 +39,5 @@ export default defineBackground(() => {
   });
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  registerVaultLifecycle(deps);
 });

@@ -1,4 +1,112 @@
-/** Placeholder: filled by the issue that owns this screen. */
+import { useState, type FormEvent } from 'react';
+import { shopIdSchema } from '../../utils/consent/consent-schema';
+import type { MessageError } from '../../utils/messaging/envelope';
+import { sendMessage } from '../../utils/messaging/send-message';
+import { useBackground } from '../hooks/use-background';
+
+/** `#authorize?shop=123` (from the in-page banner) pre-fills the shop. */
+function shopFromHash(): string {
+  const query = location.hash.split('?')[1] ?? '';
+  const shop = new URLSearchParams(query).get('shop') ?? '';
+  return shopIdSchema.safeParse(shop).success ? shop : '';
+}
+
+/**
+ * Options → Authorization & privacy (issue 3 part 7): says exactly what is read, why, how long it
+ * is kept and that nothing leaves the browser, then records the seller's consent per shop.
+ */
 export function AuthorizationPage() {
-  return <section data-testid="AuthorizationPage" />;
+  const consents = useBackground('consent/list', {});
+  const [shopId, setShopId] = useState(shopFromHash);
+  const [label, setLabel] = useState('');
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(action: () => Promise<string>) {
+    setBusy(true);
+    try {
+      setNotice({ kind: 'ok', text: await action() });
+    } catch (err) {
+      setNotice({ kind: 'error', text: i18n.t('capture.auth.failed', [(err as MessageError).message ?? String(err)]) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const id = shopId.trim();
+    if (!shopIdSchema.safeParse(id).success) {
+      setNotice({ kind: 'error', text: i18n.t('capture.auth.invalidShop') });
+      return;
+    }
+    void run(async () => {
+      await sendMessage('consent/grant', { shopId: id, label: label.trim() });
+      return i18n.t('capture.auth.granted', [id]);
+    });
+  }
+
+  const list = consents.data ?? [];
+  return (
+    <section data-testid="AuthorizationPage">
+      <h2>{i18n.t('capture.auth.title')}</h2>
+      <p>{i18n.t('capture.auth.intro')}</p>
+      <h3>{i18n.t('capture.auth.whatTitle')}</h3>
+      <ul>
+        <li>{i18n.t('capture.auth.whatOrders')}</li>
+        <li>{i18n.t('capture.auth.whatAddress')}</li>
+      </ul>
+      <h3>{i18n.t('capture.auth.whyTitle')}</h3>
+      <p>{i18n.t('capture.auth.why')}</p>
+      <h3>{i18n.t('capture.auth.howLongTitle')}</h3>
+      <p>{i18n.t('capture.auth.howLong')}</p>
+      <h3>{i18n.t('capture.auth.whereTitle')}</h3>
+      <p>{i18n.t('capture.auth.where')}</p>
+      <p className="sv-muted">{i18n.t('capture.auth.cookies')}</p>
+
+      <form onSubmit={onSubmit} className="sv-authorize-form">
+        <label>
+          {i18n.t('capture.auth.shopId')}{' '}
+          <input data-testid="auth-shop-id" value={shopId} onChange={(e) => setShopId(e.target.value)} maxLength={40} required autoComplete="off" />
+        </label>{' '}
+        <label>
+          {i18n.t('capture.auth.label')} <input data-testid="auth-shop-label" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={100} autoComplete="off" />
+        </label>{' '}
+        <button type="submit" data-testid="auth-submit" disabled={busy}>
+          {i18n.t('capture.auth.submit')}
+        </button>
+      </form>
+      {notice && (
+        <p role={notice.kind === 'error' ? 'alert' : 'status'} className={notice.kind === 'error' ? 'sv-error' : undefined} data-testid="auth-notice">
+          {notice.text}
+        </p>
+      )}
+
+      <h3>{i18n.t('capture.auth.listTitle')}</h3>
+      {list.length === 0 ? (
+        <p data-testid="auth-none">{i18n.t('capture.auth.none')}</p>
+      ) : (
+        <ul data-testid="authorized-shops">
+          {list.map((c) => (
+            <li key={c.shopId} data-testid="authorized-shop" data-shop-id={c.shopId}>
+              <strong>{c.shopId}</strong>
+              {c.label ? ` (${c.label})` : ''} — {i18n.t('capture.auth.authorizedAt', [new Date(c.authorizedAt).toLocaleString()])}{' '}
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    await sendMessage('consent/revoke', { shopId: c.shopId });
+                    return i18n.t('capture.auth.revoked', [c.shopId]);
+                  })
+                }
+              >
+                {i18n.t('capture.auth.revoke')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

@@ -1,4 +1,23 @@
-/** Placeholder: filled by the issue that owns this screen. */
+import { useBackground } from '../hooks/use-background';
+import { errorText } from '../retention/format-time';
+import { NoticeForm } from '../retention/NoticeForm';
+import { NoticeList } from '../retention/NoticeList';
+
+/** Options → Deletion notices: record a marketplace notice (carried out at once) and see the 72 h / 90-day record. */
 export function NoticesPage() {
-  return <section data-testid="NoticesPage" />;
+  const notices = useBackground('notices/list', {});
+  return (
+    <section data-testid="NoticesPage">
+      <h2>{i18n.t('notices.title')}</h2>
+      <p>{i18n.t('notices.intro')}</p>
+      <NoticeForm />
+      <h3>{i18n.t('notices.list.heading')}</h3>
+      {notices.error && (
+        <p className="sv-error" role="alert">
+          {errorText(notices.error)}
+        </p>
+      )}
+      {notices.data && <NoticeList notices={notices.data} />}
+    </section>
+  );
 }

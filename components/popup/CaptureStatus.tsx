@@ -1,4 +1,63 @@
-/** Placeholder: filled by the issue that owns this screen. */
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { resolvePopupTabId } from '../../utils/capture/popup-tab-adapter';
+import { useBackground } from '../hooks/use-background';
+
+/** Popup: capture state of the current tab and captured-order counts (issue 3 part 9). */
 export function CaptureStatus() {
-  return <section data-testid="CaptureStatus" />;
+  const [tabId, setTabId] = useState<number>(-1);
+  useEffect(() => {
+    void resolvePopupTabId(location.search).then((id) => id !== null && setTabId(id));
+  }, []);
+  const tab = useBackground('capture/tab-state', { tabId });
+  const summary = useBackground('orders/summary', { limit: 5 });
+  const state = tab.data;
+  const s = summary.data;
+  const optionsUrl = (hash: string) => browser.runtime.getURL(`/options.html#${hash}`);
+
+  return (
+    <section data-testid="CaptureStatus" className="sv-capture-status">
+      <h2>{i18n.t('capture.status.title')}</h2>
+      <p data-testid="capture-state" data-state={!state ? 'loading' : !state.onSellerCenter ? 'off-site' : !state.shopId ? 'no-shop' : state.authorized ? 'authorized' : 'not-authorized'}>
+        {state &&
+          (!state.onSellerCenter
+            ? i18n.t('capture.status.notSellerCenter')
+            : !state.shopId
+              ? i18n.t('capture.status.noShop')
+              : state.authorized
+                ? i18n.t('capture.status.authorized', [state.shopId])
+                : i18n.t('capture.status.notAuthorized', [state.shopId]))}{' '}
+        {state?.shopId && !state.authorized && (
+          <a href={optionsUrl(`authorize?shop=${encodeURIComponent(state.shopId)}`)} target="_blank" rel="noreferrer">
+            {i18n.t('capture.status.authorize')}
+          </a>
+        )}
+      </p>
+      {s && (
+        <dl className="sv-capture-counts">
+          <dt>{i18n.t('capture.status.toShip')}</dt>
+          <dd data-testid="count-to-ship">{s.toShip}</dd>
+          <dt>{i18n.t('capture.status.shipped')}</dt>
+          <dd data-testid="count-shipped">{s.shipped}</dd>
+          <dt>{i18n.t('capture.status.total')}</dt>
+          <dd data-testid="count-total">{s.total}</dd>
+        </dl>
+      )}
+      {s && s.latest.length > 0 && (
+        <details>
+          <summary>{i18n.t('capture.status.latest')}</summary>
+          <ul>
+            {s.latest.map((o) => (
+              <li key={o.orderSn} data-testid="latest-order" data-order-sn={o.orderSn} data-status={o.status}>
+                {o.orderSn}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <a href={optionsUrl('authorize')} target="_blank" rel="noreferrer">
+        {i18n.t('capture.status.manage')}
+      </a>
+    </section>
+  );
 }

@@ -1,4 +1,120 @@
-/** Placeholder: filled by the issue that owns this screen. */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { i18n } from '#i18n';
+import type { OrderFilterInput } from '../../utils/messaging/protocol/export';
+import { sendMessage } from '../../utils/messaging/send-message';
+import { applyRange, EMPTY_SELECTION, rangeBetween, selectOnly, toggleOrder, type ListSelection } from '../../utils/orders/order-selection';
+import { useBackground } from '../hooks/use-background';
+import { ExportBar } from '../orders/ExportBar';
+import { INITIAL_FILTER, OrderFilters, type OrderFilterState } from '../orders/OrderFilters';
+import { OrderRow } from '../orders/OrderRow';
+import { useBuyerPreviews } from '../orders/use-buyer-previews';
+import { useOrderPages } from '../orders/use-order-pages';
+import '../orders/orders.css';
+
+/** Fixed row height: two text lines (order facts; buyer name and address when unlocked). */
+const ROW_HEIGHT = 46;
+
+/**
+ * The popup's order list (issue 6): virtualized over a paged background query, so 100,000
+ * stored orders cost one page of rows; filters, order-number search, click / shift-click /
+ * select-all selection, and the export bar. Buyer data shows only while the vault is unlocked,
+ * and is opened only for the rows on screen.
+ */
 export function OrderList() {
-  return <section data-testid="OrderList" />;
+  const [filterState, setFilterState] = useState<OrderFilterState>(INITIAL_FILTER);
+  const [selection, setSelection] = useState<ListSelection>(EMPTY_SELECTION);
+  const filter = useMemo<OrderFilterInput>(
+    () => ({
+      toShip: filterState.toShip,
+      notExported: filterState.notExported,
+      shipByDue: filterState.shipByDue,
+      orderSnQuery: filterState.orderSnQuery.trim(),
+      ...(filterState.shopId ? { shopId: filterState.shopId } : {}),
+      tzOffsetMinutes: new Date().getTimezoneOffset(),
+    }),
+    [filterState],
+  );
+  const pages = useOrderPages(filter);
+  const vault = useBackground('vault/status', {});
+  const shops = useBackground('consent/list', {});
+  const unlocked = vault.data?.state === 'unlocked';
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: pages.total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { ensureRange } = pages;
+  useEffect(() => ensureRange(first, last), [ensureRange, first, last]);
+
+  const visibleSns = items.map((it) => pages.rowAt(it.index)?.orderSn).filter((sn): sn is string => sn !== undefined);
+  const buyers = useBuyerPreviews(visibleSns, unlocked);
+
+  const changeFilter = (next: OrderFilterState) => {
+    // A new filter starts a new selection: orders that left the list are never exported unseen.
+    setSelection(EMPTY_SELECTION);
+    setFilterState(next);
+  };
+
+  const onToggle = useCallback(
+    (index: number, orderSn: string, shiftKey: boolean) => {
+      const range = shiftKey ? rangeBetween(selection, index) : null;
+      if (!range) {
+        setSelection(toggleOrder(selection, orderSn, index));
+        return;
+      }
+      void sendMessage('orders/keys', { filter, ...range }).then((sns) => setSelection((s) => applyRange(s, sns)));
+    },
+    [selection, filter],
+  );
+
+  const selectAll = async (event: MouseEvent) => {
+    event.preventDefault();
+    setSelection(selectOnly(await sendMessage('orders/keys', { filter })));
+  };
+
+  const now = Date.now();
+  return (
+    <section data-testid="OrderList" className="sv-order-list">
+      <OrderFilters value={filterState} shops={shops.data ?? []} onChange={changeFilter} />
+      <div className="sv-order-list__counts">
+        <span data-testid="order-count">{pages.total === undefined ? i18n.t('export.list.loading') : i18n.t('export.list.count', [String(pages.total)])}</span>
+        <span data-testid="selected-count">{i18n.t('export.list.selected', [String(selection.selected.size)])}</span>
+        <button type="button" onClick={selectAll} disabled={!pages.total} data-testid="select-all">
+          {i18n.t('export.list.selectAll')}
+        </button>
+        <button type="button" onClick={() => setSelection(EMPTY_SELECTION)} disabled={selection.selected.size === 0}>
+          {i18n.t('export.list.clear')}
+        </button>
+      </div>
+      {pages.error && <p className="sv-error">{pages.error.message}</p>}
+      {pages.total === 0 && <p className="sv-muted">{i18n.t('export.list.empty')}</p>}
+      <div ref={scrollRef} className="sv-order-list__scroll" data-testid="order-scroll">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = pages.rowAt(item.index);
+            return (
+              <OrderRow
+                key={item.key}
+                row={row}
+                index={item.index}
+                selected={row !== undefined && selection.selected.has(row.orderSn)}
+                buyer={row && buyers.get(row.orderSn)}
+                now={now}
+                onToggle={onToggle}
+                style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              />
+            );
+          })}
+        </div>
+      </div>
+      <ExportBar selected={selection.selected} unlocked={unlocked} onDone={() => setSelection(EMPTY_SELECTION)} />
+    </section>
+  );
 }

@@ -1,4 +1,13 @@
-/** Placeholder: filled by the issue that owns this screen. */
+import { useBackground } from '../hooks/use-background';
+import { formatDateTime, viewerTzOffsetMinutes } from '../retention/format-time';
+
+/** Popup footer: when buyer data is next deleted, and how many orders that day. */
 export function RetentionLine() {
-  return <section data-testid="RetentionLine" />;
+  const { data } = useBackground('retention/next', { tzOffsetMinutes: viewerTzOffsetMinutes() });
+  if (!data) return null;
+  return (
+    <p className="sv-muted" data-testid="next-purge">
+      {data.nextPurgeAt == null ? i18n.t('retention.line.none') : i18n.t('retention.line.next', [formatDateTime(data.nextPurgeAt), String(data.countThatDay)])}
+    </p>
+  );
 }

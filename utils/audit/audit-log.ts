@@ -1,6 +1,6 @@
 import type { AppDb } from '../db/app-db';
 import type { AuditActor, AuditRecord } from '../db/records';
-import { chainAuditEntry, verifyAuditChain, type AuditVerification } from './audit-chain';
+import { chainAuditEntry, GENESIS_HASH, verifyAuditChain, type AuditVerification } from './audit-chain';
 
 export interface AuditEvent {
   actor: AuditActor;
@@ -36,11 +36,31 @@ export function recordAudit(db: AppDb, now: number, event: AuditEvent): Promise<
   return db.transaction('rw', db.audit, () => appendAudit(db, now, event));
 }
 
+/**
+ * Verifies the whole stored chain from the genesis hash: entries are never pruned
+ * (docs/decisions.md), so a deleted first entry is detected too.
+ */
 export async function verifyStoredAudit(db: AppDb): Promise<AuditVerification> {
   const entries = await db.audit.orderBy('seq').toArray();
-  return verifyAuditChain(entries);
+  return verifyAuditChain(entries, GENESIS_HASH);
 }
 
 export function listAudit(db: AppDb, limit: number): Promise<AuditRecord[]> {
   return db.audit.orderBy('seq').reverse().limit(limit).toArray();
+}
+
+/** One page of the log, newest first: entries with seq < beforeSeq (or the newest when absent). */
+export function listAuditPage(db: AppDb, limit: number, beforeSeq?: number): Promise<AuditRecord[]> {
+  const range = beforeSeq === undefined ? db.audit.orderBy('seq') : db.audit.where('seq').below(beforeSeq);
+  return range.reverse().limit(limit).toArray();
+}
+
+/** Entries per action over the whole log (index keys only, no entry bodies are read). */
+export async function countAuditByAction(db: AppDb): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  await db.audit.orderBy('action').eachKey((action) => {
+    const key = String(action);
+    counts[key] = (counts[key] ?? 0) + 1;
+  });
+  return counts;
 }

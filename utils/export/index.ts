@@ -16,11 +16,14 @@ export { renderLabelsPdf, type LabelPdfLayout, type RenderLabelsPdfOptions } fro
 export { renderPackingSlipsPdf, type RenderPackingSlipsOptions } from './packing-slip-pdf';
 
 // ZPL for Zebra direct-thermal printers.
-export { renderLabelsZpl } from './zpl';
+export { renderLabelsZpl, type RenderZplOptions } from './zpl';
 
 // CSV presets, custom columns, formula neutralization.
-export { CSV_FIELDS, type CsvField, type CsvPreset, renderCsv, type RenderCsvOptions } from './csv-presets';
+export { CSV_FIELDS, type CsvField, type CsvPreset, isCsvField, renderCsv, type RenderCsvOptions } from './csv-presets';
 export { neutralizeCsvCell } from './csv-safety';
 
 // One entry point for every file format (picks the renderer above).
 export { renderExportFile, type ExportFile, type RenderExportOptions } from './render-export-file';
+export type { SheetLayout } from './sheet-layout';
+export { splitName } from './name-split';
+export { countryAlpha2 } from './country-code';

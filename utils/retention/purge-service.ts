@@ -1,15 +1,69 @@
+import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background/background-deps';
+import type { AuditActor } from '../db/records';
+import { downloadsFileRemover } from './downloads-adapter';
+import { removeDueExportFiles } from './export-file-cleanup';
+import type { ExportFileRemover } from './export-file-remover';
+import { erasePiiInTransaction } from './pii-eraser';
 
 export interface PurgeResult {
   purgedOrders: string[];
   removedFiles: number;
 }
 
+export interface PurgeOptions {
+  /** Defaults to the chrome.downloads adapter; unit tests pass a fake. */
+  files?: ExportFileRemover;
+  actor?: AuditActor;
+  /** What woke the purge (alarm, startup, read …); audited as detail. */
+  trigger?: string;
+}
+
+/** meta row: the last purge that deleted something (shown on the retention page). */
+export const LAST_PURGE_META_KEY = 'retention.lastPurge';
+export interface LastPurge {
+  at: number;
+  orders: number;
+  trigger: string;
+}
+
+// Purges run one after another: a read that waits for a purge must see its own `now` applied,
+// not join a run that started with an earlier clock.
+const queues = new WeakMap<object, Promise<unknown>>();
+
 /**
  * Deletes every buyers row whose purgeAt <= now (index range, cost follows the number due),
- * marks orders purged, removes tracked export files, one audit entry.
- * OWNED BY the retention work (issue 5); the vault calls it before every read of buyer data.
+ * marks orders purged, removes tracked export files, one audit entry `retention.purge`.
+ * The vault calls it before every read of buyer data, so reads never return due PII.
  */
-export async function purgeDueBuyers(_deps: BackgroundDeps): Promise<PurgeResult> {
-  return { purgedOrders: [], removedFiles: 0 };
+export function purgeDueBuyers(deps: BackgroundDeps, options: PurgeOptions = {}): Promise<PurgeResult> {
+  const previous = queues.get(deps.db) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => purgeOnce(deps, options));
+  queues.set(deps.db, run);
+  return run;
+}
+
+async function purgeOnce(deps: BackgroundDeps, options: PurgeOptions): Promise<PurgeResult> {
+  const { db } = deps;
+  const now = deps.now();
+  const actor = options.actor ?? 'background';
+  const trigger = options.trigger ?? 'read';
+
+  const purgedOrders = await db.transaction('rw', [db.buyers, db.orders, db.exports, db.meta, db.audit], async () => {
+    const [dueBuyers, dueOrders] = await Promise.all([
+      db.buyers.where('purgeAt').belowOrEqual(now).primaryKeys(),
+      // An order marked present whose buyers row is already gone still needs its state fixed.
+      db.orders.where('purgeAt').belowOrEqual(now).primaryKeys(),
+    ]);
+    const erased = await erasePiiInTransaction(db, [...dueBuyers, ...dueOrders], now);
+    if (erased.length === 0) return erased;
+    const last: LastPurge = { at: now, orders: erased.length, trigger };
+    await db.meta.put({ key: LAST_PURGE_META_KEY, value: last });
+    await appendAudit(db, now, { actor, action: 'retention.purge', counts: { orders: erased.length }, orderSns: erased, detail: trigger });
+    return erased;
+  });
+
+  const files = await removeDueExportFiles(deps, options.files ?? downloadsFileRemover, actor);
+  if (purgedOrders.length > 0 || files.removed + files.missing > 0) await deps.notifyChanged();
+  return { purgedOrders, removedFiles: files.removed };
 }

@@ -1,9 +1,39 @@
+import { countAuditByAction, listAuditPage, verifyStoredAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background/background-deps';
-import type { HandlerTable } from '../messaging/router';
 import type { vaultMessages } from '../messaging/protocol/vault';
+import type { HandlerTable } from '../messaging/router';
+import { openBuyers } from './buyer-store';
+import { changePassphrase, getVaultStatus, lockVault, resetVault, setupVault, unlockVault } from './vault-service';
 
-export function createVaultHandlers(_deps: BackgroundDeps): HandlerTable<typeof vaultMessages> {
+export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof vaultMessages> {
   return {
-    'vault/ping': async () => ({ ok: true }),
+    'vault/status': () => getVaultStatus(deps),
+    'vault/setup': async ({ passphrase }, ctx) => {
+      await setupVault(deps, passphrase, ctx.actor);
+      return getVaultStatus(deps);
+    },
+    'vault/unlock': async ({ passphrase }, ctx) => {
+      await unlockVault(deps, passphrase, ctx.actor);
+      return getVaultStatus(deps);
+    },
+    'vault/lock': async (_data, ctx) => {
+      await lockVault(deps, ctx.actor, 'lock');
+      return getVaultStatus(deps);
+    },
+    'vault/change-passphrase': async ({ current, next }, ctx) => {
+      await changePassphrase(deps, current, next, ctx.actor);
+      return getVaultStatus(deps);
+    },
+    'vault/reset': (_data, ctx) => resetVault(deps, ctx.actor),
+    'buyers/open': ({ orderSns }, ctx) => openBuyers(deps, orderSns, ctx.actor),
+    'audit/list': async ({ beforeSeq, limit }) => {
+      const [entries, total, countsByAction] = await Promise.all([
+        listAuditPage(deps.db, limit, beforeSeq),
+        deps.db.audit.count(),
+        countAuditByAction(deps.db),
+      ]);
+      return { entries, total, countsByAction };
+    },
+    'audit/verify': () => verifyStoredAudit(deps.db),
   };
 }

@@ -11,7 +11,14 @@ export const capturePayloadSchema = z.object({
   pageUrl: z.string().max(2000),
   /** The browser's UTC offset (Date#getTimezoneOffset) for zone-less time strings. */
   tzOffsetMinutes: z.number().int().min(-900).max(900),
-  body: z.unknown(),
+  /**
+   * The response (or rawData / DOM extraction) as JSON text, parsed only in the background. Kept
+   * as text so the 5 MB cap is measured on the same bytes at both ends; not length-limited here so
+   * an oversized payload reaches the handler and is audited as `too-large`, not dropped silently.
+   */
+  json: z.string(),
+  /** Order number the page asked about (request body or URL), for answers that do not name it. */
+  orderSnHint: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/).nullable().default(null),
 });
 export type CapturePayload = z.infer<typeof capturePayloadSchema>;
 
@@ -52,6 +59,11 @@ const shopRequest = z.object({ shopId: shopIdSchema });
 
 export const captureMessages = {
   'capture/payload': defineMessage('content', capturePayloadSchema).returns<CaptureResult>(),
+  /** The content script refused a capture it could not send (over the size cap): audited, no body. */
+  'capture/rejected': defineMessage(
+    'content',
+    z.object({ kind: capturePayloadSchema.shape.kind, shopId: shopIdSchema.nullable(), reason: z.enum(['too-large']), bytes: z.number().int().min(0) }),
+  ).returns<void>(),
   'consent/status': defineMessage('content', shopRequest).returns<ShopCaptureState>(),
   /** From the in-page banner: opens the options authorization screen for that shop. */
   'consent/open-authorization': defineMessage('content', shopRequest).returns<void>(),

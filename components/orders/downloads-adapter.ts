@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Saves a generated file through chrome.downloads (so retention can remove it later by id).
+ * The blob URL must outlive the download: it is revoked only once Chromium reports the
+ * download complete or interrupted (revoking at once fails large files mid-write).
+ */
+export async function downloadBlob(blob: Blob, fileName: string): Promise<{ downloadId: number; finished: Promise<'complete' | 'interrupted'> }> {
+  const url = URL.createObjectURL(blob);
+  let downloadId: number;
+  try {
+    downloadId = await browser.downloads.download({ url, filename: fileName, saveAs: false, conflictAction: 'uniquify' });
+  } catch (err) {
+    URL.revokeObjectURL(url);
+    throw err;
+  }
+  const finished = new Promise<'complete' | 'interrupted'>((resolve) => {
+    const listener = (delta: { id: number; state?: { current?: string } }) => {
+      const state = delta.state?.current;
+      if (delta.id !== downloadId || (state !== 'complete' && state !== 'interrupted')) return;
+      browser.downloads.onChanged.removeListener(listener);
+      URL.revokeObjectURL(url);
+      resolve(state);
+    };
+    browser.downloads.onChanged.addListener(listener);
+  });
+  return { downloadId, finished };
+}
+
+/** Removes a file we saved but could not track (so no untracked PII file stays on disk). */
+export async function discardDownload(downloadId: number): Promise<void> {
+  // removeFile only works on a finished download: stop a running one first.
+  await browser.downloads.cancel(downloadId).catch(() => undefined);
+  await browser.downloads.removeFile(downloadId).catch(() => undefined);
+  await browser.downloads.erase({ id: downloadId });
+}

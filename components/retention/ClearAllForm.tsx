@@ -1,0 +1,52 @@
+import { useState, type FormEvent } from 'react';
+import { sendMessage } from '../../utils/messaging/send-message';
+import { errorText } from './format-time';
+
+/** "Clear all buyer data", confirmed by typing the word shown (DELETE / 删除); the background checks it too. */
+export function ClearAllForm() {
+  const word = i18n.t('retention.clear.word');
+  const [typed, setTyped] = useState('');
+  const [alsoOrders, setAlsoOrders] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await sendMessage('buyers/clear-all', { confirmation: typed, alsoClearOrders: alsoOrders });
+      setTyped('');
+      setMessage({
+        ok: true,
+        text: i18n.t('retention.clear.done', [String(result.buyersDeleted), String(result.filesRemoved + result.filesMissing), String(result.ordersDeleted)]),
+      });
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="sv-retention-clear" data-testid="clear-all-form" onSubmit={submit}>
+      <h3>{i18n.t('retention.clear.heading')}</h3>
+      <p className="sv-warning">{i18n.t('retention.clear.warning')}</p>
+      <label>
+        <input type="checkbox" name="alsoClearOrders" checked={alsoOrders} onChange={(e) => setAlsoOrders(e.target.checked)} /> {i18n.t('retention.clear.alsoOrders')}
+      </label>
+      <label>
+        {i18n.t('retention.clear.typeToConfirm', [word])}{' '}
+        <input name="confirmation" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+      </label>{' '}
+      <button type="submit" className="danger" disabled={busy || typed.trim() !== word}>
+        {i18n.t('retention.clear.submit')}
+      </button>
+      {message && (
+        <p className={message.ok ? 'sv-ok' : 'sv-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

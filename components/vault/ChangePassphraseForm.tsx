@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { sendMessage } from '../../utils/messaging/send-message';
+import { estimatePassphraseStrength } from '../../utils/vault/passphrase-strength';
+import { StrengthMeter } from './StrengthMeter';
+import { vaultErrorMessage } from './vault-error-message';
+
+/** Re-wraps the vault keys under a new passphrase (stored records are not re-encrypted). */
+export function ChangePassphraseForm() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const ready = current.length > 0 && next === confirm && estimatePassphraseStrength(next).acceptable;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      await sendMessage('vault/change-passphrase', { current, next });
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setMessage({ ok: true, text: i18n.t('vault.change.done') });
+    } catch (err) {
+      setMessage({ ok: false, text: vaultErrorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="sv-vault-form" data-testid="change-passphrase-form" onSubmit={submit}>
+      <h3>{i18n.t('vault.change.heading')}</h3>
+      <label>
+        {i18n.t('vault.change.current')}
+        <input type="password" name="current-passphrase" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+      </label>
+      <label>
+        {i18n.t('vault.change.next')}
+        <input type="password" name="next-passphrase" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+      </label>
+      <StrengthMeter passphrase={next} />
+      <label>
+        {i18n.t('vault.setup.confirm')}
+        <input type="password" name="confirm-next-passphrase" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+      </label>
+      {confirm && next !== confirm && <div className="sv-error">{i18n.t('vault.setup.mismatch')}</div>}
+      <button type="submit" disabled={busy || !ready}>
+        {i18n.t('vault.change.submit')}
+      </button>
+      {message && (
+        <div className={message.ok ? 'sv-ok' : 'sv-error'} role="status">
+          {message.text}
+        </div>
+      )}
+    </form>
+  );
+}

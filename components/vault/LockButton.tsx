@@ -1,0 +1,16 @@
+import { useState } from 'react';
+import { sendMessage } from '../../utils/messaging/send-message';
+import { vaultErrorMessage } from './vault-error-message';
+
+/** Manual lock: drops the session keys at once. */
+export function LockButton() {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span>
+      <button type="button" onClick={() => sendMessage('vault/lock', {}).catch((err: unknown) => setError(vaultErrorMessage(err)))}>
+        {i18n.t('vault.lock')}
+      </button>
+      {error && <span className="sv-error"> {error}</span>}
+    </span>
+  );
+}

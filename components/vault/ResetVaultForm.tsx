@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { VAULT_RESET_CONFIRMATION } from '../../utils/messaging/protocol/vault';
+import { sendMessage } from '../../utils/messaging/send-message';
+import { vaultErrorMessage } from './vault-error-message';
+
+/** Forgotten passphrase: deletes all buyer data after a typed confirmation; order facts stay. */
+export function ResetVaultForm() {
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (typed !== VAULT_RESET_CONFIRMATION) return;
+    setBusy(true);
+    try {
+      const result = await sendMessage('vault/reset', { confirm: VAULT_RESET_CONFIRMATION });
+      setTyped('');
+      setMessage({ ok: true, text: i18n.t('vault.reset.done', [String(result.deletedBuyers)]) });
+    } catch (err) {
+      setMessage({ ok: false, text: vaultErrorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="sv-vault-form" data-testid="reset-vault-form" onSubmit={submit}>
+      <h3>{i18n.t('vault.reset.heading')}</h3>
+      <p className="sv-warning">{i18n.t('vault.reset.warning')}</p>
+      <label>
+        {i18n.t('vault.reset.typeToConfirm', [VAULT_RESET_CONFIRMATION])}
+        <input name="reset-confirmation" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+      </label>
+      <button type="submit" className="danger" disabled={busy || typed !== VAULT_RESET_CONFIRMATION}>
+        {i18n.t('vault.reset.submit')}
+      </button>
+      {message && (
+        <div className={message.ok ? 'sv-ok' : 'sv-error'} role="status">
+          {message.text}
+        </div>
+      )}
+    </form>
+  );
+}

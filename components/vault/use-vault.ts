@@ -1,0 +1,6 @@
+import { useBackground } from '../hooks/use-background';
+
+/** The vault's lock state for any page; refreshes when the background reports a change. */
+export function useVault() {
+  return useBackground('vault/status', {});
+}

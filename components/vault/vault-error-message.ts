@@ -1,0 +1,15 @@
+import { MessageError } from '../../utils/messaging/envelope';
+
+/**
+ * What to show for a failed vault message. Known codes get translated text; everything else
+ * (including `quota`, whose message says what to do) shows the background's message.
+ */
+export function vaultErrorMessage(err: unknown): string {
+  if (err instanceof MessageError) {
+    if (err.code === 'wrong-passphrase') return i18n.t('vault.error.wrongPassphrase');
+    if (err.code === 'backoff' && err.retryAt) return i18n.t('vault.error.backoff', [new Date(err.retryAt).toLocaleTimeString()]);
+    if (err.code === 'locked') return i18n.t('vault.error.locked');
+    return err.message;
+  }
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,258 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { FIXTURE_BUYERS, type FixtureBuyer } from '../fixtures/fixture-buyers';
+import { addressResponse, makeOrder, orderListResponse, type FixtureOrder } from '../fixtures/order-fixtures';
+import { expect, test } from './harness';
+
+const SHOP_ID = '634418212345';
+const PASSPHRASE = 'violet tractor mango 7 lantern';
+/** A buyer whose values start like spreadsheet formulas (OWASP CSV injection). */
+const FORMULA_BUYER: FixtureBuyer = { ...FIXTURE_BUYERS[0]!, name: '=HYPERLINK("http://evil.example","x")', line1: '@SUM(1+1) Main St', mail: 'formula@example.com' };
+
+type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+
+/** Sends one message through the real runtime channel from an extension page. */
+async function send(page: Page, type: string, data: unknown): Promise<Reply> {
+  return page.evaluate(([t, d]) => chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: t, data: d }), [type, data] as const);
+}
+
+/**
+ * Vault set-up, shop consent and capture through the background's production messages
+ * (`vault/setup`, `consent/grant`, `capture/payload` with the seller center's own response
+ * shapes from tests/fixtures), sent from an extension page.
+ */
+async function seedShop(page: Page, orders: FixtureOrder[]) {
+  expect(await send(page, 'vault/setup', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+  expect(await send(page, 'consent/grant', { shopId: SHOP_ID, label: 'e2e shop' })).toMatchObject({ ok: true });
+  const base = { shopId: SHOP_ID, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: 0 };
+  const list = await send(page, 'capture/payload', { ...base, kind: 'orderList', json: JSON.stringify(orderListResponse(orders)), orderSnHint: null });
+  expect(list, JSON.stringify(list)).toMatchObject({ ok: true });
+  for (const order of orders) {
+    const reply = await send(page, 'capture/payload', { ...base, kind: 'address', json: JSON.stringify(addressResponse(order)), orderSnHint: order.parentOrderSn });
+    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, data: { addresses: 1 } });
+  }
+}
+
+/** Fixture orders to ship: one per script (Latin accents, Polish, German, Cyrillic, Greek, CJK, Japanese, Spanish) + a formula-like buyer. */
+function fixtureOrders(): FixtureOrder[] {
+  const orders = FIXTURE_BUYERS.map((_, index) => makeOrder({ index, status: 2 }));
+  orders.push(makeOrder({ index: FIXTURE_BUYERS.length, status: 2, buyer: FORMULA_BUYER }));
+  return orders;
+}
+
+/** Selects every listed order in the popup, picks `format`, exports, and waits for the export tab. */
+async function exportFromPopup(context: BrowserContext, popup: Page, format: string): Promise<Page> {
+  await popup.getByTestId('export-format').selectOption(format);
+  const [tab] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('export-button').click()]);
+  await tab.waitForLoadState();
+  return tab;
+}
+
+/** Waits for the file export to finish writing; returns the downloaded file's path. */
+async function waitForFile(tab: Page, downloadsDir: string): Promise<string> {
+  const done = tab.getByTestId('export-done');
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  await expect(done).toContainText('The file is complete', { timeout: 30_000 });
+  const text = (await done.textContent()) ?? '';
+  const fileName = /seller-vault-[\w.-]+?\.(pdf|csv|zpl)/.exec(text)?.[0];
+  expect(fileName, text).toBeTruthy();
+  const items = await tab.evaluate(() => chrome.downloads.search({}));
+  console.log(JSON.stringify(items.map((i) => [i.filename, i.state, i.exists])), downloadsDir);
+  const file = path.join(downloadsDir, fileName!);
+  await expect.poll(() => fs.existsSync(file), { timeout: 10_000 }).toBe(true);
+  return file;
+}
+
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/** Every barcode zbarimg finds on the PDF's pages rendered at 300 dpi. */
+function pdfBarcodes(file: string, workDir: string): string[] {
+  const prefix = path.join(workDir, path.basename(file, '.pdf'));
+  execFileSync('pdftoppm', ['-r', '300', '-png', file, prefix]);
+  const pngs = fs.readdirSync(workDir).filter((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.png'));
+  const codes: string[] = [];
+  for (const png of pngs) {
+    try {
+      const out = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Scode128.enable', path.join(workDir, png)], { encoding: 'utf8' });
+      codes.push(...out.split('\n').filter(Boolean));
+    } catch {
+      // zbarimg exits 4 when a page has no barcode.
+    }
+  }
+  return codes;
+}
+
+/** pdftotext prints some scripts with layout spaces; compare without whitespace. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+async function openUnlockedPopup(openExtensionPage: (p: string) => Promise<Page>, orders: FixtureOrder[]) {
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('order-row')).toHaveCount(orders.length, { timeout: 20_000 });
+  await popup.getByTestId('select-all').click();
+  await expect(popup.getByTestId('selected-count')).toHaveText(`${orders.length} selected`);
+  return popup;
+}
+
+test('export: popup list shows buyers when unlocked, PDF labels carry every name, address and a readable barcode', async ({
+  context,
+  openExtensionPage,
+  downloadsDir,
+}) => {
+  test.setTimeout(240_000);
+  const orders = fixtureOrders();
+  const options = await openExtensionPage('options.html');
+  await seedShop(options, orders);
+
+  const popup = await openUnlockedPopup(openExtensionPage, orders);
+  for (const order of orders.slice(0, 4)) {
+    const row = popup.locator(`[data-testid="order-row"][data-order-sn="${order.parentOrderSn}"]`);
+    await expect(row.getByTestId('buyer-name')).toHaveText(order.buyer.name);
+    await expect(row.getByTestId('buyer-address')).toContainText(order.buyer.line1);
+  }
+
+  for (const format of ['pdf-4x6', 'pdf-a4', 'pdf-letter', 'packing-slip']) {
+    const tab = await exportFromPopup(context, popup, format);
+    const file = await waitForFile(tab, downloadsDir);
+    const text = squash(pdfText(file));
+    for (const order of orders) {
+      expect(text, `${format}: name of ${order.parentOrderSn}`).toContain(squash(order.buyer.name));
+      expect(text, `${format}: address of ${order.parentOrderSn}`).toContain(squash(order.buyer.line1));
+      expect(text, `${format}: order number`).toContain(order.parentOrderSn);
+    }
+    if (format !== 'packing-slip') {
+      const workDir = fs.mkdtempSync(path.join(downloadsDir, `png-${format}-`));
+      const codes = pdfBarcodes(file, workDir);
+      expect(new Set(codes), `${format}: barcodes`).toEqual(new Set(orders.map((o) => o.parentOrderSn)));
+    }
+    await tab.close();
+  }
+
+  // Tracked as exports, orders marked exported (the popup filter "not exported" is now empty).
+  const page = (await send(popup, 'orders/page', { filter: { notExported: true }, offset: 0, limit: 50 })) as { data: { total: number } };
+  expect(page.data.total).toBe(0);
+  const audit = (await send(options, 'audit/list', { limit: 200 })) as { data: { entries: { action: string; detail: string | null }[] } };
+  expect(audit.data.entries.filter((e) => e.action === 'export').map((e) => e.detail).sort()).toEqual(['packing-slip', 'pdf-4x6', 'pdf-a4', 'pdf-letter']);
+  expect(audit.data.entries.filter((e) => e.action === 'export.record')).toHaveLength(4);
+  expect(JSON.stringify(audit)).not.toContain(orders[0]!.buyer.name);
+});
+
+test('export: CSV presets parse back to the captured fields, formulas neutralized; ZPL carries every order', async ({
+  context,
+  openExtensionPage,
+  downloadsDir,
+}) => {
+  test.setTimeout(180_000);
+  const orders = fixtureOrders();
+  const options = await openExtensionPage('options.html');
+  await seedShop(options, orders);
+
+  // Custom columns through the Labels & CSV options screen.
+  await options.goto(options.url().split('#')[0] + '#labels');
+  const csvEditor = options.getByTestId('csv-columns');
+  await csvEditor.getByRole('button', { name: 'Add column' }).click();
+  await csvEditor.getByRole('button', { name: 'Add column' }).click();
+  await csvEditor.getByRole('textbox').nth(1).fill('Recipient');
+  await csvEditor.getByRole('combobox').nth(1).selectOption('fullName');
+  await options.locator('input[name="returnAddress.name"]').fill('Acme Returns');
+  await options.getByTestId('save-label-settings').click();
+  await expect(options.getByRole('status')).toHaveText('Saved.');
+
+  const popup = await openUnlockedPopup(openExtensionPage, orders);
+  const byOrder = new Map(orders.map((o) => [o.parentOrderSn, o]));
+  const parse = (file: string) => {
+    const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    return parsed.data;
+  };
+  const unformula = (v: string) => (/^'[=+\-@]/.test(v) ? v.slice(1) : v);
+
+  const generic = parse(await waitForFile(await exportFromPopup(context, popup, 'csv-generic'), downloadsDir));
+  expect(generic).toHaveLength(orders.length);
+  for (const row of generic) {
+    const order = byOrder.get(row.orderSn!)!;
+    expect(unformula(row.fullName!)).toBe(order.buyer.name);
+    expect(unformula(row.addressLine1!)).toBe(order.buyer.line1);
+    expect(row.city).toBe(order.buyer.city);
+    expect(row.postcode).toBe(order.buyer.postCode);
+    expect(row.email).toBe(order.buyer.mail);
+    expect(row.shipFromName).toBe('Acme Returns');
+    // Nothing a spreadsheet would run as a formula.
+    for (const value of Object.values(row)) expect(value, `cell ${value}`).not.toMatch(/^[=+\-@\t\r]/);
+  }
+  const formulaRow = generic.find((r) => r.orderSn === orders.at(-1)!.parentOrderSn)!;
+  expect(formulaRow.fullName).toBe(`'${FORMULA_BUYER.name}`);
+
+  const easy = parse(await waitForFile(await exportFromPopup(context, popup, 'csv-shippingeasy'), downloadsDir));
+  for (const row of easy) {
+    const order = byOrder.get(row['Order Number']!)!;
+    expect(unformula(row['Full Name']!)).toBe(order.buyer.name);
+    expect(row['Postal Code']).toBe(order.buyer.postCode);
+  }
+
+  const shipAndCo = parse(await waitForFile(await exportFromPopup(context, popup, 'csv-shipandco'), downloadsDir));
+  for (const row of shipAndCo) {
+    const order = byOrder.get(row.OrderName!)!;
+    expect(row.RecipientAddress1!.length).toBeLessThanOrEqual(35);
+    expect(row.RecipientZIP).toBe(order.buyer.postCode);
+    expect(row.RecipientMail).toBe(order.buyer.mail);
+  }
+
+  const custom = parse(await waitForFile(await exportFromPopup(context, popup, 'csv-custom'), downloadsDir));
+  expect(Object.keys(custom[0]!)).toEqual(['Order Number', 'Recipient']);
+  for (const row of custom) expect(unformula(row.Recipient!)).toBe(byOrder.get(row['Order Number']!)!.buyer.name);
+
+  const zpl = fs.readFileSync(await waitForFile(await exportFromPopup(context, popup, 'zpl'), downloadsDir), 'utf8');
+  expect(zpl.match(/\^XA/g)).toHaveLength(orders.length);
+  for (const order of orders) expect(zpl).toContain(order.parentOrderSn);
+});
+
+test('export: print view shows every script, is recorded; mark shipped starts the clock; locked popup asks for no PII', async ({
+  context,
+  openExtensionPage,
+}) => {
+  test.setTimeout(120_000);
+  const orders = fixtureOrders();
+  const options = await openExtensionPage('options.html');
+  await seedShop(options, orders);
+  const popup = await openUnlockedPopup(openExtensionPage, orders);
+
+  const print = await exportFromPopup(context, popup, 'print');
+  await expect(print.getByTestId('print-label')).toHaveCount(orders.length, { timeout: 20_000 });
+  for (const order of orders) {
+    await expect(print.locator(`[data-testid="print-label"][data-order-sn="${order.parentOrderSn}"] [data-testid="print-name"]`)).toHaveText(order.buyer.name);
+  }
+  // Captured text stays text: the formula/markup-like name is shown literally, nothing injected.
+  expect(await print.locator('a[href*="evil"]').count()).toBe(0);
+  await expect.poll(async () => ((await send(print, 'orders/page', { filter: { notExported: true }, offset: 0, limit: 50 })) as { data: { total: number } }).data.total).toBe(0);
+
+  // Mark shipped from the print view: shippedAt set by the seller, orders leave "to ship".
+  await print.getByTestId('mark-shipped-button').click();
+  await expect(print.getByRole('status')).toContainText(`${orders.length} marked shipped`);
+  const toShip = (await send(print, 'orders/page', { filter: { toShip: true }, offset: 0, limit: 50 })) as { data: { total: number } };
+  expect(toShip.data.total).toBe(0);
+
+  // Locked: rows still list, but no buyer data is requested or shown.
+  expect(await send(options, 'vault/lock', {})).toMatchObject({ ok: true });
+  const lockedPopup = await openExtensionPage('popup.html');
+  const requests: string[] = [];
+  await lockedPopup.exposeFunction('svNoteMessage', (type: string) => requests.push(type));
+  await lockedPopup.evaluate(() => {
+    const original = chrome.runtime.sendMessage.bind(chrome.runtime);
+    (chrome.runtime as { sendMessage: unknown }).sendMessage = (message: { type: string }, ...rest: unknown[]) => {
+      (window as unknown as { svNoteMessage: (t: string) => void }).svNoteMessage(message.type);
+      return (original as (...a: unknown[]) => unknown)(message, ...rest);
+    };
+  });
+  await lockedPopup.getByTestId('filter-notExported').check();
+  await lockedPopup.getByTestId('filter-notExported').uncheck();
+  await expect(lockedPopup.getByTestId('order-row')).toHaveCount(orders.length);
+  await lockedPopup.waitForTimeout(500);
+  await expect(lockedPopup.getByTestId('buyer-name')).toHaveCount(0);
+  expect(requests).toContain('orders/page');
+  expect(requests).not.toContain('buyers/open');
+});

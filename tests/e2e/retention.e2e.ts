@@ -1,0 +1,228 @@
+import fs from 'node:fs';
+import type { Page, Worker } from '@playwright/test';
+import { addressResponse, DAY_MS, makeOrder, orderListResponse, type FixtureOrder } from '../fixtures/order-fixtures';
+import { expect, test } from './harness';
+
+/**
+ * Retention (issue 5) in the real built extension: orders and addresses come in through the
+ * background's real `capture/payload` path (seller-center response shapes from tests/fixtures),
+ * files through real chrome.downloads + `export/record`. Time moves by overriding Date.now
+ * inside the service worker; the purge runs from the real chrome.alarms one-shot alarm.
+ * State is read straight from IndexedDB inside the worker, so the check itself never triggers
+ * the purge-before-read path.
+ */
+
+const SHOP_ID = '634418212345';
+const PASSPHRASE = 'violet tractor mango 7 lantern';
+const MIN = 60_000;
+
+type Reply<T = unknown> = { ok: boolean; data?: T; error?: { code: string; message: string } };
+
+async function send<T = unknown>(page: Page, type: string, data: unknown): Promise<Reply<T>> {
+  return page.evaluate(([t, d]) => chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: t, data: d }), [type, data] as const);
+}
+
+async function sendOk<T = unknown>(page: Page, type: string, data: unknown): Promise<T> {
+  const reply = await send<T>(page, type, data);
+  expect(reply, `${type}: ${JSON.stringify(reply)}`).toMatchObject({ ok: true });
+  return reply.data as T;
+}
+
+/** Vault set up, shop authorized, then the order list and each address captured. */
+async function captureOrders(page: Page, orders: FixtureOrder[]) {
+  await sendOk(page, 'vault/setup', { passphrase: PASSPHRASE });
+  await sendOk(page, 'consent/grant', { shopId: SHOP_ID, label: 'e2e shop' });
+  const base = { shopId: SHOP_ID, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: 0 };
+  await sendOk(page, 'capture/payload', { ...base, kind: 'orderList', json: JSON.stringify(orderListResponse(orders)), orderSnHint: null });
+  const addresses: Record<string, number> = {};
+  for (const order of orders) {
+    const result = await sendOk<{ addresses: number }>(page, 'capture/payload', {
+      ...base,
+      kind: 'address',
+      json: JSON.stringify(addressResponse(order)),
+      orderSnHint: order.parentOrderSn,
+    });
+    addresses[order.parentOrderSn] = result.addresses;
+  }
+  return addresses;
+}
+
+/** Downloads a file through chrome.downloads and records it as an export of `orderSns`; returns its path on disk. */
+async function exportFile(page: Page, orderSns: string[], name: string): Promise<{ downloadId: number; file: string }> {
+  const { downloadId, file } = await page.evaluate(async (fileName) => {
+    const id = await chrome.downloads.download({ url: 'data:application/pdf;base64,JVBERi0xLjQKJeLjz9MK', filename: fileName, saveAs: false });
+    for (let i = 0; i < 100; i++) {
+      const [item] = await chrome.downloads.search({ id });
+      if (item?.state === 'complete') return { downloadId: id, file: item.filename };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('download did not complete');
+  }, name);
+  await sendOk(page, 'export/record', { downloadId, fileName: name, format: 'pdf-4x6', orderSns });
+  expect(fs.existsSync(file)).toBe(true);
+  return { downloadId, file };
+}
+
+interface StoredState {
+  buyers: { orderSn: string; purgeAt: number }[];
+  orders: { orderSn: string; piiState: string; purgeAt: number | null; shippedAt: number | null }[];
+  exports: { downloadId: number | null; state: string; orderSns: string[] }[];
+  audit: { action: string; detail: string | null; orderSns: string[] }[];
+}
+
+/** Raw IndexedDB read inside the worker (no message, so no purge-before-read). */
+function readStored(worker: Worker): Promise<StoredState> {
+  return worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('seller-vault');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = (store: string) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+        req.onerror = () => reject(req.error);
+      });
+    const [buyers, orders, exports, audit] = await Promise.all([all('buyers'), all('orders'), all('exports'), all('audit')]);
+    db.close();
+    return {
+      buyers: buyers.map((b) => ({ orderSn: b.orderSn as string, purgeAt: b.purgeAt as number })),
+      orders: orders.map((o) => ({ orderSn: o.orderSn as string, piiState: o.piiState as string, purgeAt: o.purgeAt as number | null, shippedAt: o.shippedAt as number | null })),
+      exports: exports.map((e) => ({ downloadId: e.downloadId as number | null, state: e.state as string, orderSns: e.orderSns as string[] })),
+      audit: audit.map((a) => ({ action: a.action as string, detail: a.detail as string | null, orderSns: a.orderSns as string[] })),
+    };
+  });
+}
+
+/** Moves the worker's clock (Date.now) `offsetMs` ahead of real time. Test-side only: the build has no hook. */
+function advanceWorkerClock(worker: Worker, offsetMs: number): Promise<void> {
+  return worker.evaluate((offset) => {
+    const g = globalThis as unknown as { __svRealNow?: () => number };
+    g.__svRealNow ??= Date.now.bind(Date);
+    const real = g.__svRealNow;
+    Date.now = () => real() + offset;
+  }, offsetMs);
+}
+
+const sorted = (list: string[]) => [...list].sort();
+
+test('purge at the 28-day boundary from the real alarm: 30 d never stored, 27d23h59m purged once due, 1 d kept, file removed from disk', async ({
+  serviceWorker,
+  openExtensionPage,
+}) => {
+  test.setTimeout(120_000);
+  const now = Date.now();
+  const old30 = makeOrder({ index: 0, status: 4, now, createdAt: now - 32 * DAY_MS, shippedAt: now - 30 * DAY_MS });
+  const edge = makeOrder({ index: 1, status: 4, now, createdAt: now - 29 * DAY_MS, shippedAt: now - 28 * DAY_MS + MIN });
+  const fresh = makeOrder({ index: 2, status: 4, now, createdAt: now - 2 * DAY_MS, shippedAt: now - DAY_MS });
+  const options = await openExtensionPage('options.html#retention');
+
+  const addresses = await captureOrders(options, [old30, edge, fresh]);
+  expect(addresses).toEqual({ [old30.parentOrderSn]: 0, [edge.parentOrderSn]: 1, [fresh.parentOrderSn]: 1 });
+  const edgeFile = await exportFile(options, [edge.parentOrderSn], 'labels-edge.pdf');
+  const freshFile = await exportFile(options, [fresh.parentOrderSn], 'labels-fresh.pdf');
+
+  // Captured shipping times are whole seconds: the edge order is due within a minute of `now`.
+  let stored = await readStored(serviceWorker);
+  expect(sorted(stored.buyers.map((b) => b.orderSn))).toEqual(sorted([edge.parentOrderSn, fresh.parentOrderSn]));
+  const edgePurgeAt = stored.buyers.find((b) => b.orderSn === edge.parentOrderSn)!.purgeAt;
+  expect(edgePurgeAt).toBe(Math.floor(edge.shippedAt! / 1000) * 1000 + 28 * DAY_MS);
+  expect(stored.orders.find((o) => o.orderSn === old30.parentOrderSn)!.piiState).not.toBe('present');
+
+  // The production code armed the one-shot at the next purgeAt and the 30-minute sweep.
+  const alarms = await serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => ({ name: a.name, period: a.periodInMinutes ?? null })));
+  expect(alarms).toEqual(expect.arrayContaining([{ name: 'retention-sweep', period: 30 }, { name: 'retention-next-purge', period: null }]));
+
+  // The popup shows the next purge.
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('next-purge')).toContainText('Next purge');
+
+  // Close the pages so no read (which purges first) runs: the purge must come from the alarm.
+  await popup.close();
+  await options.close();
+
+  // Move the worker's clock past the edge order's purgeAt, then let the real one-shot alarm fire.
+  await advanceWorkerClock(serviceWorker, edgePurgeAt - Date.now() + 1_000);
+  await serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as { __svRealNow: () => number };
+    return chrome.alarms.create('retention-next-purge', { when: g.__svRealNow() + 200 });
+  });
+  await expect
+    .poll(async () => (await readStored(serviceWorker)).buyers.map((b) => b.orderSn), { timeout: 20_000 })
+    .toEqual([fresh.parentOrderSn]);
+
+  stored = await readStored(serviceWorker);
+  expect(stored.orders.find((o) => o.orderSn === edge.parentOrderSn)).toMatchObject({ piiState: 'purged', purgeAt: null });
+  expect(stored.orders.find((o) => o.orderSn === fresh.parentOrderSn)).toMatchObject({ piiState: 'present' });
+  const purge = stored.audit.find((a) => a.action === 'retention.purge');
+  expect(purge).toMatchObject({ detail: 'alarm:retention-next-purge', orderSns: [edge.parentOrderSn] });
+
+  // The edge order's label file is gone from disk and from the download history; the other stays.
+  await expect.poll(() => fs.existsSync(edgeFile.file), { timeout: 10_000 }).toBe(false);
+  expect(fs.existsSync(freshFile.file)).toBe(true);
+  expect(await serviceWorker.evaluate((id) => chrome.downloads.search({ id }).then((r) => r.length), edgeFile.downloadId)).toBe(0);
+  expect(stored.exports.map((e) => [e.downloadId, e.state])).toEqual(
+    expect.arrayContaining([
+      [edgeFile.downloadId, 'removed'],
+      [freshFile.downloadId, 'live'],
+    ]),
+  );
+
+  // Re-armed: the next one-shot is for the fresh order (27 days away on the worker's clock).
+  const next = await serviceWorker.evaluate(async () => (await chrome.alarms.get('retention-next-purge'))?.scheduledTime ?? null);
+  expect(next).not.toBeNull();
+  expect(next! - Date.now()).toBeGreaterThan(26 * DAY_MS);
+});
+
+test('deletion notice removes exactly the listed orders; clear all removes all PII and files and keeps order facts', async ({
+  serviceWorker,
+  openExtensionPage,
+}) => {
+  test.setTimeout(120_000);
+  const now = Date.now();
+  const orders = [0, 1, 2, 3].map((index) => makeOrder({ index, status: 4, now, shippedAt: now - (index + 1) * DAY_MS }));
+  const [a, b, c, d] = orders.map((o) => o.parentOrderSn) as [string, string, string, string];
+  const options = await openExtensionPage('options.html#notices');
+  await captureOrders(options, orders);
+  const fileAB = await exportFile(options, [a, b], 'labels-ab.pdf');
+  const fileC = await exportFile(options, [c], 'labels-c.pdf');
+  const fileD = await exportFile(options, [d], 'labels-d.pdf');
+
+  // Record a notice for orders a and c through the options page.
+  const form = options.getByTestId('notice-form');
+  await form.getByLabel('A list of order numbers').check();
+  await form.locator('textarea[name="orderSns"]').fill(`${a}\n${c}`);
+  await form.locator('input[name="reference"]').fill('TEMU-DEL-2026-001');
+  await form.getByRole('button', { name: 'Record and delete now' }).click();
+  await expect(form.getByRole('status')).toHaveText('Notice carried out — 2 buyer records deleted, 2 files removed.');
+  const row = options.getByTestId('notice-row').first();
+  await expect(row).toContainText('Within 72 h');
+  await expect(row.getByTestId('notice-check')).toContainText('No live copy');
+
+  let stored = await readStored(serviceWorker);
+  expect(sorted(stored.buyers.map((x) => x.orderSn))).toEqual(sorted([b, d]));
+  expect(fs.existsSync(fileAB.file)).toBe(false); // held a (and b): removed
+  expect(fs.existsSync(fileC.file)).toBe(false);
+  expect(fs.existsSync(fileD.file)).toBe(true);
+
+  // Clear all buyer data from the retention page (typed confirmation), keeping order history.
+  await options.goto(options.url().replace(/#.*$/, '#retention'));
+  await expect(options.getByTestId('orders-with-pii')).toHaveText('2');
+  const clear = options.getByTestId('clear-all-form');
+  const submit = clear.getByRole('button', { name: 'Clear all buyer data' });
+  await expect(submit).toBeDisabled();
+  await clear.locator('input[name="confirmation"]').fill('DELETE');
+  await submit.click();
+  await expect(clear.getByRole('status')).toHaveText('2 buyer records deleted, 1 files removed, 0 orders deleted.');
+  await expect(options.getByTestId('orders-with-pii')).toHaveText('0');
+
+  stored = await readStored(serviceWorker);
+  expect(stored.buyers).toEqual([]);
+  expect(fs.existsSync(fileD.file)).toBe(false);
+  expect(stored.exports.every((e) => e.state === 'removed')).toBe(true);
+  expect(sorted(stored.orders.map((o) => o.orderSn))).toEqual(sorted([a, b, c, d]));
+  expect(stored.orders.every((o) => o.piiState === 'purged' && o.purgeAt === null && o.shippedAt !== null)).toBe(true);
+  const actions = stored.audit.map((x) => x.action);
+  expect(actions).toEqual(expect.arrayContaining(['notice.carried-out', 'buyers.clear-all', 'retention.files-removed']));
+});

@@ -1,0 +1,159 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { addressResponse, makeOrder, makeOrders, orderListResponse, rawDataFor } from '../../tests/fixtures/order-fixtures';
+import type { BackgroundDeps } from '../background/background-deps';
+import { grantConsent } from '../consent/consent-adapter';
+import { AppDb } from '../db/app-db';
+import { MessageError } from '../messaging/envelope';
+import type { CapturePayload } from '../messaging/protocol/capture';
+import { writeSettings } from '../settings/settings-adapter';
+import { createCaptureHandlers } from './capture-handlers';
+
+const SHOP = '634418212';
+const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
+let db: AppDb;
+let deps: BackgroundDeps;
+let notified: number;
+const content = { actor: 'content' as const, sender: { id: 'ext', url: 'https://agentseller.temu.com/mmsos/orders.html', tab: { id: 7 } } };
+const options = { actor: 'options' as const, sender: { id: 'ext', url: 'chrome-extension://ext/options.html' } };
+
+beforeEach(() => {
+  db = new AppDb('test-' + crypto.randomUUID());
+  notified = 0;
+  deps = { db, now: () => NOW, notifyChanged: async () => void notified++ };
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+const payload = (kind: CapturePayload['kind'], body: unknown, over: Partial<CapturePayload> = {}): CapturePayload => ({
+  kind,
+  shopId: SHOP,
+  pageUrl: 'https://agentseller.temu.com/mmsos/orders.html',
+  tzOffsetMinutes: 0,
+  json: typeof body === 'string' ? body : JSON.stringify(body),
+  orderSnHint: null,
+  ...over,
+});
+const authorize = () => grantConsent({ shopId: SHOP, label: '', authorizedAt: NOW, policyVersion: 'x' });
+async function errorOf(p: Promise<unknown>): Promise<MessageError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof MessageError) return e;
+    throw e;
+  }
+  throw new Error('expected MessageError');
+}
+const rejectedReasons = async () => (await db.audit.where('action').equals('capture.rejected').toArray()).map((a) => a.detail);
+
+describe('capture/payload', () => {
+  it('stores nothing for a shop that is not authorized, and audits the refusal', async () => {
+    const h = createCaptureHandlers(deps);
+    const err = await errorOf(h['capture/payload'](payload('orderList', orderListResponse(makeOrders(3))), content));
+    expect(err.code).toBe('forbidden');
+    expect(await db.orders.count()).toBe(0);
+    expect(await rejectedReasons()).toEqual(['orderList:not-authorized']);
+  });
+
+  it('stores an authorized page and reports counts', async () => {
+    await authorize();
+    const h = createCaptureHandlers(deps);
+    const orders = makeOrders(4, { now: NOW });
+    const result = await h['capture/payload'](payload('orderList', orderListResponse(orders)), content);
+    expect(result).toMatchObject({ orders: 4, addresses: 0 });
+    expect(await db.orders.count()).toBe(4);
+    expect(notified).toBeGreaterThan(0);
+  });
+
+  it('stops when the seller refuses seller-center cookies', async () => {
+    await authorize();
+    await writeSettings({ allowSellerCenterCookies: false });
+    const err = await errorOf(createCaptureHandlers(deps)['capture/payload'](payload('orderList', orderListResponse(makeOrders(1))), content));
+    expect(err.code).toBe('forbidden');
+    expect(await db.orders.count()).toBe(0);
+  });
+
+  it('rejects malformed, oversized and shop-less payloads without touching stored orders', async () => {
+    await authorize();
+    const h = createCaptureHandlers(deps);
+    await h['capture/payload'](payload('orderList', orderListResponse(makeOrders(2, { now: NOW }))), content);
+    const before = await db.orders.toArray();
+
+    expect((await errorOf(h['capture/payload'](payload('orderList', '{"success":true,"result":'), content))).message).toMatch(/^malformed-json/);
+    const huge = JSON.stringify({ success: true, result: { pageItems: [], pad: 'x'.repeat(5 * 1024 * 1024) } });
+    expect((await errorOf(h['capture/payload'](payload('orderList', huge), content))).message).toMatch(/^too-large/);
+    expect((await errorOf(h['capture/payload'](payload('orderList', orderListResponse(makeOrders(1)), { shopId: null }), content))).message).toMatch(/^no-shop/);
+    const bad = orderListResponse(makeOrders(2, { now: NOW, startIndex: 10 }));
+    (bad.result.pageItems[1]!.orderList[0] as Record<string, unknown>).quantity = { $gt: 1 };
+    expect((await errorOf(h['capture/payload'](payload('orderList', bad), content))).code).toBe('invalid-request');
+
+    expect(await db.orders.toArray()).toEqual(before);
+    expect(await rejectedReasons()).toEqual(['orderList:malformed-json', 'orderList:too-large', 'orderList:no-shop', 'orderList:invalid-shape']);
+  });
+
+  it('hands API and rawData addresses to the vault, creating a placeholder order first', async () => {
+    await authorize();
+    const h = createCaptureHandlers(deps);
+    const order = makeOrder({ index: 3, now: NOW });
+    const result = await h['capture/payload'](payload('address', addressResponse(order)), content);
+    // Until the vault exists, buyer-store reports the address as skipped; the order row is there.
+    expect(result.orders).toBe(1);
+    expect(result.addresses + result.skipped.reduce((n, s) => n + s.count, 0)).toBe(1);
+    expect(await db.orders.get(order.parentOrderSn)).toMatchObject({ status: 'unknown', shopId: SHOP });
+
+    const other = makeOrder({ index: 4, now: NOW });
+    const fromRaw = await h['capture/payload'](payload('orderDetail', rawDataFor(other)), content);
+    expect(fromRaw.orders).toBe(1);
+    expect(await db.orders.get(other.parentOrderSn)).toBeDefined();
+  });
+
+  it('skips masked addresses (no placeholder, nothing sealed)', async () => {
+    await authorize();
+    const h = createCaptureHandlers(deps);
+    const order = makeOrder({ index: 5, now: NOW });
+    const result = await h['capture/payload'](payload('address', addressResponse(order, { masked: true })), content);
+    expect(result).toMatchObject({ orders: 0, addresses: 0, skipped: [{ reason: 'masked', count: 1 }] });
+    const raw = await h['capture/payload'](payload('orderDetail', rawDataFor(order, { masked: true })), content);
+    expect(raw.skipped).toEqual([{ reason: 'masked', count: 1 }]);
+    expect(await db.orders.count()).toBe(0);
+  });
+});
+
+describe('consent and tab state', () => {
+  it('grants, lists, revokes with audit entries; status reflects it and records the tab', async () => {
+    const h = createCaptureHandlers(deps);
+    expect(await h['consent/status']({ shopId: SHOP }, content)).toEqual({ shopId: SHOP, authorized: false, showBanner: true });
+    await h['consent/grant']({ shopId: SHOP, label: 'Main shop' }, options);
+    expect((await h['consent/list']({}, options)).map((c) => c.shopId)).toEqual([SHOP]);
+    expect(await h['consent/status']({ shopId: SHOP }, content)).toMatchObject({ authorized: true, showBanner: false });
+    expect(await h['consent/revoke']({ shopId: SHOP }, options)).toBe(true);
+    expect(await h['consent/revoke']({ shopId: SHOP }, options)).toBe(false);
+    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(['consent.grant', 'consent.revoke']);
+
+    await writeSettings({ showInPageBanner: false });
+    expect((await h['consent/status']({ shopId: SHOP }, content)).showBanner).toBe(false);
+  });
+
+  it('tab-state: shop reported by the tab, only while the tab is on the seller center', async () => {
+    const h = createCaptureHandlers(deps);
+    const tab = await fakeBrowser.tabs.create({ url: 'https://agentseller.temu.com/mmsos/orders.html' });
+    await h['consent/status']({ shopId: SHOP }, { ...content, sender: { ...content.sender, tab: { id: tab.id } } });
+    expect(await h['capture/tab-state']({ tabId: tab.id! }, options)).toEqual({ onSellerCenter: true, shopId: SHOP, authorized: false });
+    await h['consent/grant']({ shopId: SHOP, label: '' }, options);
+    expect((await h['capture/tab-state']({ tabId: tab.id! }, options)).authorized).toBe(true);
+    const other = await fakeBrowser.tabs.create({ url: 'https://example.com/' });
+    expect(await h['capture/tab-state']({ tabId: other.id! }, options)).toEqual({ onSellerCenter: false, shopId: null, authorized: false });
+    expect((await h['capture/tab-state']({ tabId: 99999 }, options)).onSellerCenter).toBe(false);
+  });
+
+  it('orders/summary counts to-ship and shipped, per shop', async () => {
+    await authorize();
+    const h = createCaptureHandlers(deps);
+    // statuses cycle 2,2,4,5,1,3,41 → to ship: 2,2,41 = 3; shipped: 4,5 = 2
+    await h['capture/payload'](payload('orderList', orderListResponse(makeOrders(7, { now: NOW }))), content);
+    const all = await h['orders/summary']({ limit: 5 }, options);
+    expect(all).toMatchObject({ total: 7, toShip: 3, shipped: 2 });
+    expect(all.latest).toHaveLength(5);
+    expect((await h['orders/summary']({ shopId: SHOP, limit: 20 }, options)).total).toBe(7);
+    expect((await h['orders/summary']({ shopId: 'other', limit: 20 }, options)).total).toBe(0);
+  });
+});

@@ -1,0 +1,69 @@
+import { recordAudit } from '../audit/audit-log';
+import type { BackgroundDeps } from '../background/background-deps';
+import { isShopAuthorized, type ConsentMap } from '../consent/consent-schema';
+import type { AuditActor } from '../db/records';
+import { MessageError } from '../messaging/envelope';
+import type { CapturePayload, CaptureResult } from '../messaging/protocol/capture';
+import type { Settings } from '../settings/settings-schema';
+import { storeCapturedAddresses } from '../vault/buyer-store';
+import { parseAddressPayload } from './address-payload-parser';
+import { parseCapturedJson } from './camel-keys';
+import { exceedsPayloadCap, MAX_PAYLOAD_BYTES } from './capture-limits';
+import { CaptureRejection } from './capture-rejection';
+import { parseOrderList } from './order-list-parser';
+import { ensureOrdersExist, upsertCapturedOrders } from './order-upsert';
+
+/** What the capture service reads besides the database (adapters in production, fakes in tests). */
+export interface CaptureGate {
+  readConsent: () => Promise<ConsentMap>;
+  readSettings: () => Promise<Settings>;
+}
+
+/**
+ * One `capture/payload`: re-checks consent and the cookie setting (the content script's gate is
+ * not trusted alone), caps size, parses, stores. A refused payload is logged to the console and
+ * audited as `capture.rejected` with its reason code; nothing of it is stored.
+ */
+export async function capturePayload(deps: BackgroundDeps, gate: CaptureGate, payload: CapturePayload, actor: AuditActor): Promise<CaptureResult> {
+  try {
+    return await storePayload(deps, gate, payload, actor);
+  } catch (err) {
+    if (!(err instanceof CaptureRejection)) throw err;
+    console.warn(`[seller-vault] capture rejected (${err.reason}): ${err.message}`);
+    await recordAudit(deps.db, deps.now(), {
+      actor,
+      action: 'capture.rejected',
+      counts: { bytes: payload.json.length },
+      detail: `${payload.kind}:${err.reason}`,
+    });
+    await deps.notifyChanged();
+    throw new MessageError(err.reason === 'not-authorized' || err.reason === 'cookies-disabled' ? 'forbidden' : 'invalid-request', `${err.reason}: ${err.message}`);
+  }
+}
+
+async function storePayload(deps: BackgroundDeps, gate: CaptureGate, payload: CapturePayload, actor: AuditActor): Promise<CaptureResult> {
+  const settings = await gate.readSettings();
+  if (!settings.allowSellerCenterCookies) throw new CaptureRejection('cookies-disabled', 'Capture is off: the seller refused seller-center cookie use');
+  const shopId = payload.shopId;
+  if (!shopId) throw new CaptureRejection('no-shop', 'The page did not say which shop (mallid) it belongs to');
+  if (!isShopAuthorized(await gate.readConsent(), shopId)) throw new CaptureRejection('not-authorized', `Shop ${shopId} is not authorized for capture`);
+  if (exceedsPayloadCap(payload.json)) throw new CaptureRejection('too-large', `Payload over ${MAX_PAYLOAD_BYTES} bytes`);
+  const body = parseCapturedJson(payload.json);
+  const now = deps.now();
+
+  if (payload.kind === 'orderList') {
+    const orders = parseOrderList(body, { now, tzOffsetMinutes: payload.tzOffsetMinutes });
+    if (orders.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: [] };
+    const outcome = await upsertCapturedOrders(deps.db, orders, { shopId, now, retentionDays: settings.retentionDays, actor });
+    await deps.notifyChanged();
+    return { orders: orders.length, items: outcome.items, addresses: 0, skipped: [] };
+  }
+
+  const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint);
+  if (parsed.addresses.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: parsed.skipped };
+  // The vault stores addresses only for known orders: an address seen before its order gets a placeholder row.
+  const created = await ensureOrdersExist(deps.db, parsed.addresses.map((a) => a.orderSn), { shopId, now, actor });
+  const stored = await storeCapturedAddresses(deps, parsed.addresses, actor);
+  await deps.notifyChanged();
+  return { orders: created, items: 0, addresses: stored.stored, skipped: [...parsed.skipped, ...stored.skipped] };
+}

@@ -1,0 +1,105 @@
+import type { ItemRecord, OrderStatus } from '../db/records';
+import { toCamelKeys } from './camel-keys';
+import { MAX_PARENT_ORDERS } from './capture-limits';
+import { CaptureRejection } from './capture-rejection';
+import { pickTime } from './capture-time';
+import { orderListResponseSchema, pageItemSchema, type PageItemInput } from './order-list-schema';
+import { SHIPPED_STATUSES, statusFromCode } from './order-status';
+
+/** Non-personal facts of one parent order as read from one capture (before merging with storage). */
+export interface CapturedOrder {
+  orderSn: string;
+  status: OrderStatus;
+  statusCode: number | null;
+  createdAt: number | null;
+  shipBy: number | null;
+  shippedAt: number | null;
+  deliveredAt: number | null;
+  items: ItemRecord[];
+}
+
+export interface ParseContext {
+  /** Capture time: stands in for the shipping time of a shipped order that shows none. */
+  now: number;
+  tzOffsetMinutes: number;
+}
+
+/** Seller-center success codes (both seen); 40001 = login expired (seen). */
+const OK_CODES = new Set([0, 1000000]);
+const LOGIN_EXPIRED = 40001;
+
+/**
+ * Parses one order-list response into parent orders. All or nothing: one invalid order rejects
+ * the page (the caller stores a page in one transaction, so nothing is half-written).
+ */
+export function parseOrderList(body: unknown, ctx: ParseContext): CapturedOrder[] {
+  const camel = toCamelKeys(body);
+  const envelope = orderListResponseSchema.safeParse(camel);
+  if (!envelope.success) throw new CaptureRejection('invalid-shape', `order list: ${firstIssue(envelope.error.issues)}`);
+  const { errorCode, success, result } = envelope.data;
+  if (errorCode === LOGIN_EXPIRED) throw new CaptureRejection('login-expired', 'The seller center says the login has expired (40001)');
+  if (success === false || (errorCode != null && !OK_CODES.has(errorCode))) {
+    throw new CaptureRejection('api-error', `The seller center answered an error (${errorCode ?? 'no code'})`);
+  }
+  if (!result) throw new CaptureRejection('invalid-shape', 'order list: no result');
+  if (result.pageItems.length > MAX_PARENT_ORDERS) {
+    throw new CaptureRejection('too-many-orders', `order list: ${result.pageItems.length} parent orders (limit ${MAX_PARENT_ORDERS})`);
+  }
+
+  const byOrderSn = new Map<string, CapturedOrder>();
+  result.pageItems.forEach((raw, index) => {
+    const parsed = pageItemSchema.safeParse(raw);
+    if (!parsed.success) throw new CaptureRejection('invalid-shape', `order list: pageItems.${index}: ${firstIssue(parsed.error.issues)}`);
+    const order = toCapturedOrder(parsed.data, ctx);
+    // The same parent order twice on one page: the later row wins, items merge by sub-order number.
+    const earlier = byOrderSn.get(order.orderSn);
+    if (earlier) order.items = mergeItems(earlier.items, order.items);
+    byOrderSn.set(order.orderSn, order);
+  });
+  return [...byOrderSn.values()];
+}
+
+function toCapturedOrder(item: PageItemInput, ctx: ParseContext): CapturedOrder {
+  const p = item.parentOrderMap;
+  const statusCode = p.parentOrderStatus ?? null;
+  const status = statusFromCode(statusCode);
+  const tz = ctx.tzOffsetMinutes;
+  let shippedAt = pickTime([p.parentShippingTime, p.parentShippingTimeStr], tz);
+  // Shipped without a time: count from now (conservative: the clock can only start earlier later).
+  if (shippedAt === null && SHIPPED_STATUSES.includes(status)) shippedAt = ctx.now;
+  const items = mergeItems(
+    [],
+    item.orderList.map((s) => ({
+      orderSn: p.parentOrderSn,
+      subOrderSn: s.orderSn,
+      sku: s.extCodeList?.find((c) => c.trim() !== '') ?? s.skuId ?? null,
+      goodsId: s.goodsId ?? null,
+      title: s.goodsName ?? '',
+      spec: s.spec ?? null,
+      quantity: s.quantity ?? s.originQuantity ?? 0,
+      cancelledQuantity: s.cancelQuantity ?? 0,
+      statusCode: s.orderStatus ?? null,
+    })),
+  );
+  return {
+    orderSn: p.parentOrderSn,
+    status,
+    statusCode,
+    createdAt: pickTime([p.parentOrderTime, p.parentOrderTimeStr], tz),
+    shipBy: pickTime([p.expectShipLatestTime, p.expectShipLatestTimeStr], tz),
+    shippedAt,
+    deliveredAt: pickTime([p.parentReceiptTime, p.parentReceiptTimeStr], tz),
+    items,
+  };
+}
+
+function mergeItems(a: ItemRecord[], b: ItemRecord[]): ItemRecord[] {
+  const bySub = new Map(a.map((i) => [i.subOrderSn, i]));
+  for (const i of b) bySub.set(i.subOrderSn, i);
+  return [...bySub.values()];
+}
+
+function firstIssue(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  const i = issues[0];
+  return i ? `${i.path.map(String).join('.')}: ${i.message}` : 'invalid';
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * The order-list response (`POST /kirogi/bg/mms/recentOrderList`) after `toCamelKeys`.
+ * Tolerant by design (reference: unknown fields ignored, known fields validated): z.object strips
+ * unknown keys; identifiers are format-checked so markup or junk never becomes a key.
+ */
+
+/** "PO-211-01861395087993272"; sub-orders "211-21905473070712792". Letters allowed for other regions. */
+const orderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, 'order number must be letters, digits and dashes');
+const idLike = z.union([z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), z.number().int().nonnegative()]).transform(String);
+const looseInt = z.union([z.number().int(), z.string().regex(/^-?\d{1,12}$/).transform(Number)]);
+const count = z.union([z.number().int().min(0).max(1_000_000), z.string().regex(/^\d{1,7}$/).transform(Number)]);
+const timeValue = z.union([z.number(), z.string().max(40)]).nullish();
+/** Free text shown to the seller (titles, specs): plain text only, length-capped; never rendered as HTML. */
+const text = (max: number) => z.string().transform((s) => s.slice(0, max));
+
+export const subOrderSchema = z.object({
+  orderSn: orderNumber,
+  goodsId: idLike.nullish(),
+  skuId: idLike.nullish(),
+  goodsName: text(500).nullish(),
+  spec: text(300).nullish(),
+  orderStatus: looseInt.nullish(),
+  quantity: count.nullish(),
+  originQuantity: count.nullish(),
+  cancelQuantity: count.nullish(),
+  /** Seller's own SKU codes; the first is the label SKU. */
+  extCodeList: z.array(z.string().max(100)).max(50).nullish(),
+});
+
+export const parentOrderMapSchema = z.object({
+  parentOrderSn: orderNumber,
+  parentOrderStatus: looseInt.nullish(),
+  parentOrderTime: timeValue,
+  parentOrderTimeStr: timeValue,
+  expectShipLatestTime: timeValue,
+  expectShipLatestTimeStr: timeValue,
+  parentShippingTime: timeValue,
+  parentShippingTimeStr: timeValue,
+  parentReceiptTime: timeValue,
+  parentReceiptTimeStr: timeValue,
+});
+
+export const pageItemSchema = z.object({
+  parentOrderMap: parentOrderMapSchema,
+  orderList: z.array(subOrderSchema).max(500).default([]),
+});
+
+export const orderListResponseSchema = z.object({
+  success: z.boolean().nullish(),
+  errorCode: looseInt.nullish(),
+  errorMsg: z.string().max(500).nullish(),
+  result: z
+    .object({
+      totalItemNum: looseInt.nullish(),
+      pageItems: z.array(z.unknown()).default([]),
+    })
+    .nullish(),
+});
+
+export type SubOrderInput = z.infer<typeof subOrderSchema>;
+export type PageItemInput = z.infer<typeof pageItemSchema>;

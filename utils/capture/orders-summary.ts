@@ -1,0 +1,43 @@
+import type { AppDb } from '../db/app-db';
+import type { OrderRecord } from '../db/records';
+import type { OrderSummaryRow, OrdersSummary } from '../messaging/protocol/capture';
+import { SHIPPED_SUMMARY_STATUSES, TO_SHIP_STATUSES } from './order-status';
+
+function toRow(o: OrderRecord): OrderSummaryRow {
+  return {
+    orderSn: o.orderSn,
+    shopId: o.shopId,
+    status: o.status,
+    createdAt: o.createdAt,
+    shipBy: o.shipBy,
+    shippedAt: o.shippedAt,
+    capturedAt: o.capturedAt,
+    exportedAt: o.exportedAt,
+    piiState: o.piiState,
+    itemCount: o.itemCount,
+    purgeAt: o.purgeAt,
+  };
+}
+
+/** Counts for the popup (non-personal facts only) and the most recently captured orders. */
+export async function summarizeOrders(db: AppDb, shopId: string | undefined, limit: number): Promise<OrdersSummary> {
+  return db.transaction('r', db.orders, async () => {
+    if (shopId === undefined) {
+      const [total, toShip, shipped, latest] = await Promise.all([
+        db.orders.count(),
+        db.orders.where('status').anyOf(TO_SHIP_STATUSES).count(),
+        db.orders.where('status').anyOf(SHIPPED_SUMMARY_STATUSES).count(),
+        db.orders.orderBy('capturedAt').reverse().limit(limit).toArray(),
+      ]);
+      return { total, toShip, shipped, latest: latest.map(toRow) };
+    }
+    const rows = await db.orders.where('shopId').equals(shopId).toArray();
+    rows.sort((a, b) => b.capturedAt - a.capturedAt);
+    return {
+      total: rows.length,
+      toShip: rows.filter((o) => TO_SHIP_STATUSES.includes(o.status)).length,
+      shipped: rows.filter((o) => SHIPPED_SUMMARY_STATUSES.includes(o.status)).length,
+      latest: rows.slice(0, limit).map(toRow),
+    };
+  });
+}

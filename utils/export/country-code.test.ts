@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { countryAlpha2 } from './country-code';
+
+describe('countryAlpha2', () => {
+  it.each([
+    ['us', 'Whatever', 'US'],
+    [null, 'United States', 'US'],
+    [null, 'USA', 'US'],
+    [null, 'United Kingdom', 'GB'],
+    [null, 'Germany', 'DE'],
+    [null, 'South Korea', 'KR'],
+    [null, '中国', 'CN'],
+    [null, '德国', 'DE'],
+    [null, 'fr', 'FR'],
+    [null, 'Neverland', null],
+    [null, null, null],
+    ['XX', 'Poland', 'PL'],
+  ])('code %j, name %j → %j', (code, name, expected) => {
+    expect(countryAlpha2(code, name)).toBe(expected);
+  });
+});

@@ -1,0 +1,25 @@
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import zh from 'i18n-iso-countries/langs/zh.json';
+
+// English and Chinese names: what the seller center shows (region_name1) in its two languages.
+countries.registerLocale(en);
+countries.registerLocale(zh);
+
+/**
+ * ISO 3166-1 alpha-2 for a shipping country: the captured code when there is one, else the
+ * name looked up in i18n-iso-countries (official names and common aliases such as "USA", "UK",
+ * "South Korea", in English or Chinese). Null when unknown: carriers reject a guessed code.
+ */
+export function countryAlpha2(countryCode: string | null, countryName: string | null): string | null {
+  const code = countryCode?.trim().toUpperCase();
+  if (code && countries.isValid(code)) return code;
+  const name = countryName?.trim();
+  if (!name) return null;
+  if (/^[A-Za-z]{2}$/.test(name) && countries.isValid(name.toUpperCase())) return name.toUpperCase();
+  for (const lang of ['en', 'zh']) {
+    const found = countries.getAlpha2Code(name, lang) ?? countries.getSimpleAlpha2Code(name, lang);
+    if (found) return found;
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+import { PDFDocument } from 'pdf-lib';
+import type { FontProvider } from './fonts';
+import { layoutLabel, type Box } from './label-layout';
+import { itemSummaryLines, shipFromLines, shipToAddressLines, shipToPhoneLine } from './label-text';
+import { drawOps } from './pdf-draw';
+import { embedTextFonts } from './pdf-text';
+import { cutGuides, labelBoxInCell, PAGE_SIZES_PT, sheetCells, type SheetLayout } from './sheet-layout';
+import type { ShipmentLabel } from './shipment-label';
+
+export type LabelPdfLayout = '4x6' | 'a4' | 'letter';
+
+export interface RenderLabelsPdfOptions {
+  layout: LabelPdfLayout;
+  /** Labels per A4/Letter sheet (settings.labelSheetLayout); ignored for 4x6. Default 4-up. */
+  sheetLayout?: SheetLayout;
+  fonts: FontProvider;
+  /** Seller's zone for ship-by dates, minutes east of UTC. Default 0 (UTC). */
+  utcOffsetMinutes?: number;
+  /** Fixed creation date for reproducible files; default: none written. */
+  createdAt?: number;
+}
+
+/** Every text a label draws, so the document embeds exactly the font slices it needs. */
+export function labelTexts(label: ShipmentLabel): string[] {
+  const phone = shipToPhoneLine(label.shipTo);
+  return [
+    label.orderSn,
+    label.shipTo.name,
+    ...shipToAddressLines(label.shipTo),
+    ...(phone ? [phone] : []),
+    ...shipFromLines(label.shipFrom),
+    ...itemSummaryLines(label.items),
+  ];
+}
+
+/**
+ * Shipping labels as a PDF: 4x6 in thermal (one label per 288x432 pt page) or A4 / Letter
+ * sheets with 4 (2x2) or 2 (stacked) labels per page and dashed cut guides.
+ */
+export async function renderLabelsPdf(labels: ShipmentLabel[], options: RenderLabelsPdfOptions): Promise<Uint8Array> {
+  if (labels.length === 0) throw new Error('No orders selected for labels.');
+  const doc = await createExportDocument('Shipping labels', options.createdAt);
+  const shaper = await embedTextFonts(doc, options.fonts, labels.flatMap(labelTexts));
+  const layoutOptions = { utcOffsetMinutes: options.utcOffsetMinutes };
+
+  if (options.layout === '4x6') {
+    const [width, height] = PAGE_SIZES_PT['4x6'];
+    for (const label of labels) {
+      const page = doc.addPage([width, height]);
+      drawOps(page, shaper, layoutLabel(label, shaper, { x: 0, y: 0, width, height }, layoutOptions));
+    }
+  } else {
+    const sheetLayout = options.sheetLayout ?? '4up';
+    const cells = sheetCells(options.layout, sheetLayout);
+    for (let first = 0; first < labels.length; first += cells.length) {
+      const page = doc.addPage([...PAGE_SIZES_PT[options.layout]]);
+      drawOps(page, shaper, cutGuides(options.layout, sheetLayout));
+      labels.slice(first, first + cells.length).forEach((label, index) => {
+        const box: Box = labelBoxInCell(cells[index]!);
+        drawOps(page, shaper, layoutLabel(label, shaper, box, layoutOptions));
+      });
+    }
+  }
+  return doc.save();
+}
+
+/** A document whose metadata holds no personal data (title is generic, no names). */
+export async function createExportDocument(title: string, createdAt?: number): Promise<PDFDocument> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.setTitle(title);
+  doc.setProducer('Seller Vault');
+  doc.setCreator('Seller Vault');
+  if (createdAt !== undefined) {
+    doc.setCreationDate(new Date(createdAt));
+    doc.setModificationDate(new Date(createdAt));
+  }
+  return doc;
+}

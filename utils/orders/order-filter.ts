@@ -1,0 +1,43 @@
+import type { OrderRecord, OrderStatus } from '../db/records';
+import type { OrderFilter } from '../messaging/protocol/export';
+import { endOfLocalDay } from './local-day';
+
+/** Statuses the seller still has to ship (the seller center's "to ship" tab: 2, 41). */
+export const TO_SHIP_STATUSES: readonly OrderStatus[] = ['to_ship', 'partially_shipped'];
+
+/** Statuses that can no longer miss a ship-by time. */
+const CLOSED_STATUSES: readonly OrderStatus[] = ['cancelled', 'shipped', 'delivered', 'partially_delivered'];
+
+type FilterFacts = Pick<OrderRecord, 'orderSn' | 'shopId' | 'status' | 'shipBy' | 'shippedAt' | 'exportedAt'>;
+
+/** Normalized order-number search text (order numbers are upper-case "PO-…" digits). */
+export function normalizeOrderSnQuery(query: string): string {
+  return query.trim().toUpperCase();
+}
+
+export function isToShip(order: FilterFacts): boolean {
+  return order.shippedAt === null && TO_SHIP_STATUSES.includes(order.status);
+}
+
+/** Not shipped, not closed, and its ship-by time falls before the end of the seller's today. */
+export function isShipByDue(order: FilterFacts, endOfToday: number): boolean {
+  return order.shipBy !== null && order.shipBy < endOfToday && order.shippedAt === null && !CLOSED_STATUSES.includes(order.status);
+}
+
+/** The whole filter as one predicate (the reference the indexed query must agree with). */
+export function createOrderPredicate(filter: OrderFilter, now: number): (order: FilterFacts) => boolean {
+  const endOfToday = endOfLocalDay(now, filter.tzOffsetMinutes);
+  const query = normalizeOrderSnQuery(filter.orderSnQuery);
+  return (order) =>
+    (filter.shopId === undefined || order.shopId === filter.shopId) &&
+    (!filter.toShip || isToShip(order)) &&
+    (!filter.notExported || order.exportedAt === null) &&
+    (!filter.shipByDue || isShipByDue(order, endOfToday)) &&
+    (query === '' || order.orderSn.toUpperCase().includes(query));
+}
+
+/** List order: newest capture first, ties by order number descending (what the capturedAt index gives reversed). */
+export function compareListOrder(a: Pick<OrderRecord, 'capturedAt' | 'orderSn'>, b: Pick<OrderRecord, 'capturedAt' | 'orderSn'>): number {
+  if (a.capturedAt !== b.capturedAt) return b.capturedAt - a.capturedAt;
+  return a.orderSn < b.orderSn ? 1 : a.orderSn > b.orderSn ? -1 : 0;
+}

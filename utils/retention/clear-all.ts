@@ -1,0 +1,66 @@
+import { appendAudit } from '../audit/audit-log';
+import type { BackgroundDeps } from '../background/background-deps';
+import type { AuditActor } from '../db/records';
+import { MessageError } from '../messaging/envelope';
+import { eraseScopeInTransaction } from './deletion-scope';
+import { removeDueExportFiles } from './export-file-cleanup';
+import type { RetentionPorts } from './retention-services';
+
+/** The word the seller types to confirm (shown in their UI language; either is accepted). */
+export const CLEAR_ALL_CONFIRM_WORDS = ['DELETE', '删除'] as const;
+
+export interface ClearAllResult {
+  buyersDeleted: number;
+  filesRemoved: number;
+  filesMissing: number;
+  filesFailed: number;
+  sessionCachesCleared: number;
+  ordersDeleted: number;
+}
+
+/**
+ * "Clear all buyer data" (issue 5): every buyers row, every tracked export file, and any
+ * storage.session cache other than the lock keys. Non-personal order facts stay unless the
+ * seller also asks to clear order history (orders + items). One transaction, one audit entry.
+ */
+export async function clearAllBuyerData(
+  deps: BackgroundDeps,
+  request: { confirmation: string; alsoClearOrders: boolean },
+  ports: RetentionPorts,
+  actor: AuditActor,
+): Promise<ClearAllResult> {
+  if (!(CLEAR_ALL_CONFIRM_WORDS as readonly string[]).includes(request.confirmation.trim())) {
+    throw new MessageError('invalid-request', 'Type the confirmation word to clear all buyer data.');
+  }
+  const { db } = deps;
+  const now = deps.now();
+  const { erased, ordersDeleted } = await db.transaction('rw', [db.buyers, db.orders, db.items, db.exports, db.audit], async () => {
+    const erased = await eraseScopeInTransaction(db, { kind: 'all' }, now);
+    // Safety net: rows whose order row is missing are not reached through the orders table.
+    await db.buyers.clear();
+    let ordersDeleted = 0;
+    if (request.alsoClearOrders) {
+      ordersDeleted = await db.orders.count();
+      await db.orders.clear();
+      await db.items.clear();
+    }
+    await appendAudit(db, now, {
+      actor,
+      action: 'buyers.clear-all',
+      counts: { buyers: erased.length, orders: ordersDeleted },
+      detail: request.alsoClearOrders ? 'with-order-history' : 'buyers-only',
+    });
+    return { erased, ordersDeleted };
+  });
+  const files = await removeDueExportFiles(deps, ports.files, actor);
+  const sessionCachesCleared = await ports.sessionCaches.clear();
+  await deps.notifyChanged();
+  return {
+    buyersDeleted: erased.length,
+    filesRemoved: files.removed,
+    filesMissing: files.missing,
+    filesFailed: files.failed,
+    sessionCachesCleared,
+    ordersDeleted,
+  };
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+import { verifyStoredAudit } from '../audit/audit-log';
+import { LAST_PURGE_META_KEY, purgeDueBuyers } from './purge-service';
+import { DAY_MS } from './retention-rule';
+import { exportFile, FakeDownloads, makeTestDeps, seedHeld, T0 } from './retention-test-data';
+
+const MIN = 60_000;
+
+describe('purgeDueBuyers', () => {
+  it('deletes exactly the due rows (27d23h59m kept, 28d purged), marks orders, one audit entry', async () => {
+    const deps = makeTestDeps();
+    const shippedAt = T0;
+    await seedHeld(deps, 'PO-due', shippedAt + 28 * DAY_MS, { shippedAt });
+    await seedHeld(deps, 'PO-kept', shippedAt + MIN + 28 * DAY_MS, { shippedAt: shippedAt + MIN });
+    await seedHeld(deps, 'PO-young', T0 + 27 * DAY_MS + 28 * DAY_MS);
+    await deps.db.orders.put({ ...(await deps.db.orders.get('PO-young'))!, orderSn: 'PO-none', piiState: 'none', purgeAt: null });
+    deps.clock.now = shippedAt + 28 * DAY_MS; // PO-kept is at 27d23h59m
+
+    const result = await purgeDueBuyers(deps, { files: new FakeDownloads(), trigger: 'alarm' });
+
+    expect(result.purgedOrders).toEqual(['PO-due']);
+    expect(await deps.db.buyers.toCollection().primaryKeys()).toEqual(['PO-kept', 'PO-young']);
+    const purged = await deps.db.orders.get('PO-due');
+    expect(purged).toMatchObject({ piiState: 'purged', purgeAt: null, shopId: '1001', status: 'shipped', shippedAt });
+    expect((await deps.db.orders.get('PO-kept'))!.piiState).toBe('present');
+    expect((await deps.db.orders.get('PO-none'))!.piiState).toBe('none');
+    const audit = await deps.db.audit.toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'retention.purge', counts: { orders: 1 }, orderSns: ['PO-due'], detail: 'alarm', actor: 'background' });
+    expect(JSON.stringify(audit)).not.toMatch(/sealed|Uint8Array/);
+    expect(await verifyStoredAudit(deps.db)).toEqual({ ok: true, checked: 1 });
+    expect((await deps.db.meta.get(LAST_PURGE_META_KEY))!.value).toEqual({ at: deps.clock.now, orders: 1, trigger: 'alarm' });
+    expect(deps.notified).toBe(1);
+  });
+
+  it('does nothing (no audit, no notify) when nothing is due', async () => {
+    const deps = makeTestDeps();
+    await seedHeld(deps, 'PO-1', T0 + DAY_MS);
+    expect(await purgeDueBuyers(deps, { files: new FakeDownloads() })).toEqual({ purgedOrders: [], removedFiles: 0 });
+    expect(await deps.db.audit.count()).toBe(0);
+    expect(deps.notified).toBe(0);
+  });
+
+  it('runs in one transaction: a failure mid-way leaves every row in place', async () => {
+    const deps = makeTestDeps();
+    await seedHeld(deps, 'PO-1', T0);
+    await seedHeld(deps, 'PO-2', T0);
+    const spy = vi.spyOn(deps.db.audit, 'add').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(purgeDueBuyers(deps, { files: new FakeDownloads() })).rejects.toThrow();
+    spy.mockRestore();
+    expect(await deps.db.buyers.count()).toBe(2);
+    expect((await deps.db.orders.get('PO-1'))!.piiState).toBe('present');
+    // and the next run completes the purge
+    expect((await purgeDueBuyers(deps, { files: new FakeDownloads() })).purgedOrders.sort()).toEqual(['PO-1', 'PO-2']);
+  });
+
+  it('removes tracked files holding a purged order; a missing file is not an error; others stay', async () => {
+    const deps = makeTestDeps();
+    const files = new FakeDownloads();
+    files.onDisk.add(11).add(22);
+    await seedHeld(deps, 'PO-due', T0);
+    await seedHeld(deps, 'PO-later', T0 + 5 * DAY_MS);
+    // File 11 holds both orders (purgeAt = earliest), file 33 was already deleted by the seller.
+    await deps.db.exports.bulkAdd([
+      exportFile(['PO-later', 'PO-due'], T0 + 5 * DAY_MS, 11),
+      exportFile(['PO-later'], T0 + 5 * DAY_MS, 22),
+      exportFile(['PO-due'], T0, 33),
+      exportFile(['PO-due'], T0, null, { format: 'print' }),
+    ]);
+
+    const result = await purgeDueBuyers(deps, { files });
+
+    expect(result).toEqual({ purgedOrders: ['PO-due'], removedFiles: 1 });
+    expect([...files.onDisk]).toEqual([22]);
+    expect(files.calls.sort()).toEqual([11, 33]);
+    const states = (await deps.db.exports.toArray()).map((f) => [f.downloadId, f.state, f.removedAt]);
+    expect(states).toEqual([
+      [11, 'removed', T0],
+      [22, 'live', null],
+      [33, 'removed', T0],
+      [null, 'removed', T0],
+    ]);
+    const fileAudit = (await deps.db.audit.toArray()).find((a) => a.action === 'retention.files-removed');
+    expect(fileAudit!.counts).toEqual({ removed: 1, missing: 2, failed: 0 });
+  });
+
+  it('a file that cannot be removed stays live and is retried on the next sweep', async () => {
+    const deps = makeTestDeps();
+    const files = new FakeDownloads();
+    files.onDisk.add(7);
+    files.broken.add(7);
+    await seedHeld(deps, 'PO-1', T0);
+    await deps.db.exports.add(exportFile(['PO-1'], T0 + DAY_MS, 7));
+    expect((await purgeDueBuyers(deps, { files })).removedFiles).toBe(0);
+    expect((await deps.db.exports.toArray())[0]!.state).toBe('live');
+    files.broken.delete(7);
+    deps.clock.now += 30 * MIN;
+    expect((await purgeDueBuyers(deps, { files })).removedFiles).toBe(1);
+    expect(files.onDisk.size).toBe(0);
+  });
+
+  it('runs one purge at a time: concurrent callers never process a row or a file twice', async () => {
+    const deps = makeTestDeps();
+    const files = new FakeDownloads();
+    files.onDisk.add(5);
+    await seedHeld(deps, 'PO-1', T0);
+    await deps.db.exports.add(exportFile(['PO-1'], T0 + DAY_MS, 5));
+    const [a, b] = await Promise.all([purgeDueBuyers(deps, { files }), purgeDueBuyers(deps, { files })]);
+    expect(a).toEqual({ purgedOrders: ['PO-1'], removedFiles: 1 });
+    expect(b).toEqual({ purgedOrders: [], removedFiles: 0 });
+    expect(files.calls).toEqual([5]);
+    expect(await deps.db.audit.where('action').equals('retention.purge').count()).toBe(1);
+  });
+});

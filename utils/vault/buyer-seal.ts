@@ -1,0 +1,63 @@
+import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
+import { sealedAad, SealedOpenError, type Opener, type Sealer } from '../crypto/sealed-box';
+import { buyerPiiSchema, type BuyerPii } from '../capture/buyer-pii';
+import type { BuyerRecord } from '../db/records';
+import type { BuyerOpenResult } from '../messaging/protocol/vault';
+
+/** Table name in the associated data: a `buyers` blob cannot be replayed into another table or order. */
+export const BUYERS_TABLE = 'buyers';
+
+/**
+ * Plaintext layout v1: a JSON array `[1, name, phone, …]` in this field order. Positional rather
+ * than an object because field names were ~half of every sealed record and sealing cost grows
+ * with bytes (bench/vault.bench.ts). New fields are appended with a new layout number.
+ */
+const PII_FIELDS_V1 = [
+  'name',
+  'phone',
+  'backupPhone',
+  'email',
+  'addressLine1',
+  'addressLine2',
+  'addressLine3',
+  'city',
+  'state',
+  'district',
+  'postcode',
+  'country',
+  'countryCode',
+  'taxCode',
+] as const satisfies readonly (keyof BuyerPii)[];
+// Compile-time check that the list names every BuyerPii field.
+type MissingField = Exclude<keyof BuyerPii, (typeof PII_FIELDS_V1)[number]>;
+const allFieldsListed: [MissingField] extends [never] ? true : never = true;
+void allFieldsListed;
+
+const LAYOUT_V1 = 1;
+
+export function encodeBuyerPii(pii: BuyerPii): Uint8Array {
+  return utf8ToBytes(JSON.stringify([LAYOUT_V1, ...PII_FIELDS_V1.map((f) => pii[f])]));
+}
+
+/** Null when the bytes are not a layout this version knows. */
+export function decodeBuyerPii(bytes: Uint8Array): BuyerPii | null {
+  const values: unknown = JSON.parse(bytesToUtf8(bytes));
+  if (!Array.isArray(values) || values[0] !== LAYOUT_V1 || values.length !== PII_FIELDS_V1.length + 1) return null;
+  const parsed = buyerPiiSchema.safeParse(Object.fromEntries(PII_FIELDS_V1.map((f, i) => [f, values[i + 1]])));
+  return parsed.success ? parsed.data : null;
+}
+
+export function sealBuyerPii(sealer: Sealer, orderSn: string, pii: BuyerPii): Uint8Array {
+  return sealer.seal(encodeBuyerPii(pii), sealedAad(BUYERS_TABLE, orderSn));
+}
+
+/** Wrong key, tampered or moved blob, or a payload that is not BuyerPii → `cannot-decrypt`. */
+export function openBuyerRecord(opener: Opener, record: Pick<BuyerRecord, 'orderSn' | 'sealed'>): BuyerOpenResult {
+  try {
+    const pii = decodeBuyerPii(opener.open(record.sealed, sealedAad(BUYERS_TABLE, record.orderSn)));
+    return pii ? { state: 'ok', pii } : { state: 'cannot-decrypt' };
+  } catch (err) {
+    if (err instanceof SealedOpenError || err instanceof SyntaxError) return { state: 'cannot-decrypt' };
+    throw err;
+  }
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
+import { writeSettings } from '../settings/settings-adapter';
+import { openBuyers, storeCapturedAddresses } from './buyer-store';
+import { lockVault, setupVault, unlockVault } from './vault-service';
+import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0 } from './vault-test-support';
+
+const names = {
+  latin: 'Zoë Ñúñez-Łukasiewicz',
+  cyrillic: 'Юлия Андреевна Смирнова',
+  cjk: '王小明 🏠',
+};
+
+async function vaultWithOrders(orderSns: string[]) {
+  const deps = makeDeps();
+  await deps.db.orders.bulkPut(orderSns.map((sn) => makeOrder(sn)));
+  await setupVault(deps, GOOD_PASSPHRASE, 'options', TEST_SCRYPT_COST);
+  return deps;
+}
+
+describe('storeCapturedAddresses', () => {
+  it('seals while locked; opening needs the unlocked key and returns the exact text', async () => {
+    const deps = await vaultWithOrders(['PO-1', 'PO-2', 'PO-3']);
+    await lockVault(deps, 'popup', 'lock');
+    const result = await storeCapturedAddresses(
+      deps,
+      [
+        makeAddress('PO-1', makePii(names.latin)),
+        makeAddress('PO-2', makePii(names.cyrillic, { addressLine1: 'ул. Ленина, д. 5, кв. 12' })),
+        makeAddress('PO-3', makePii(names.cjk, { addressLine1: '北京市朝阳区建国路88号', email: null })),
+      ],
+      'content',
+    );
+    expect(result).toEqual({ stored: 3, skipped: [] });
+    const row = (await deps.db.buyers.get('PO-2'))!;
+    expect(row.sealed[0]).toBe(0x01);
+    expect(Buffer.from(row.sealed).includes(Buffer.from('Юлия'))).toBe(false);
+    expect(row.purgeAt).toBe(T0 + 28 * DAY);
+    expect(await deps.db.orders.get('PO-2')).toMatchObject({ piiState: 'present', purgeAt: T0 + 28 * DAY });
+
+    await expect(openBuyers(deps, ['PO-1'], 'popup')).rejects.toMatchObject({ code: 'locked' });
+    await unlockVault(deps, GOOD_PASSPHRASE, 'popup');
+    const { results } = await openBuyers(deps, ['PO-1', 'PO-2', 'PO-3', 'PO-404'], 'popup');
+    expect(results['PO-1']).toEqual({ state: 'ok', pii: makePii(names.latin) });
+    expect(results['PO-2']).toMatchObject({ state: 'ok', pii: { name: names.cyrillic, addressLine1: 'ул. Ленина, д. 5, кв. 12' } });
+    expect(results['PO-3']).toMatchObject({ state: 'ok', pii: { name: names.cjk, addressLine1: '北京市朝阳区建国路88号' } });
+    expect(results['PO-404']).toEqual({ state: 'none' });
+
+    const audit = await deps.db.audit.toArray();
+    const capture = audit.find((a) => a.action === 'capture.addresses')!;
+    expect(capture).toMatchObject({ actor: 'content', counts: { stored: 3 }, orderSns: ['PO-1', 'PO-2', 'PO-3'] });
+    const open = audit.find((a) => a.action === 'buyers.open')!;
+    expect(open).toMatchObject({ actor: 'popup', counts: { requested: 4, opened: 3, cannotDecrypt: 0, none: 1 } });
+    const everything = JSON.stringify(audit);
+    for (const n of [...Object.values(names), 'Springfield', 'buyer@example.com', '555 0100']) expect(everything).not.toContain(n);
+  });
+
+  it('skips everything when no vault is set up, and writes nothing', async () => {
+    const deps = makeDeps();
+    await deps.db.orders.put(makeOrder('PO-1'));
+    expect(await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content')).toEqual({
+      stored: 0,
+      skipped: [{ reason: 'no-vault', count: 1 }],
+    });
+    expect(await deps.db.buyers.count()).toBe(0);
+    expect((await deps.db.orders.get('PO-1'))!.piiState).toBe('none');
+    expect(await deps.db.audit.count()).toBe(0);
+  });
+
+  it('never writes PII that is already due, nor for unknown orders or invalid addresses', async () => {
+    const deps = await vaultWithOrders([]);
+    await deps.db.orders.bulkPut([
+      makeOrder('PO-OLD', { status: 'shipped', shippedAt: T0 - 30 * DAY }),
+      makeOrder('PO-EDGE', { status: 'shipped', shippedAt: T0 - 28 * DAY }),
+      makeOrder('PO-CANCEL', { status: 'cancelled' }),
+      makeOrder('PO-OK', { status: 'shipped', shippedAt: T0 - 27 * DAY }),
+      makeOrder('PO-BAD'),
+    ]);
+    const result = await storeCapturedAddresses(
+      deps,
+      [
+        makeAddress('PO-OLD', makePii('a')),
+        makeAddress('PO-EDGE', makePii('b')),
+        makeAddress('PO-CANCEL', makePii('c')),
+        makeAddress('PO-OK', makePii('d')),
+        makeAddress('PO-NONE', makePii('e')),
+        makeAddress('PO-BAD', { ...makePii('f'), countryCode: 'USA' }),
+      ],
+      'content',
+    );
+    expect(result.stored).toBe(1);
+    expect(result.skipped).toEqual([
+      { reason: 'already-due', count: 3 },
+      { reason: 'unknown-order', count: 1 },
+      { reason: 'invalid-address', count: 1 },
+    ]);
+    expect((await deps.db.buyers.toArray()).map((b) => [b.orderSn, b.purgeAt])).toEqual([['PO-OK', T0 + DAY]]);
+    expect((await deps.db.orders.get('PO-OLD'))!.piiState).toBe('none');
+  });
+
+  it('uses the seller retention setting', async () => {
+    const deps = await vaultWithOrders(['PO-1']);
+    await writeSettings({ retentionDays: 7 });
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content');
+    expect((await deps.db.buyers.get('PO-1'))!.purgeAt).toBe(T0 + 7 * DAY);
+  });
+
+  it('re-capture replaces the blob; purgeAt only moves earlier', async () => {
+    const deps = await vaultWithOrders(['PO-1']);
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('Old Name'))], 'content');
+    // Shipped now: the rule would give capturedAt-based T0+28d vs shipped-based later → stays T0+28d.
+    deps.clock.now = T0 + 2 * DAY;
+    await deps.db.orders.update('PO-1', { status: 'shipped', shippedAt: T0 + 2 * DAY });
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('New Name'))], 'content');
+    expect((await deps.db.buyers.get('PO-1'))!.purgeAt).toBe(T0 + 28 * DAY);
+    await writeSettings({ retentionDays: 3 });
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('New Name'))], 'content');
+    expect((await deps.db.buyers.get('PO-1'))!.purgeAt).toBe(T0 + 5 * DAY);
+    // Two days idle: auto-locked meanwhile.
+    await expect(openBuyers(deps, ['PO-1'], 'popup')).rejects.toMatchObject({ code: 'locked' });
+    await unlockVault(deps, GOOD_PASSPHRASE, 'popup');
+    const { results } = await openBuyers(deps, ['PO-1'], 'popup');
+    expect(results['PO-1']).toMatchObject({ state: 'ok', pii: { name: 'New Name' } });
+  });
+
+  it('is one transaction: a failure mid-batch leaves nothing written', async () => {
+    const deps = await vaultWithOrders(['PO-1', 'PO-2']);
+    const auditBefore = await deps.db.audit.count();
+    deps.db.orders.hook('updating', () => {
+      throw new Error('worker killed mid-write');
+    });
+    deps.db.orders.hook('creating', () => {
+      throw new Error('worker killed mid-write');
+    });
+    await expect(
+      storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A')), makeAddress('PO-2', makePii('B'))], 'content'),
+    ).rejects.toThrow('worker killed mid-write');
+    expect(await deps.db.buyers.count()).toBe(0);
+    expect((await deps.db.orders.toArray()).map((o) => o.piiState)).toEqual(['none', 'none']);
+    expect(await deps.db.audit.count()).toBe(auditBefore);
+  });
+
+  it('a tampered or moved blob is cannot-decrypt; the others still open', async () => {
+    const deps = await vaultWithOrders(['PO-1', 'PO-2', 'PO-3']);
+    await storeCapturedAddresses(deps, ['PO-1', 'PO-2', 'PO-3'].map((sn) => makeAddress(sn, makePii(`Name ${sn}`))), 'content');
+    const one = (await deps.db.buyers.get('PO-1'))!;
+    const flipped = one.sealed.slice();
+    flipped[flipped.length - 5]! ^= 0x80;
+    await deps.db.buyers.update('PO-1', { sealed: flipped });
+    // PO-2's blob copied onto PO-3: associated data (table + order number) no longer matches.
+    await deps.db.buyers.update('PO-3', { sealed: (await deps.db.buyers.get('PO-2'))!.sealed });
+    const { results } = await openBuyers(deps, ['PO-1', 'PO-2', 'PO-3'], 'popup');
+    expect(results['PO-1']).toEqual({ state: 'cannot-decrypt' });
+    expect(results['PO-2']).toMatchObject({ state: 'ok', pii: { name: 'Name PO-2' } });
+    expect(results['PO-3']).toEqual({ state: 'cannot-decrypt' });
+  });
+
+  it('a read never returns due PII', async () => {
+    await writeSettings({ autoLockMinutes: 0 });
+    const deps = await vaultWithOrders(['PO-1']);
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content');
+    deps.clock.now = T0 + 28 * DAY;
+    const { results } = await openBuyers(deps, ['PO-1'], 'popup');
+    expect(results['PO-1']).toEqual({ state: 'none' });
+  });
+});

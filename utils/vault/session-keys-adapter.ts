@@ -1,0 +1,53 @@
+import { bytesToHex, hexToBytes } from '@noble/ciphers/utils.js';
+import { browser } from 'wxt/browser';
+import type { VaultKeys } from '../crypto/vault-keys';
+import { SESSION_KEYS } from '../storage-keys';
+
+/**
+ * Unlocked key material lives only in storage.session: memory-only, cleared by the browser
+ * when it closes, and (with TRUSTED_CONTEXTS) unreadable by content scripts. Never
+ * storage.local, never a message to a content script.
+ */
+interface StoredSessionKeys {
+  publicKey: string;
+  secretKey: string;
+  dataKey: string;
+}
+
+export interface SessionVault {
+  keys: VaultKeys | null;
+  lastActivityAt: number | null;
+}
+
+/**
+ * Chromium's default is already TRUSTED_CONTEXTS; set it explicitly so a future change of the
+ * default (or of another concern's code) cannot expose the keys to content scripts.
+ */
+export async function restrictSessionStorageToTrustedContexts(): Promise<void> {
+  const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  if (typeof session.setAccessLevel === 'function') await session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+}
+
+export async function readSessionVault(): Promise<SessionVault> {
+  const stored = await browser.storage.session.get([SESSION_KEYS.unlockedKeys, SESSION_KEYS.lastActivityAt]);
+  const raw = stored[SESSION_KEYS.unlockedKeys] as Partial<StoredSessionKeys> | undefined;
+  const last = stored[SESSION_KEYS.lastActivityAt];
+  const keys =
+    raw && typeof raw.secretKey === 'string' && typeof raw.publicKey === 'string' && typeof raw.dataKey === 'string'
+      ? { publicKey: hexToBytes(raw.publicKey), secretKey: hexToBytes(raw.secretKey), dataKey: hexToBytes(raw.dataKey) }
+      : null;
+  return { keys, lastActivityAt: typeof last === 'number' ? last : null };
+}
+
+export async function writeSessionKeys(keys: VaultKeys, now: number): Promise<void> {
+  const stored: StoredSessionKeys = { publicKey: bytesToHex(keys.publicKey), secretKey: bytesToHex(keys.secretKey), dataKey: bytesToHex(keys.dataKey) };
+  await browser.storage.session.set({ [SESSION_KEYS.unlockedKeys]: stored, [SESSION_KEYS.lastActivityAt]: now });
+}
+
+export async function writeLastActivity(now: number): Promise<void> {
+  await browser.storage.session.set({ [SESSION_KEYS.lastActivityAt]: now });
+}
+
+export async function clearSessionKeys(): Promise<void> {
+  await browser.storage.session.remove([SESSION_KEYS.unlockedKeys, SESSION_KEYS.lastActivityAt]);
+}

@@ -1,0 +1,223 @@
+import { appendAudit, recordAudit } from '../audit/audit-log';
+import type { BackgroundDeps } from '../background/background-deps';
+import { UnwrapError } from '../crypto/key-wrap';
+import { generateVaultKeys, unwrapVaultKeys, wrapVaultKeys, type VaultKeys, type WrappedVaultKeys } from '../crypto/vault-keys';
+import type { AuditActor } from '../db/records';
+import { MessageError } from '../messaging/envelope';
+import type { VaultResetResult, VaultStatus } from '../messaging/protocol/vault';
+import { readSettings } from '../settings/settings-adapter';
+import { scheduleAutoLockAlarm } from './auto-lock-alarm-adapter';
+import { estimatePassphraseStrength } from './passphrase-strength';
+import { clearSessionKeys, readSessionVault, writeLastActivity, writeSessionKeys } from './session-keys-adapter';
+import { afterFailure, isBlocked, parseBackoff, type UnlockBackoff } from './unlock-backoff';
+import { deriveVaultState, idleLockAt, isIdleExpired, nextVaultState, type VaultEvent, type VaultState } from './vault-state';
+
+/** meta rows the vault owns. */
+export const VAULT_META_KEY = 'vault';
+export const BACKOFF_META_KEY = 'vaultUnlockBackoff';
+
+type KdfCost = { N: number; r: number; p: number };
+
+export async function readWrappedKeys(deps: BackgroundDeps): Promise<WrappedVaultKeys | null> {
+  const row = await deps.db.meta.get(VAULT_META_KEY);
+  return (row?.value as WrappedVaultKeys | undefined) ?? null;
+}
+
+async function readBackoff(deps: BackgroundDeps): Promise<UnlockBackoff> {
+  return parseBackoff((await deps.db.meta.get(BACKOFF_META_KEY))?.value);
+}
+
+async function currentState(deps: BackgroundDeps): Promise<VaultState> {
+  const [wrapped, session] = await Promise.all([readWrappedKeys(deps), readSessionVault()]);
+  return deriveVaultState({ setUp: wrapped != null, hasSessionKeys: session.keys != null });
+}
+
+/** Throws `conflict` when the state machine does not allow `event` now. */
+function requireTransition(state: VaultState, event: VaultEvent): VaultState {
+  const next = nextVaultState(state, event);
+  if (next == null) {
+    if (state === 'uninitialized') throw new MessageError('not-found', 'No vault is set up yet');
+    throw new MessageError('conflict', `Cannot ${event} while the vault is ${state}`);
+  }
+  return next;
+}
+
+function assertStrong(passphrase: string): void {
+  if (!estimatePassphraseStrength(passphrase).acceptable) {
+    throw new MessageError('invalid-request', 'The passphrase is too weak: use a longer phrase of several unusual words');
+  }
+}
+
+/** Re-arms the idle alarm from the last vault use. */
+async function armAutoLock(lastActivityAt: number): Promise<void> {
+  const { autoLockMinutes } = await readSettings();
+  await scheduleAutoLockAlarm(idleLockAt(lastActivityAt, autoLockMinutes));
+}
+
+/** One in-worker queue for passphrase attempts, so parallel attempts cannot slip past the back-off. */
+let unlockQueue: Promise<unknown> = Promise.resolve();
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = unlockQueue.then(task, task);
+  unlockQueue = run.catch(() => undefined);
+  return run;
+}
+
+export async function getVaultStatus(deps: BackgroundDeps): Promise<VaultStatus> {
+  await enforceIdleLock(deps);
+  const [wrapped, session, backoff, settings, sealedCount] = await Promise.all([
+    readWrappedKeys(deps),
+    readSessionVault(),
+    readBackoff(deps),
+    readSettings(),
+    deps.db.buyers.count(),
+  ]);
+  return {
+    state: deriveVaultState({ setUp: wrapped != null, hasSessionKeys: session.keys != null }),
+    setUp: wrapped != null,
+    sealedCount,
+    backoffUntil: isBlocked(backoff, deps.now()) ? backoff.retryAt : null,
+    autoLockMinutes: settings.autoLockMinutes,
+  };
+}
+
+export async function setupVault(deps: BackgroundDeps, passphrase: string, actor: AuditActor, cost?: KdfCost): Promise<void> {
+  assertStrong(passphrase);
+  requireTransition(await currentState(deps), 'setup');
+  const keys = generateVaultKeys();
+  const wrapped = wrapVaultKeys(keys, passphrase, cost);
+  const { db } = deps;
+  await db.transaction('rw', [db.meta, db.audit], async () => {
+    if (await db.meta.get(VAULT_META_KEY)) throw new MessageError('conflict', 'A vault is already set up');
+    await db.meta.put({ key: VAULT_META_KEY, value: wrapped });
+    await db.meta.delete(BACKOFF_META_KEY);
+    await appendAudit(db, deps.now(), { actor, action: 'vault.setup', detail: `scrypt N=${wrapped.kdf.N} r=${wrapped.kdf.r} p=${wrapped.kdf.p}` });
+  });
+  const now = deps.now();
+  await writeSessionKeys(keys, now);
+  await armAutoLock(now);
+  await deps.notifyChanged();
+}
+
+/**
+ * Runs the KDF unless backed off; a wrong passphrase is counted (persisted) and audited.
+ * Answers one generic error for every wrong passphrase.
+ */
+async function unwrapWithBackoff(deps: BackgroundDeps, wrapped: WrappedVaultKeys, passphrase: string, actor: AuditActor): Promise<VaultKeys> {
+  const backoff = await readBackoff(deps);
+  if (isBlocked(backoff, deps.now())) {
+    throw new MessageError('backoff', 'Too many wrong passphrases: wait before trying again', backoff.retryAt ?? undefined);
+  }
+  try {
+    return unwrapVaultKeys(wrapped, passphrase);
+  } catch (err) {
+    if (!(err instanceof UnwrapError)) throw err;
+    const { db } = deps;
+    const next = await db.transaction('rw', [db.meta, db.audit], async () => {
+      const after = afterFailure(await readBackoff(deps), deps.now());
+      await db.meta.put({ key: BACKOFF_META_KEY, value: after });
+      await appendAudit(db, deps.now(), { actor, action: 'vault.unlock-failed', counts: { failures: after.failures } });
+      return after;
+    });
+    await deps.notifyChanged();
+    throw new MessageError('wrong-passphrase', 'Wrong passphrase', next.retryAt ?? undefined);
+  }
+}
+
+export function unlockVault(deps: BackgroundDeps, passphrase: string, actor: AuditActor): Promise<void> {
+  return serialized(async () => {
+    const wrapped = await readWrappedKeys(deps);
+    requireTransition(await currentState(deps), 'unlock');
+    const keys = await unwrapWithBackoff(deps, wrapped!, passphrase, actor);
+    const { db } = deps;
+    await db.transaction('rw', [db.meta, db.audit], async () => {
+      await db.meta.delete(BACKOFF_META_KEY);
+      await appendAudit(db, deps.now(), { actor, action: 'vault.unlock' });
+    });
+    const now = deps.now();
+    await writeSessionKeys(keys, now);
+    await armAutoLock(now);
+    await deps.notifyChanged();
+  });
+}
+
+export type LockReason = 'lock' | 'idle-timeout' | 'browser-start';
+
+/** Drops the session keys. Audited when keys were actually held. */
+export async function lockVault(deps: BackgroundDeps, actor: AuditActor, reason: LockReason): Promise<void> {
+  const session = await readSessionVault();
+  await clearSessionKeys();
+  await scheduleAutoLockAlarm(null);
+  if (session.keys) {
+    await recordAudit(deps.db, deps.now(), { actor, action: 'vault.lock', detail: reason });
+    await deps.notifyChanged();
+  }
+}
+
+/**
+ * Idle auto-lock check: on every worker wake, on the alarm, and before every use of keys.
+ * Also drops keys left in the session after a reset. Returns true when it locked.
+ */
+export async function enforceIdleLock(deps: BackgroundDeps): Promise<boolean> {
+  const session = await readSessionVault();
+  if (!session.keys) return false;
+  const [{ autoLockMinutes }, wrapped] = await Promise.all([readSettings(), readWrappedKeys(deps)]);
+  if (wrapped == null) {
+    await clearSessionKeys();
+    return true;
+  }
+  if (!isIdleExpired(session.lastActivityAt, autoLockMinutes, deps.now())) return false;
+  await lockVault(deps, 'background', 'idle-timeout');
+  return true;
+}
+
+/** The unlocked keys for a page message that uses the vault (counts as activity); `locked` otherwise. */
+export async function requireUnlockedKeys(deps: BackgroundDeps): Promise<VaultKeys> {
+  await enforceIdleLock(deps);
+  const session = await readSessionVault();
+  if (!session.keys) throw new MessageError('locked', 'The vault is locked: unlock it to see buyer data');
+  const now = deps.now();
+  await writeLastActivity(now);
+  await armAutoLock(now);
+  return session.keys;
+}
+
+/** Re-wraps the same keys under a new passphrase; sealed records are untouched. */
+export function changePassphrase(deps: BackgroundDeps, current: string, next: string, actor: AuditActor, cost?: KdfCost): Promise<void> {
+  return serialized(async () => {
+    assertStrong(next);
+    const wrapped = await readWrappedKeys(deps);
+    if (!wrapped) throw new MessageError('not-found', 'No vault is set up yet');
+    const keys = await unwrapWithBackoff(deps, wrapped, current, actor);
+    const rewrapped = wrapVaultKeys(keys, next, cost);
+    const { db } = deps;
+    await db.transaction('rw', [db.meta, db.audit], async () => {
+      await db.meta.put({ key: VAULT_META_KEY, value: rewrapped });
+      await db.meta.delete(BACKOFF_META_KEY);
+      await appendAudit(db, deps.now(), { actor, action: 'vault.passphrase-changed' });
+    });
+    await deps.notifyChanged();
+  });
+}
+
+/**
+ * Forgotten passphrase: every buyer row and the keys go; non-personal order facts stay, marked
+ * purged where they had PII. One transaction.
+ */
+export async function resetVault(deps: BackgroundDeps, actor: AuditActor): Promise<VaultResetResult> {
+  const { db } = deps;
+  const result = await db.transaction('rw', [db.buyers, db.orders, db.meta, db.audit], async () => {
+    const state = deriveVaultState({ setUp: (await db.meta.get(VAULT_META_KEY)) != null, hasSessionKeys: false });
+    requireTransition(state, 'reset');
+    const deletedBuyers = await db.buyers.count();
+    await db.buyers.clear();
+    const purgedOrders = await db.orders.where('piiState').equals('present').modify({ piiState: 'purged', purgeAt: null });
+    await db.meta.bulkDelete([VAULT_META_KEY, BACKOFF_META_KEY]);
+    await appendAudit(db, deps.now(), { actor, action: 'vault.reset', counts: { deletedBuyers, purgedOrders } });
+    return { deletedBuyers, purgedOrders };
+  });
+  await clearSessionKeys();
+  await scheduleAutoLockAlarm(null);
+  await deps.notifyChanged();
+  return result;
+}
+
