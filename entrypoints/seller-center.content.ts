@@ -52,7 +52,8 @@ export default defineContentScript({
     const stopWatching = watchCaptureGate((gate) => controller.setGate(gate));
     ctx.onInvalidated(stopWatching);
 
-    if (ADDRESS_PAGES.test(location.pathname)) watchAddressBlock(ctx, (fields) => {
+    // Checked on every scan, not once: the seller center moves between pages without reloading.
+    watchAddressBlock(ctx, () => ADDRESS_PAGES.test(location.pathname) && controller.captureAllowed(), (fields) => {
       const orderSn = orderSnFromPageUrl(location.href);
       if (orderSn) controller.onDomAddress(orderSn, fields);
     });
@@ -65,15 +66,17 @@ function onBody(run: () => void) {
 }
 
 /** Re-reads the address block (text only) whenever the page changes it, e.g. after "view address". */
-function watchAddressBlock(ctx: { onInvalidated: (cb: () => void) => void }, found: (fields: ReturnType<typeof extractDomAddress>) => void) {
+function watchAddressBlock(ctx: { onInvalidated: (cb: () => void) => void }, wanted: () => boolean, found: (fields: ReturnType<typeof extractDomAddress>) => void) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const scan = () => {
     timer = undefined;
+    // Not an address page, or not authorized: the DOM is not even read.
+    if (!wanted()) return;
     const block = findAddressBlock(document);
     if (block) found(extractDomAddress(block));
   };
   const observer = new MutationObserver(() => {
-    timer ??= setTimeout(scan, DOM_SCAN_DELAY_MS);
+    if (wanted()) timer ??= setTimeout(scan, DOM_SCAN_DELAY_MS);
   });
   onBody(() => {
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });

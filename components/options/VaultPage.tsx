@@ -20,7 +20,7 @@ export function VaultPage() {
         <>
           <p data-testid="vault-state" data-state={status.state}>
             <strong>{i18n.t(`vault.state.${status.state}`)}</strong>
-            {status.setUp && (
+            {status.state === 'locked' && (
               <>
                 {' · '}
                 <span data-testid="sealed-waiting">{i18n.t('vault.sealedWaiting', status.sealedCount)}</span>

@@ -68,7 +68,7 @@ export function ExportJob({ orderSns, format }: { orderSns: string[]; format: Fi
         </p>
       )}
       {outcome && (
-        <div data-testid="export-done">
+        <div data-testid="export-done" data-download-id={outcome.downloadId} data-file-name={outcome.fileName}>
           <p className="sv-ok">
             {i18n.t('export.job.saved', [String(outcome.orderSns.length), outcome.fileName])}
             {saved === 'complete' && ` ${i18n.t('export.job.onDisk')}`}

@@ -15,14 +15,20 @@ export async function downloadBlob(blob: Blob, fileName: string): Promise<{ down
     throw err;
   }
   const finished = new Promise<'complete' | 'interrupted'>((resolve) => {
-    const listener = (delta: { id: number; state?: { current?: string } }) => {
-      const state = delta.state?.current;
-      if (delta.id !== downloadId || (state !== 'complete' && state !== 'interrupted')) return;
+    const settle = (state: 'complete' | 'interrupted') => {
       browser.downloads.onChanged.removeListener(listener);
       URL.revokeObjectURL(url);
       resolve(state);
     };
+    const listener = (delta: { id: number; state?: { current?: string } }) => {
+      const state = delta.state?.current;
+      if (delta.id === downloadId && (state === 'complete' || state === 'interrupted')) settle(state);
+    };
     browser.downloads.onChanged.addListener(listener);
+    // A small file can finish before the listener exists: ask once for the current state.
+    void browser.downloads.search({ id: downloadId }).then(([item]) => {
+      if (item?.state === 'complete' || item?.state === 'interrupted') settle(item.state);
+    });
   });
   return { downloadId, finished };
 }

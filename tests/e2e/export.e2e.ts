@@ -51,19 +51,31 @@ async function exportFromPopup(context: BrowserContext, popup: Page, format: str
   return tab;
 }
 
-/** Waits for the file export to finish writing; returns the downloaded file's path. */
+/**
+ * Playwright's acceptDownloads routes every download into its own artifacts folder (and may
+ * delete a file with the page that it attributes the download to), so this test points
+ * Chromium's downloads at downloadsDir, where the files stay for the checks below.
+ */
+async function saveDownloadsTo(context: BrowserContext, page: Page, downloadsDir: string) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadsDir, eventsEnabled: false });
+}
+
+/** Waits for the file export to finish writing; returns the file in downloadsDir, checked against chrome.downloads. */
 async function waitForFile(tab: Page, downloadsDir: string): Promise<string> {
   const done = tab.getByTestId('export-done');
   await expect(done).toBeVisible({ timeout: 60_000 });
   await expect(done).toContainText('The file is complete', { timeout: 30_000 });
-  const text = (await done.textContent()) ?? '';
-  const fileName = /seller-vault-[\w.-]+?\.(pdf|csv|zpl)/.exec(text)?.[0];
-  expect(fileName, text).toBeTruthy();
-  const items = await tab.evaluate(() => chrome.downloads.search({}));
-  console.log(JSON.stringify(items.map((i) => [i.filename, i.state, i.exists])), downloadsDir);
-  const file = path.join(downloadsDir, fileName!);
-  await expect.poll(() => fs.existsSync(file), { timeout: 10_000 }).toBe(true);
-  return file;
+  const downloadId = Number(await done.getAttribute('data-download-id'));
+  const fileName = (await done.getAttribute('data-file-name'))!;
+  expect(fileName).toMatch(/^seller-vault-[\w-]+\.(pdf|csv|zpl)$/);
+  const [item] = await tab.evaluate((id) => chrome.downloads.search({ id }), downloadId);
+  expect(item).toMatchObject({ state: 'complete', exists: true });
+  // Under CDP-controlled downloads Chromium stores the file under a GUID name (extension from
+  // the MIME type); the extension's own name is checked above from the page.
+  expect(path.dirname(item!.filename)).toBe(downloadsDir);
+  expect(fs.existsSync(item!.filename)).toBe(true);
+  return item!.filename;
 }
 
 function pdfText(file: string): string {
@@ -106,6 +118,7 @@ test('export: popup list shows buyers when unlocked, PDF labels carry every name
   test.setTimeout(240_000);
   const orders = fixtureOrders();
   const options = await openExtensionPage('options.html');
+  await saveDownloadsTo(context, options, downloadsDir);
   await seedShop(options, orders);
 
   const popup = await openUnlockedPopup(openExtensionPage, orders);
@@ -149,6 +162,7 @@ test('export: CSV presets parse back to the captured fields, formulas neutralize
   test.setTimeout(180_000);
   const orders = fixtureOrders();
   const options = await openExtensionPage('options.html');
+  await saveDownloadsTo(context, options, downloadsDir);
   await seedShop(options, orders);
 
   // Custom columns through the Labels & CSV options screen.

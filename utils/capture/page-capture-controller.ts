@@ -3,6 +3,7 @@ import type { CapturePayload } from '../messaging/protocol/capture';
 import type { Settings } from '../settings/settings-schema';
 import { exceedsPayloadCap, MAX_PAYLOAD_BYTES } from './capture-limits';
 import type { DomAddress } from './dom-address';
+import { isMaskedValue } from './masked-value';
 import type { HookKind, HookMessage } from './page-bridge';
 import { cleanMallId } from './page-bridge';
 
@@ -126,7 +127,8 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
     },
     /** The DOM fallback found an address block; sent once per distinct content, only when allowed. */
     onDomAddress(orderSn: string, address: DomAddress) {
-      if (!address.receiptName || !address.addressLine1) return;
+      // Still masked (before "view address"): nothing worth sending; the background would skip it anyway.
+      if (!address.receiptName || !address.addressLine1 || isMaskedValue(address.receiptName) || isMaskedValue(address.addressLine1)) return;
       const json = JSON.stringify({ parentOrderSn: orderSn, address });
       if (sentDom.has(json) || !captureAllowed(shopId)) return;
       sentDom.add(json);

@@ -12,6 +12,21 @@ countries.registerLocale(zh);
  * "South Korea", in English or Chinese). Null when unknown: carriers reject a guessed code.
  */
 export function countryAlpha2(countryCode: string | null, countryName: string | null): string | null {
+  // Name lookups scan every country name (~1 ms each); a CSV of 10,000 rows has a few dozen
+  // distinct countries, so results are memoized.
+  const key = `${countryCode ?? ''}\u0000${countryName ?? ''}`;
+  let result = memo.get(key);
+  if (result === undefined) {
+    result = lookupAlpha2(countryCode, countryName);
+    if (memo.size > 10_000) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
+}
+
+const memo = new Map<string, string | null>();
+
+function lookupAlpha2(countryCode: string | null, countryName: string | null): string | null {
   const code = countryCode?.trim().toUpperCase();
   if (code && countries.isValid(code)) return code;
   const name = countryName?.trim();

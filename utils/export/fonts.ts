@@ -1,3 +1,5 @@
+import { woffToSfnt } from './woff-to-sfnt';
+
 /**
  * Label fonts. The files live in `public/fonts/` (copied from @fontsource/noto-sans and
  * @fontsource/noto-sans-sc by scripts/copy-fonts.mjs) with a manifest giving each file's
@@ -21,7 +23,7 @@ export interface FontManifest {
 
 export interface FontProvider {
   manifest: FontManifest;
-  /** Bytes of one manifest file; cached, so a second call costs nothing. */
+  /** Bytes of one manifest file as a plain TrueType/OpenType font; cached, so a second call costs nothing. */
   load(file: string): Promise<Uint8Array>;
 }
 
@@ -34,7 +36,8 @@ export function createFontProvider(manifest: FontManifest, loadBytes: (file: str
     load(file) {
       let bytes = cache.get(file);
       if (!bytes) {
-        bytes = loadBytes(file);
+        // WOFF is unwrapped once here; see woff-to-sfnt.ts for the measured reason.
+        bytes = loadBytes(file).then(woffToSfnt);
         // A failed load must not poison the cache: the next export retries.
         bytes.catch(() => cache.delete(file));
         cache.set(file, bytes);

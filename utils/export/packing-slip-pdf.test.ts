@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { label, scriptLabels } from './__fixtures__/labels';
+import { label, longLabel, scriptLabels } from './__fixtures__/labels';
 import { loadFontsFromDisk } from './__fixtures__/node-font-provider';
 import type { FontProvider } from './fonts';
 import { renderPackingSlipsPdf } from './packing-slip-pdf';
@@ -47,5 +47,19 @@ describe('renderPackingSlipsPdf', () => {
   it.runIf(hasPoppler)('prints every script', async () => {
     const text = pdfText(await renderPackingSlipsPdf(scriptLabels(), { fonts, pageSize: 'a4' }));
     for (const name of ['Zoë Béatrice Çelik', 'Łukasz Wójcik', 'Jürgen Weiß', 'Иван Петров', 'Γιώργος Παπαδόπουλος', '王小明']) expect(text).toContain(name);
+  });
+
+  it.runIf(hasPoppler)('keeps worst-case fields inside every page', async () => {
+    const bytes = await renderPackingSlipsPdf([longLabel()], { fonts });
+    const file = join(mkdtempSync(join(tmpdir(), 'sv-slip-')), 'slip.pdf');
+    writeFileSync(file, bytes);
+    const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    const boxes = [...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)].map((m) => m.slice(1).map(Number));
+    expect(boxes.length).toBeGreaterThan(50);
+    for (const [xMin, yMin, xMax, yMax] of boxes) {
+      expect(Math.min(xMin!, yMin!)).toBeGreaterThanOrEqual(0);
+      expect(xMax).toBeLessThanOrEqual(288);
+      expect(yMax).toBeLessThanOrEqual(432);
+    }
   });
 });

@@ -74,16 +74,24 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
     }
     return out;
   };
+  // Widths add up over segments (spaces, single CJK characters, other runs): pdf-lib draws
+  // advance widths without kerning, and no ligature crosses those boundaries. Caching per
+  // segment makes line wrapping cheap (fontkit's layout is the slow part).
+  const segmentWidth = (segment: string) => {
+    let unitWidth = widthCache.get(segment);
+    if (unitWidth === undefined) {
+      unitWidth = 0;
+      for (const run of runs(segment)) unitWidth += fontOf(run.font).widthOfTextAtSize(run.text, 1);
+      widthCache.set(segment, unitWidth);
+    }
+    return unitWidth;
+  };
   return {
     clean: (text) => cleanLabelText(provider.manifest, text, lookup),
     runs,
     width(text, size) {
-      let unitWidth = widthCache.get(text);
-      if (unitWidth === undefined) {
-        unitWidth = 0;
-        for (const run of runs(text)) unitWidth += fontOf(run.font).widthOfTextAtSize(run.text, 1);
-        widthCache.set(text, unitWidth);
-      }
+      let unitWidth = 0;
+      for (const segment of text.match(MEASURE_SEGMENT) ?? []) unitWidth += segmentWidth(segment);
       return unitWidth * size;
     },
     ascent,
@@ -91,6 +99,9 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
     font: fontOf,
   };
 }
+
+const CJK_CHAR = '\\u2E80-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
+const MEASURE_SEGMENT = new RegExp(`\\s|[${CJK_CHAR}]|[^\\s${CJK_CHAR}]+`, 'gu');
 
 /** Code point → font file, memoized (the manifest has ~1,000 ranges). */
 function createFileLookup(manifest: FontManifest): (codePoint: number) => string | undefined {

@@ -18,7 +18,7 @@ import {
   setupVault,
   unlockVault,
 } from './vault-service';
-import { GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, type TestDeps } from './vault-test-support';
+import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0, type TestDeps } from './vault-test-support';
 
 async function expectError(promise: Promise<unknown>, code: string): Promise<MessageError> {
   const err = await promise.then(
@@ -162,7 +162,19 @@ describe('change passphrase and reset', () => {
     await setUp(deps);
     await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A')), makeAddress('PO-2', makePii('B'))], 'content');
     await lockVault(deps, 'options', 'lock');
+    const fileId = await deps.db.exports.add({
+      createdAt: T0,
+      purgeAt: T0 + 28 * DAY,
+      downloadId: 7,
+      fileName: 'labels.pdf',
+      format: 'pdf-4x6',
+      orderSns: ['PO-1'],
+      state: 'live',
+      removedAt: null,
+    });
+    deps.clock.now = T0 + 60_000;
     expect(await resetVault(deps, 'options')).toEqual({ deletedBuyers: 2, purgedOrders: 2 });
+    expect((await deps.db.exports.get(fileId))!.purgeAt).toBe(T0 + 60_000);
     expect(await deps.db.buyers.count()).toBe(0);
     const orders = await deps.db.orders.orderBy('orderSn').toArray();
     expect(orders.map((o) => [o.orderSn, o.piiState, o.purgeAt])).toEqual([

@@ -5,6 +5,7 @@ import { generateVaultKeys, unwrapVaultKeys, wrapVaultKeys, type VaultKeys, type
 import type { AuditActor } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import type { VaultResetResult, VaultStatus } from '../messaging/protocol/vault';
+import { eraseScopeInTransaction } from '../retention/deletion-scope';
 import { readSettings } from '../settings/settings-adapter';
 import { scheduleAutoLockAlarm } from './auto-lock-alarm-adapter';
 import { estimatePassphraseStrength } from './passphrase-strength';
@@ -200,19 +201,23 @@ export function changePassphrase(deps: BackgroundDeps, current: string, next: st
 }
 
 /**
- * Forgotten passphrase: every buyer row and the keys go; non-personal order facts stay, marked
- * purged where they had PII. One transaction.
+ * Forgotten passphrase: every buyer row and the keys go, tracked export files become due for
+ * removal; non-personal order facts stay, marked purged where they had PII. One transaction.
  */
 export async function resetVault(deps: BackgroundDeps, actor: AuditActor): Promise<VaultResetResult> {
   const { db } = deps;
-  const result = await db.transaction('rw', [db.buyers, db.orders, db.meta, db.audit], async () => {
+  const result = await db.transaction('rw', [db.buyers, db.orders, db.exports, db.meta, db.audit], async () => {
     const state = deriveVaultState({ setUp: (await db.meta.get(VAULT_META_KEY)) != null, hasSessionKeys: false });
     requireTransition(state, 'reset');
+    const now = deps.now();
     const deletedBuyers = await db.buyers.count();
+    const purgedOrders = await db.orders.where('piiState').equals('present').count();
+    // Retention's eraser: buyers rows out, orders marked purged, every live export file due now
+    // (the retention sweep armed by notifyChanged removes the files from disk).
+    await eraseScopeInTransaction(db, { kind: 'all' }, now);
     await db.buyers.clear();
-    const purgedOrders = await db.orders.where('piiState').equals('present').modify({ piiState: 'purged', purgeAt: null });
     await db.meta.bulkDelete([VAULT_META_KEY, BACKOFF_META_KEY]);
-    await appendAudit(db, deps.now(), { actor, action: 'vault.reset', counts: { deletedBuyers, purgedOrders } });
+    await appendAudit(db, now, { actor, action: 'vault.reset', counts: { deletedBuyers, purgedOrders } });
     return { deletedBuyers, purgedOrders };
   });
   await clearSessionKeys();

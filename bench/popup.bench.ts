@@ -1,0 +1,46 @@
+import 'fake-indexeddb/auto';
+import { bench, describe } from 'vitest';
+import { AppDb } from '../utils/db/app-db';
+import { orderFilterSchema, type OrderFilterInput } from '../utils/messaging/protocol/export';
+import { queryOrderKeys, queryOrderPage } from '../utils/orders/order-page-query';
+import { makeMixedOrders } from '../utils/orders/order-test-data';
+
+/**
+ * The popup's first `orders/page` with 100,000 stored orders (issue 6: first render < 200 ms).
+ * fake-indexeddb is a pure-JS IndexedDB, far slower than Chromium's, so these numbers are an
+ * upper bound for the query cost; tests/e2e/export.e2e.ts measures the real popup.
+ */
+const NOW = Date.UTC(2026, 10, 25, 12, 0);
+const COUNT = 100_000;
+
+const db = new AppDb('bench-popup');
+const ready = (async () => {
+  await db.orders.clear();
+  const orders = makeMixedOrders(COUNT, NOW, 3);
+  for (let i = 0; i < orders.length; i += 10_000) await db.orders.bulkAdd(orders.slice(i, i + 10_000));
+})();
+
+const page = (filter: OrderFilterInput, offset = 0) => async () => {
+  await ready;
+  await queryOrderPage(db, orderFilterSchema.parse(filter), offset, 100, NOW);
+};
+
+const opts = { iterations: 5, warmupIterations: 1, time: 0, setup: () => ready } as const;
+
+describe(`orders/page, ${COUNT.toLocaleString('en')} orders (fake-indexeddb)`, () => {
+  bench('first page, no filter (popup default)', page({}), opts);
+  bench('page at offset 50,000, no filter', page({}, 50_000), opts);
+  bench('first page, not exported', page({ notExported: true }), opts);
+  bench('first page, to ship', page({ toShip: true }), opts);
+  bench('first page, ship-by today or overdue', page({ shipByDue: true, tzOffsetMinutes: -480 }), opts);
+  bench('first page, shop 2002', page({ shopId: '2002' }), opts);
+  bench('first page, order number part "12345"', page({ orderSnQuery: '12345' }), opts);
+  bench(
+    'select all keys, to ship',
+    async () => {
+      await ready;
+      await queryOrderKeys(db, orderFilterSchema.parse({ toShip: true }), 0, 100_000, NOW);
+    },
+    opts,
+  );
+});

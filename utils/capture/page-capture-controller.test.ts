@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsentMap } from '../consent/consent-schema';
+import { createPageCaptureController, type PayloadInput } from './page-capture-controller';
+
+const SECRET = 'secret-1';
+const SHOP = '634418212';
+const consentFor = (...shops: string[]): ConsentMap => Object.fromEntries(shops.map((s) => [s, { shopId: s, label: '', authorizedAt: 1, policyVersion: 'x' }]));
+const settings = { allowSellerCenterCookies: true, showInPageBanner: true };
+
+function setup() {
+  const sent: PayloadInput[] = [];
+  const rejected: string[] = [];
+  const shops: string[] = [];
+  const banner: (string | null)[] = [];
+  let now = 1000;
+  const c = createPageCaptureController(
+    {
+      sendPayload: async (p) => void sent.push(p),
+      reportRejected: async (kind, _shop, reason) => void rejected.push(`${kind}:${reason}`),
+      reportShop: async (s) => void shops.push(s),
+      setBanner: (s) => void banner.push(s),
+      log: () => undefined,
+      now: () => now,
+    },
+    { pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: -480 },
+    SECRET,
+  );
+  return { c, sent, rejected, shops, banner, tick: (ms: number) => (now += ms) };
+}
+const capture = (json = '{"success":true}', mallId: string | null = SHOP) => ({ secret: SECRET, type: 'capture', kind: 'orderList', mallId, json, orderSnHint: null });
+
+describe('page capture controller (consent gate on the page)', () => {
+  it('forwards nothing for an unauthorized shop and offers the banner', () => {
+    const t = setup();
+    t.c.setGate({ consent: {}, settings });
+    t.c.onHookMessage(capture());
+    expect(t.sent).toEqual([]);
+    expect(t.shops).toEqual([SHOP]);
+    expect(t.banner.at(-1)).toBe(SHOP);
+  });
+
+  it('forwards an authorized shop\'s capture, waiting for the consent state at page load', () => {
+    const t = setup();
+    t.c.onHookMessage(capture('{"a":1}'));
+    expect(t.sent).toEqual([]);
+    t.c.setGate({ consent: consentFor(SHOP), settings });
+    expect(t.sent).toEqual([{ kind: 'orderList', shopId: SHOP, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: -480, json: '{"a":1}', orderSnHint: null }]);
+    expect(t.banner.at(-1)).toBeNull();
+  });
+
+  it('stops at once on revoke and when cookie use is refused', () => {
+    const t = setup();
+    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.onHookMessage(capture());
+    t.c.setGate({ consent: {}, settings });
+    t.c.onHookMessage(capture());
+    t.c.setGate({ consent: consentFor(SHOP), settings: { ...settings, allowSellerCenterCookies: false } });
+    t.c.onHookMessage(capture());
+    expect(t.sent).toHaveLength(1);
+    expect(t.banner).not.toContain(undefined);
+  });
+
+  it('ignores messages without this load\'s secret or with junk shapes', () => {
+    const t = setup();
+    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.onHookMessage({ ...capture(), secret: 'guess' });
+    t.c.onHookMessage({ ...capture(), kind: 'somethingElse' });
+    t.c.onHookMessage({ ...capture(), json: { not: 'text' } });
+    t.c.onHookMessage(null);
+    t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: '<b>x</b>' });
+    expect(t.sent).toEqual([]);
+    expect(t.shops).toEqual([]);
+  });
+
+  it('refuses payloads over 5 MB in the page and reports them without the body', () => {
+    const t = setup();
+    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.onHookMessage(capture('x'.repeat(5 * 1024 * 1024 + 1)));
+    expect(t.sent).toEqual([]);
+    expect(t.rejected).toEqual(['orderList:too-large']);
+  });
+
+  it('holds shop-less captures until the shop is known, and drops them after 15 s', () => {
+    const t = setup();
+    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.onHookMessage(capture('{"first":1}', null));
+    expect(t.sent).toEqual([]);
+    t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
+    expect(t.sent.map((p) => p.json)).toEqual(['{"first":1}']);
+
+    const u = setup();
+    u.c.setGate({ consent: consentFor(SHOP), settings });
+    u.c.onHookMessage(capture('{"late":1}', null));
+    u.tick(16_000);
+    u.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
+    expect(u.sent).toEqual([]);
+  });
+
+  it('sends a DOM address once per distinct content, only when authorized, never the banner after dismiss', () => {
+    const t = setup();
+    t.c.setGate({ consent: {}, settings });
+    t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
+    t.c.onDomAddress('PO-1-1', { receiptName: 'Anna', addressLine1: '1 Main St' });
+    expect(t.sent).toEqual([]);
+    t.c.dismissBanner();
+    t.c.setGate({ consent: {}, settings });
+    expect(t.banner.at(-1)).toBeNull();
+
+    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.onDomAddress('PO-1-1', { receiptName: 'Anna', addressLine1: '1 Main St' });
+    t.c.onDomAddress('PO-1-1', { receiptName: 'Anna', addressLine1: '1 Main St' });
+    t.c.onDomAddress('PO-1-1', { receiptName: 'Anna' });
+    expect(t.sent).toHaveLength(1);
+    expect(t.sent[0]).toMatchObject({ kind: 'addressDom', orderSnHint: 'PO-1-1' });
+    expect(JSON.parse(t.sent[0]!.json)).toEqual({ parentOrderSn: 'PO-1-1', address: { receiptName: 'Anna', addressLine1: '1 Main St' } });
+  });
+});
