@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { resolvePopupTabId } from '../../utils/capture/popup-tab-adapter';
 import { useBackground } from '../hooks/use-background';
+import './capture-status.css';
 
 /** Popup: capture state of the current tab and captured-order counts (issue 3 part 9). */
 export function CaptureStatus() {
@@ -17,8 +18,13 @@ export function CaptureStatus() {
 
   return (
     <section data-testid="CaptureStatus" className="sv-capture-status">
-      <h2>{i18n.t('capture.status.title')}</h2>
-      <p data-testid="capture-state" data-state={!state ? 'loading' : !state.onSellerCenter ? 'off-site' : !state.shopId ? 'no-shop' : state.authorized ? 'authorized' : 'not-authorized'}>
+      <div className="sv-capture-status__head">
+        <h2>{i18n.t('capture.status.title')}</h2>
+        <a href={optionsUrl('authorize')} target="_blank" rel="noreferrer">
+          {i18n.t('capture.status.manage')}
+        </a>
+      </div>
+      <p className="sv-capture-status__state" data-testid="capture-state" data-state={!state ? 'loading' : !state.onSellerCenter ? 'off-site' : !state.shopId ? 'no-shop' : state.authorized ? 'authorized' : 'not-authorized'}>
         {state &&
           (!state.onSellerCenter
             ? i18n.t('capture.status.notSellerCenter')
@@ -35,12 +41,18 @@ export function CaptureStatus() {
       </p>
       {s && (
         <dl className="sv-capture-counts">
-          <dt>{i18n.t('capture.status.toShip')}</dt>
-          <dd data-testid="count-to-ship">{s.toShip}</dd>
-          <dt>{i18n.t('capture.status.shipped')}</dt>
-          <dd data-testid="count-shipped">{s.shipped}</dd>
-          <dt>{i18n.t('capture.status.total')}</dt>
-          <dd data-testid="count-total">{s.total}</dd>
+          <div>
+            <dt>{i18n.t('capture.status.toShip')}</dt>
+            <dd data-testid="count-to-ship">{s.toShip}</dd>
+          </div>
+          <div>
+            <dt>{i18n.t('capture.status.shipped')}</dt>
+            <dd data-testid="count-shipped">{s.shipped}</dd>
+          </div>
+          <div>
+            <dt>{i18n.t('capture.status.total')}</dt>
+            <dd data-testid="count-total">{s.total}</dd>
+          </div>
         </dl>
       )}
       {s && s.latest.length > 0 && (
@@ -55,9 +67,6 @@ export function CaptureStatus() {
           </ul>
         </details>
       )}
-      <a href={optionsUrl('authorize')} target="_blank" rel="noreferrer">
-        {i18n.t('capture.status.manage')}
-      </a>
     </section>
   );
 }

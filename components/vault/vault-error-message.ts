@@ -6,7 +6,11 @@ import { MessageError } from '../../utils/messaging/envelope';
  */
 export function vaultErrorMessage(err: unknown): string {
   if (err instanceof MessageError) {
-    if (err.code === 'wrong-passphrase') return i18n.t('vault.error.wrongPassphrase');
+    if (err.code === 'wrong-passphrase') {
+      // The attempt that starts a back-off says so at once.
+      const wrong = i18n.t('vault.error.wrongPassphrase');
+      return err.retryAt ? `${wrong} ${i18n.t('vault.error.backoff', [new Date(err.retryAt).toLocaleTimeString()])}` : wrong;
+    }
     if (err.code === 'backoff' && err.retryAt) return i18n.t('vault.error.backoff', [new Date(err.retryAt).toLocaleTimeString()]);
     if (err.code === 'locked') return i18n.t('vault.error.locked');
     return err.message;

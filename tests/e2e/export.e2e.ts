@@ -270,3 +270,46 @@ test('export: print view shows every script, is recorded; mark shipped starts th
   expect(requests).toContain('orders/page');
   expect(requests).not.toContain('buyers/open');
 });
+
+/**
+ * Benchmark, not a timed test (run with SV_BENCH=1): the popup's first render with 100,000
+ * stored orders, captured through the production `capture/payload` path in 500-order pages
+ * (the seller center's largest page). Prints the numbers; asserts only that the list shows.
+ */
+test('benchmark: popup first render with 100,000 stored orders', async ({ openExtensionPage }) => {
+  test.skip(!process.env.SV_BENCH, 'benchmark: run with SV_BENCH=1');
+  test.setTimeout(900_000);
+  const TOTAL = 100_000;
+  const PAGE = 500;
+  const options = await openExtensionPage('options.html');
+  expect(await send(options, 'consent/grant', { shopId: SHOP_ID, label: 'bench shop' })).toMatchObject({ ok: true });
+  const base = { shopId: SHOP_ID, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: 0, kind: 'orderList', orderSnHint: null };
+  const seedStart = Date.now();
+  for (let start = 0; start < TOTAL; start += PAGE) {
+    const orders = Array.from({ length: PAGE }, (_, i) => makeOrder({ index: start + i, status: 2, items: [{}] }));
+    const reply = await send(options, 'capture/payload', { ...base, json: JSON.stringify(orderListResponse(orders)) });
+    expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
+  }
+  const seedMs = Date.now() - seedStart;
+
+  const runs: { firstRowMs: number; queryMs: number }[] = [];
+  for (let run = 0; run < 5; run++) {
+    const popup = await openExtensionPage('options.html');
+    const started = Date.now();
+    await popup.goto(popup.url().replace('options.html', 'popup.html'));
+    await popup.getByTestId('order-row').first().waitFor();
+    const firstRowMs = Date.now() - started;
+    const queryMs = await popup.evaluate(async () => {
+      const t0 = performance.now();
+      await chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: 'orders/page', data: { filter: {}, offset: 0, limit: 100 } });
+      return performance.now() - t0;
+    });
+    await expect(popup.getByTestId('order-count')).toHaveText(`${TOTAL} orders`);
+    runs.push({ firstRowMs, queryMs });
+    await popup.close();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const summary = `seeded ${TOTAL} orders in ${seedMs} ms; popup navigation → first row: median ${median(runs.map((r) => r.firstRowMs))} ms; orders/page (first 100, no filter): median ${median(runs.map((r) => r.queryMs)).toFixed(1)} ms; runs ${JSON.stringify(runs)}`;
+  console.log(`[bench] ${summary}`);
+  test.info().annotations.push({ type: 'benchmark', description: summary });
+});

@@ -33,7 +33,7 @@ export async function capturePayload(deps: BackgroundDeps, gate: CaptureGate, pa
     await recordAudit(deps.db, deps.now(), {
       actor,
       action: 'capture.rejected',
-      counts: { bytes: payload.json.length },
+      counts: { chars: payload.json.length },
       detail: `${payload.kind}:${err.reason}`,
     });
     await deps.notifyChanged();

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { FONTS_DIR } from './__fixtures__/node-font-provider';
 import { createFontProvider, fontFileForCodePoint, loadFontsFromUrl, type FontManifest } from './fonts';
@@ -9,6 +11,15 @@ describe('font manifest (public/fonts, made by scripts/copy-fonts.mjs)', () => {
   it('lists files that exist', () => {
     expect(manifest.fonts.length).toBeGreaterThan(100);
     for (const entry of manifest.fonts) expect(existsSync(FONTS_DIR + entry.file), entry.file).toBe(true);
+  });
+
+  it('is in step with the installed @fontsource packages (re-run scripts/copy-fonts.mjs after an upgrade)', () => {
+    const require = createRequire(import.meta.url);
+    const packageDir = (family: string) => dirname(require.resolve(`@fontsource/${family === 'Noto Sans' ? 'noto-sans' : 'noto-sans-sc'}/package.json`));
+    for (const entry of manifest.fonts) {
+      const source = join(packageDir(entry.family), 'files', entry.file);
+      expect(statSync(source).size, entry.file).toBe(statSync(FONTS_DIR + entry.file).size);
+    }
   });
 
   it('covers every script the labels promise, Latin from Noto Sans first', () => {

@@ -98,33 +98,46 @@ export function fitSingleLine(shaper: TextShaper, text: string, width: number, o
 const TOKEN = /\s+|[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]+/gu;
 
 function wrapParagraph(shaper: TextShaper, paragraph: string, width: number, size: number): string[] {
+  // Widths add up over tokens (see TextShaper.width), so the line width is kept as a running
+  // sum instead of re-measuring the growing line for every token.
+  const spaceWidth = shaper.width(' ', size);
   const lines: string[] = [];
   let line = '';
+  let lineWidth = 0;
+  let pendingSpace = false;
+  const flush = () => {
+    if (line) lines.push(line);
+    line = '';
+    lineWidth = 0;
+    pendingSpace = false;
+  };
   for (const token of paragraph.match(TOKEN) ?? []) {
     if (/^\s+$/.test(token)) {
-      if (line) line += ' ';
+      pendingSpace = line.length > 0;
       continue;
     }
-    const candidate = line + token;
-    if (shaper.width(candidate, size) <= width) {
-      line = candidate;
+    const tokenWidth = shaper.width(token, size);
+    const gap = pendingSpace ? spaceWidth : 0;
+    if (lineWidth + gap + tokenWidth <= width) {
+      line += (pendingSpace ? ' ' : '') + token;
+      lineWidth += gap + tokenWidth;
+      pendingSpace = false;
       continue;
     }
-    if (line.trim()) lines.push(line.trimEnd());
-    line = '';
-    if (shaper.width(token, size) <= width) {
+    flush();
+    if (tokenWidth <= width) {
       line = token;
+      lineWidth = tokenWidth;
       continue;
     }
     // A word wider than the box (long house names, URLs): break it by character.
     for (const char of token) {
-      if (line && shaper.width(line + char, size) > width) {
-        lines.push(line);
-        line = '';
-      }
+      const charWidth = shaper.width(char, size);
+      if (line && lineWidth + charWidth > width) flush();
       line += char;
+      lineWidth += charWidth;
     }
   }
-  if (line.trim()) lines.push(line.trimEnd());
+  flush();
   return lines;
 }

@@ -19,14 +19,22 @@ export interface RetentionTriggers {
  * event that wakes the worker is delivered. Reads are covered by the vault calling purgeDueBuyers.
  */
 export function registerRetention(deps: BackgroundDeps): RetentionTriggers {
+  // Never fails the write that called notifyChanged: the 30-min sweep is the fallback.
   const rearm = async () => {
-    await armNextPurgeAlarm(deps.db, deps.now());
+    try {
+      await armNextPurgeAlarm(deps.db, deps.now());
+    } catch (err) {
+      console.error('[seller-vault] arming the next purge alarm failed', err);
+    }
   };
+  // Purge first: an alarms API failure must not hold PII back.
   const run = async (trigger: string) => {
-    await ensureSweepAlarm();
-    const result = await purgeDueBuyers(deps, { trigger });
-    await rearm();
-    return result;
+    try {
+      return await purgeDueBuyers(deps, { trigger });
+    } finally {
+      await ensureSweepAlarm();
+      await rearm();
+    }
   };
   const runLogged = (trigger: string) => {
     run(trigger).catch((err) => console.error(`[seller-vault] retention (${trigger}) failed`, err));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
+import { isQuotaError } from '../messaging/quota-error';
 import { writeSettings } from '../settings/settings-adapter';
 import { openBuyers, storeCapturedAddresses } from './buyer-store';
 import { lockVault, setupVault, unlockVault } from './vault-service';
@@ -138,6 +139,20 @@ describe('storeCapturedAddresses', () => {
     expect(await deps.db.buyers.count()).toBe(0);
     expect((await deps.db.orders.toArray()).map((o) => o.piiState)).toEqual(['none', 'none']);
     expect(await deps.db.audit.count()).toBe(auditBefore);
+  });
+
+  it('a storage quota failure surfaces as a quota error (router code `quota`) and writes nothing', async () => {
+    const deps = await vaultWithOrders(['PO-1']);
+    deps.db.buyers.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const err = await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isQuotaError(err)).toBe(true);
+    expect(await deps.db.buyers.count()).toBe(0);
+    expect((await deps.db.orders.get('PO-1'))!.piiState).toBe('none');
   });
 
   it('a tampered or moved blob is cannot-decrypt; the others still open', async () => {
