@@ -22,7 +22,7 @@ export default defineContentScript({
     const controller = createPageCaptureController(
       {
         sendPayload: (p) => sendMessage('capture/payload', p),
-        reportRejected: (kind, shopId, reason, bytes) => sendMessage('capture/rejected', { kind, shopId, reason, bytes }),
+        reportRejected: (kind, shopId, reason, chars) => sendMessage('capture/rejected', { kind, shopId, reason, chars }),
         reportShop: (shopId) => sendMessage('consent/status', { shopId }),
         setBanner: (shopId) => onBody(() => banner.set(shopId)),
         log: (message) => console.warn(`[seller-vault] ${message}`),

@@ -38,7 +38,7 @@ export function OrderFilters({ value, shops, onChange }: { value: OrderFilterSta
         type="search"
         value={value.orderSnQuery}
         maxLength={64}
-        placeholder={i18n.t('export.filter.search')}
+        placeholder={i18n.t('export2.searchPlaceholder')}
         aria-label={i18n.t('export.filter.search')}
         data-testid="order-search"
         onChange={(e) => onChange({ ...value, orderSnQuery: e.target.value })}

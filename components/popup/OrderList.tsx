@@ -4,11 +4,13 @@ import { i18n } from '#i18n';
 import type { OrderFilterInput } from '../../utils/messaging/protocol/export';
 import { sendMessage } from '../../utils/messaging/send-message';
 import { applyRange, EMPTY_SELECTION, rangeBetween, selectOnly, toggleOrder, type ListSelection } from '../../utils/orders/order-selection';
+import { looksLikeOrderSn } from '../../utils/orders/buyer-name-match';
 import { useBackground } from '../hooks/use-background';
 import { ExportBar } from '../orders/ExportBar';
 import { INITIAL_FILTER, OrderFilters, type OrderFilterState } from '../orders/OrderFilters';
 import { OrderRow } from '../orders/OrderRow';
 import { useBuyerPreviews } from '../orders/use-buyer-previews';
+import { useBuyerSearch } from '../orders/use-buyer-search';
 import { useOrderPages } from '../orders/use-order-pages';
 import '../orders/orders.css';
 
@@ -24,21 +26,29 @@ const ROW_HEIGHT = 46;
 export function OrderList() {
   const [filterState, setFilterState] = useState<OrderFilterState>(INITIAL_FILTER);
   const [selection, setSelection] = useState<ListSelection>(EMPTY_SELECTION);
-  const filter = useMemo<OrderFilterInput>(
+  const vault = useBackground('vault/status', {});
+  const shops = useBackground('consent/list', {});
+  const unlocked = vault.data?.state === 'unlocked';
+
+  const query = filterState.orderSnQuery.trim();
+  // Letters other than "PO" mean a buyer name: searched in the background, only when unlocked.
+  const nameQuery = query.length >= 2 && !looksLikeOrderSn(query) ? query : '';
+  const baseFilter = useMemo<OrderFilterInput>(
     () => ({
       toShip: filterState.toShip,
       notExported: filterState.notExported,
       shipByDue: filterState.shipByDue,
-      orderSnQuery: filterState.orderSnQuery.trim(),
       ...(filterState.shopId ? { shopId: filterState.shopId } : {}),
       tzOffsetMinutes: new Date().getTimezoneOffset(),
     }),
-    [filterState],
+    [filterState.toShip, filterState.notExported, filterState.shipByDue, filterState.shopId],
   );
+  const buyerSearch = useBuyerSearch(unlocked ? nameQuery : '', baseFilter);
+  const filter = useMemo<OrderFilterInput>(() => {
+    if (nameQuery && unlocked) return { ...baseFilter, orderSns: buyerSearch.orderSns ?? [] };
+    return { ...baseFilter, orderSnQuery: query };
+  }, [baseFilter, nameQuery, unlocked, buyerSearch.orderSns, query]);
   const pages = useOrderPages(filter);
-  const vault = useBackground('vault/status', {});
-  const shops = useBackground('consent/list', {});
-  const unlocked = vault.data?.state === 'unlocked';
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -93,6 +103,9 @@ export function OrderList() {
           {i18n.t('export.list.clear')}
         </button>
       </div>
+      {nameQuery && !unlocked && <p className="sv-muted">{i18n.t('export2.unlockForNames')}</p>}
+      {buyerSearch.truncated && <p className="sv-muted">{i18n.t('export2.truncated')}</p>}
+      {buyerSearch.error && <p className="sv-error">{buyerSearch.error}</p>}
       {pages.error && <p className="sv-error">{pages.error.message}</p>}
       {pages.total === 0 && <p className="sv-muted">{i18n.t('export.list.empty')}</p>}
       <div ref={scrollRef} className="sv-order-list__scroll" data-testid="order-scroll">

@@ -226,3 +226,27 @@ test('deletion notice removes exactly the listed orders; clear all removes all P
   const actions = stored.audit.map((x) => x.action);
   expect(actions).toEqual(expect.arrayContaining(['notice.carried-out', 'buyers.clear-all', 'retention.files-removed']));
 });
+
+test('lowering retention days in the options page brings stored purges forward and purges what became due', async ({ serviceWorker, openExtensionPage }) => {
+  const now = Date.now();
+  const tenDays = makeOrder({ index: 0, status: 4, now, createdAt: now - 12 * DAY_MS, shippedAt: now - 10 * DAY_MS });
+  const oneDay = makeOrder({ index: 1, status: 4, now, createdAt: now - 2 * DAY_MS, shippedAt: now - DAY_MS });
+  const options = await openExtensionPage('options.html#retention');
+  await captureOrders(options, [tenDays, oneDay]);
+  await expect(options.getByTestId('orders-with-pii')).toHaveText('2');
+
+  const form = options.getByTestId('retention-days-form');
+  await form.locator('input[name="retentionDays"]').fill('7');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toContainText('Saved');
+
+  // The settings change reaches the worker (storage.onChanged): recomputed from the order facts.
+  const shippedOneDay = Math.floor(oneDay.shippedAt! / 1000) * 1000;
+  await expect
+    .poll(async () => (await readStored(serviceWorker)).buyers.map((b) => [b.orderSn, b.purgeAt]), { timeout: 10_000 })
+    .toEqual([[oneDay.parentOrderSn, shippedOneDay + 7 * DAY_MS]]);
+  const stored = await readStored(serviceWorker);
+  expect(stored.orders.find((o) => o.orderSn === tenDays.parentOrderSn)).toMatchObject({ piiState: 'purged', purgeAt: null });
+  expect(stored.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['retention.days-changed', 'retention.purge']));
+  await expect(options.getByTestId('orders-with-pii')).toHaveText('1');
+});

@@ -18,9 +18,9 @@ export function createCaptureHandlers(deps: BackgroundDeps, gate: CaptureGate = 
   return {
     'capture/payload': (payload, ctx) => capturePayload(deps, gate, payload, ctx.actor),
 
-    'capture/rejected': async ({ kind, reason, bytes }, ctx) => {
-      console.warn(`[seller-vault] capture rejected in the page (${reason}): ${kind}, ${bytes} characters`);
-      await recordAudit(deps.db, deps.now(), { actor: ctx.actor, action: 'capture.rejected', counts: { bytes }, detail: `${kind}:${reason}` });
+    'capture/rejected': async ({ kind, reason, chars }, ctx) => {
+      console.warn(`[seller-vault] capture rejected in the page (${reason}): ${kind}, ${chars} characters`);
+      await recordAudit(deps.db, deps.now(), { actor: ctx.actor, action: 'capture.rejected', counts: { chars }, detail: `${kind}:${reason}` });
       await deps.notifyChanged();
     },
 

@@ -14,7 +14,7 @@ export type PayloadInput = Omit<CapturePayload, 'orderSnHint'> & { orderSnHint: 
 export interface PageCaptureIO {
   sendPayload: (payload: PayloadInput) => Promise<unknown>;
   /** Too large to send: the background audits the refusal (no body goes with it). */
-  reportRejected: (kind: CaptureKind, shopId: string | null, reason: 'too-large', bytes: number) => Promise<unknown>;
+  reportRejected: (kind: CaptureKind, shopId: string | null, reason: 'too-large', chars: number) => Promise<unknown>;
   /** Tells the background which shop this tab shows (for the popup). */
   reportShop: (shopId: string) => Promise<unknown>;
   setBanner: (shopId: string | null) => void;

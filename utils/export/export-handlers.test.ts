@@ -5,6 +5,7 @@ import type { BuyerPii } from '../capture/buyer-pii';
 import { AppDb } from '../db/app-db';
 import type { BuyerRecord } from '../db/records';
 import { MessageError } from '../messaging/envelope';
+import { orderFilterSchema } from '../messaging/protocol/export';
 import type { BuyerOpenResult } from '../messaging/protocol/vault';
 import type { HandlerContext } from '../messaging/router';
 import { makeOrder } from '../orders/order-test-data';
@@ -190,5 +191,43 @@ describe('orders/mark-shipped', () => {
     expect(reply.marked).toEqual([]);
     expect(await db.audit.count()).toBe(0);
     expect(notified).toBe(0);
+  });
+});
+
+describe('orders/find-by-buyer', () => {
+  beforeEach(async () => {
+    await db.orders.bulkAdd([
+      makeOrder({ orderSn: 'PO-1', capturedAt: 1, piiState: 'present' }),
+      makeOrder({ orderSn: 'PO-2', capturedAt: 2, piiState: 'present' }),
+      makeOrder({ orderSn: 'PO-3', capturedAt: 3, piiState: 'present', shopId: '2002' }),
+      makeOrder({ orderSn: 'PO-4', capturedAt: 4, piiState: 'purged' }),
+    ]);
+    await db.buyers.bulkAdd([buyer('PO-1', NOW + DAY_MS), buyer('PO-2', NOW + DAY_MS), buyer('PO-3', NOW + DAY_MS)]);
+    opened = { 'PO-1': { state: 'ok', pii: pii('Élodie Lefèvre') }, 'PO-2': { state: 'ok', pii: pii('Anna') }, 'PO-3': { state: 'ok', pii: pii('elodie x') } };
+  });
+
+  it('opens only listed orders with a stored address and answers matching order numbers, in list order', async () => {
+    const reply = await handlers()['orders/find-by-buyer']({ query: 'elodie', filter: orderFilterSchema.parse({}) }, ctx);
+    expect(reply).toEqual({ orderSns: ['PO-3', 'PO-1'], searched: 3, truncated: false });
+    expect(openBuyers).toHaveBeenCalledWith(deps, ['PO-3', 'PO-2', 'PO-1'], 'popup');
+  });
+
+  it('respects the other filters', async () => {
+    const reply = await handlers()['orders/find-by-buyer']({ query: 'elodie', filter: orderFilterSchema.parse({ shopId: '1001' }) }, ctx);
+    expect(reply.orderSns).toEqual(['PO-1']);
+    expect(openBuyers).toHaveBeenCalledWith(deps, ['PO-2', 'PO-1'], 'popup');
+  });
+
+  it('the result narrows orders/page through filter.orderSns', async () => {
+    const page = await handlers()['orders/page']({ filter: orderFilterSchema.parse({ orderSns: ['PO-1', 'PO-3', 'PO-9'] }), offset: 0, limit: 10 }, ctx);
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => r.orderSn)).toEqual(['PO-3', 'PO-1']);
+    const none = await handlers()['orders/page']({ filter: orderFilterSchema.parse({ orderSns: [] }), offset: 0, limit: 10 }, ctx);
+    expect(none.total).toBe(0);
+  });
+
+  it('is refused while locked', async () => {
+    openBuyers.mockRejectedValueOnce(new MessageError('locked', 'Vault is locked'));
+    await expect(handlers()['orders/find-by-buyer']({ query: 'anna', filter: orderFilterSchema.parse({}) }, ctx)).rejects.toMatchObject({ code: 'locked' });
   });
 });

@@ -2,9 +2,11 @@ import { appendAudit, recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background/background-deps';
 import type { AuditActor, OrderRecord } from '../db/records';
 import { MessageError } from '../messaging/envelope';
-import type { exportMessages, MarkShippedReply, PreparedExport } from '../messaging/protocol/export';
+import { MAX_BUYER_SEARCH, MAX_KEYS, type BuyerSearchReply, type exportMessages, type MarkShippedReply, type PreparedExport } from '../messaging/protocol/export';
+import { MAX_OPEN_ORDERS } from '../messaging/protocol/vault';
 import type { BuyersOpenReply } from '../messaging/protocol/vault';
 import type { HandlerTable } from '../messaging/router';
+import { buyerNameMatches } from '../orders/buyer-name-match';
 import { queryOrderKeys, queryOrderPage } from '../orders/order-page-query';
 import { computePurgeAt } from '../retention/retention-rule';
 import { readSettings } from '../settings/settings-adapter';
@@ -23,6 +25,24 @@ export function createExportHandlers(deps: BackgroundDeps, services: ExportServi
   return {
     'orders/page': ({ filter, offset, limit }) => queryOrderPage(db, filter, offset, limit, deps.now()),
     'orders/keys': ({ filter, offset, limit }) => queryOrderKeys(db, filter, offset, limit, deps.now()),
+
+    'orders/find-by-buyer': async ({ query, filter }, ctx): Promise<BuyerSearchReply> => {
+      const listed = await queryOrderKeys(db, filter, 0, MAX_KEYS, deps.now());
+      // Only orders with a stored address can match; each one opened is an audited decrypt.
+      const stored = new Set((await db.buyers.toCollection().primaryKeys()) as string[]);
+      const candidates = listed.filter((sn) => stored.has(sn));
+      const searched = candidates.slice(0, MAX_BUYER_SEARCH);
+      const orderSns: string[] = [];
+      for (let i = 0; i < searched.length; i += MAX_OPEN_ORDERS) {
+        const chunk = searched.slice(i, i + MAX_OPEN_ORDERS);
+        const { results } = await services.openBuyers(deps, chunk, ctx.actor);
+        for (const sn of chunk) {
+          const opened = results[sn];
+          if (opened?.state === 'ok' && buyerNameMatches(opened.pii.name, query)) orderSns.push(sn);
+        }
+      }
+      return { orderSns, searched: searched.length, truncated: candidates.length > searched.length };
+    },
 
     'export/prepare': async ({ orderSns, format }, ctx): Promise<PreparedExport> => {
       const wanted = [...new Set(orderSns)];

@@ -28,7 +28,9 @@ export function isShipByDue(order: FilterFacts, endOfToday: number): boolean {
 export function createOrderPredicate(filter: OrderFilter, now: number): (order: FilterFacts) => boolean {
   const endOfToday = endOfLocalDay(now, filter.tzOffsetMinutes);
   const query = normalizeOrderSnQuery(filter.orderSnQuery);
+  const only = filter.orderSns === undefined ? null : new Set(filter.orderSns);
   return (order) =>
+    (only === null || only.has(order.orderSn)) &&
     (filter.shopId === undefined || order.shopId === filter.shopId) &&
     (!filter.toShip || isToShip(order)) &&
     (!filter.notExported || order.exportedAt === null) &&

@@ -11,7 +11,7 @@ import { endOfLocalDay } from './local-day';
  * the store size (issue 6: first render with 100,000 stored orders < 200 ms):
  * - no filter / only "not exported": walk the `capturedAt` index newest-first and stop after
  *   one page; the total comes from index counts (exportedAt is indexed only when set).
- * - shop / to ship / ship-by due / "PO-…" prefix: load the smallest matching index range,
+ * - given order numbers / shop / to ship / ship-by due / "PO-…" prefix: load the smallest matching index range,
  *   filter and sort that in memory.
  * - order-number substring only: scan primary keys (no records) and load the matches.
  */
@@ -61,7 +61,7 @@ type QueryPlan =
 async function planOrderQuery(db: AppDb, filter: OrderFilter, now: number): Promise<QueryPlan> {
   const query = normalizeOrderSnQuery(filter.orderSnQuery);
   const predicate = createOrderPredicate(filter, now);
-  const narrowing = filter.shopId !== undefined || filter.toShip || filter.shipByDue || query !== '';
+  const narrowing = filter.orderSns !== undefined || filter.shopId !== undefined || filter.toShip || filter.shipByDue || query !== '';
 
   if (!narrowing) {
     const newestFirst = () => db.orders.orderBy('capturedAt').reverse();
@@ -78,6 +78,8 @@ async function planOrderQuery(db: AppDb, filter: OrderFilter, now: number): Prom
   // (a cloned count made the following toArray miss rows), so each use builds a fresh one.
   const ranges: (() => OrderCollection)[] = [];
   const shopId = filter.shopId;
+  const only = filter.orderSns;
+  if (only !== undefined) ranges.push(() => db.orders.where('orderSn').anyOf(only));
   if (shopId !== undefined) ranges.push(() => db.orders.where('shopId').equals(shopId));
   if (filter.toShip) ranges.push(() => db.orders.where('status').anyOf([...TO_SHIP_STATUSES]));
   if (filter.shipByDue) ranges.push(() => db.orders.where('shipBy').below(endOfLocalDay(now, filter.tzOffsetMinutes)));

@@ -55,7 +55,7 @@ async function purgeOnce(deps: BackgroundDeps, options: PurgeOptions): Promise<P
       // An order marked present whose buyers row is already gone still needs its state fixed.
       db.orders.where('purgeAt').belowOrEqual(now).primaryKeys(),
     ]);
-    const erased = await erasePiiInTransaction(db, [...dueBuyers, ...dueOrders], now);
+    const erased = await erasePiiInTransaction(db, [...dueBuyers, ...dueOrders], now, { allHeld: true });
     if (erased.length === 0) return erased;
     const last: LastPurge = { at: now, orders: erased.length, trigger };
     await db.meta.put({ key: LAST_PURGE_META_KEY, value: last });

@@ -62,7 +62,7 @@ export const captureMessages = {
   /** The content script refused a capture it could not send (over the size cap): audited, no body. */
   'capture/rejected': defineMessage(
     'content',
-    z.object({ kind: capturePayloadSchema.shape.kind, shopId: shopIdSchema.nullable(), reason: z.enum(['too-large']), bytes: z.number().int().min(0) }),
+    z.object({ kind: capturePayloadSchema.shape.kind, shopId: shopIdSchema.nullable(), reason: z.enum(['too-large']), chars: z.number().int().min(0) }),
   ).returns<void>(),
   'consent/status': defineMessage('content', shopRequest).returns<ShopCaptureState>(),
   /** From the in-page banner: opens the options authorization screen for that shop. */

@@ -12,6 +12,8 @@ export const MAX_EXPORT_ORDERS = 2000;
 export const MAX_PAGE_ROWS = 500;
 /** Order numbers in one `orders/keys` answer (select all / range select). */
 export const MAX_KEYS = 100_000;
+/** Stored addresses one buyer-name search opens at most (each is an audited decrypt). */
+export const MAX_BUYER_SEARCH = 2000;
 
 const orderSn = z.string().min(1).max(64);
 const orderSns = z.array(orderSn).min(1).max(MAX_EXPORT_ORDERS);
@@ -28,6 +30,8 @@ export const orderFilterSchema = z.object({
   /** Part of an order number (case-insensitive). Order numbers are not PII. */
   orderSnQuery: z.string().max(64).default(''),
   tzOffsetMinutes: z.number().int().min(-900).max(900).default(0),
+  /** Only these orders (the result of a buyer-name search: the name itself never leaves the page). */
+  orderSns: z.array(orderSn).max(MAX_BUYER_SEARCH).optional(),
 });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 export type OrderFilterInput = z.input<typeof orderFilterSchema>;
@@ -36,6 +40,15 @@ export interface OrderPage {
   /** Orders matching the filter (the list's scroll height). */
   total: number;
   rows: OrderSummaryRow[];
+}
+
+export interface BuyerSearchReply {
+  /** Matching orders, in list order; used as `filter.orderSns`. */
+  orderSns: string[];
+  /** Addresses opened to search. */
+  searched: number;
+  /** More stored addresses matched the filter than one search opens (MAX_BUYER_SEARCH). */
+  truncated: boolean;
 }
 
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
@@ -77,6 +90,8 @@ export const exportMessages = {
     'page',
     z.object({ filter: orderFilterSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_KEYS).default(MAX_KEYS) }),
   ).returns<string[]>(),
+  /** Buyer-name search (vault unlocked): opens the filtered orders' addresses in the background, answers order numbers only. */
+  'orders/find-by-buyer': defineMessage('page', z.object({ query: z.string().trim().min(2).max(100), filter: orderFilterSchema })).returns<BuyerSearchReply>(),
   /** Opens buyer PII for an export (purges due PII first), joins items + return address; one audit entry. */
   'export/prepare': defineMessage('page', z.object({ orderSns, format: exportFormatSchema })).returns<PreparedExport>(),
   /** Tracks a written file (downloadId null for the print view) and marks its orders exported. */
