@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { BuyerPii } from '../../utils/capture/buyer-pii';
 import { MAX_OPEN_ORDERS } from '../../utils/messaging/protocol/vault';
 import { sendMessage } from '../../utils/messaging/send-message';
+import { SESSION_KEYS } from '../../utils/storage-keys';
 
 /** Wait for scrolling to settle before opening PII: each `buyers/open` is an audited read. */
 const SETTLE_MS = 200;
@@ -14,6 +16,7 @@ export function useBuyerPreviews(visibleOrderSns: readonly string[], unlocked: b
   const [opened, setOpened] = useState<ReadonlyMap<string, BuyerPii>>(new Map());
   const asked = useRef(new Set<string>());
   const key = visibleOrderSns.join(',');
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!unlocked) {
@@ -21,6 +24,18 @@ export function useBuyerPreviews(visibleOrderSns: readonly string[], unlocked: b
       setOpened(new Map());
     }
   }, [unlocked]);
+
+  // Any background write may have purged PII: ask again for the rows on screen (answers that
+  // are no longer `ok` remove the shown data; kept rows do not flicker meanwhile).
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'session' || !(SESSION_KEYS.revision in changes)) return;
+      asked.current = new Set();
+      setGeneration((g) => g + 1);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
 
   useEffect(() => {
     if (!unlocked) return;
@@ -32,7 +47,10 @@ export function useBuyerPreviews(visibleOrderSns: readonly string[], unlocked: b
         ({ results }) =>
           setOpened((prev) => {
             const next = new Map(prev);
-            for (const [sn, result] of Object.entries(results)) if (result.state === 'ok') next.set(sn, result.pii);
+            for (const [sn, result] of Object.entries(results)) {
+              if (result.state === 'ok') next.set(sn, result.pii);
+              else next.delete(sn);
+            }
             return next;
           }),
         // Locked meanwhile (auto-lock) or purged: ask again next time the rows show.
@@ -43,7 +61,7 @@ export function useBuyerPreviews(visibleOrderSns: readonly string[], unlocked: b
     }, SETTLE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for visibleOrderSns
-  }, [key, unlocked]);
+  }, [key, unlocked, generation]);
 
   return opened;
 }

@@ -74,16 +74,17 @@ async function planOrderQuery(db: AppDb, filter: OrderFilter, now: number): Prom
     };
   }
 
-  // Factories, not collections: a Dexie `anyOf` collection keeps cursor state after one use
-  // (a cloned count made the following toArray miss rows), so each use builds a fresh one.
-  const ranges: (() => OrderCollection)[] = [];
+  // Each range counts cheaply and loads only on demand. Status uses one `equals` range per
+  // status, not `anyOf`: anyOf's cursor jumping measured 32 s for 10,000 orders on
+  // fake-indexeddb (and an anyOf collection keeps cursor state after one use).
+  const ranges: IndexRange[] = [];
   const shopId = filter.shopId;
   const only = filter.orderSns;
-  if (only !== undefined) ranges.push(() => db.orders.where('orderSn').anyOf(only));
-  if (shopId !== undefined) ranges.push(() => db.orders.where('shopId').equals(shopId));
-  if (filter.toShip) ranges.push(() => db.orders.where('status').anyOf([...TO_SHIP_STATUSES]));
-  if (filter.shipByDue) ranges.push(() => db.orders.where('shipBy').below(endOfLocalDay(now, filter.tzOffsetMinutes)));
-  if (query.startsWith('PO-')) ranges.push(() => db.orders.where('orderSn').startsWith(query));
+  if (only !== undefined) ranges.push(keysRange(db, only));
+  if (shopId !== undefined) ranges.push(collectionRange(() => db.orders.where('shopId').equals(shopId)));
+  if (filter.toShip) ranges.push(unionRange(TO_SHIP_STATUSES.map((status) => collectionRange(() => db.orders.where('status').equals(status)))));
+  if (filter.shipByDue) ranges.push(collectionRange(() => db.orders.where('shipBy').below(endOfLocalDay(now, filter.tzOffsetMinutes))));
+  if (query.startsWith('PO-')) ranges.push(collectionRange(() => db.orders.where('orderSn').startsWith(query)));
 
   const finish = (records: OrderRecord[]) => records.filter(predicate).sort(compareListOrder);
 
@@ -104,9 +105,36 @@ async function planOrderQuery(db: AppDb, filter: OrderFilter, now: number): Prom
     kind: 'load',
     load: async () => {
       // Counting an index range is cheap; loading is not: load only the smallest range.
-      const counts = await Promise.all(ranges.map((range) => range().count()));
+      const counts = await Promise.all(ranges.map((range) => range.count()));
       const smallest = ranges[counts.indexOf(Math.min(...counts))]!;
-      return finish(await smallest().toArray());
+      return finish(await smallest.load());
     },
+  };
+}
+
+/** A set of orders one index can give: its size first (cheap), its records on demand. */
+interface IndexRange {
+  count: () => Promise<number>;
+  load: () => Promise<OrderRecord[]>;
+}
+
+function collectionRange(collection: () => OrderCollection): IndexRange {
+  return { count: () => collection().count(), load: () => collection().toArray() };
+}
+
+/** Disjoint ranges (e.g. one per status) as one. */
+function unionRange(parts: IndexRange[]): IndexRange {
+  return {
+    count: async () => (await Promise.all(parts.map((p) => p.count()))).reduce((a, b) => a + b, 0),
+    load: async () => (await Promise.all(parts.map((p) => p.load()))).flat(),
+  };
+}
+
+/** Given order numbers (a buyer-name search result): primary-key lookups. */
+function keysRange(db: AppDb, orderSns: readonly string[]): IndexRange {
+  const unique = [...new Set(orderSns)];
+  return {
+    count: async () => unique.length,
+    load: async () => (await db.orders.bulkGet(unique)).filter((o): o is OrderRecord => o !== undefined),
   };
 }

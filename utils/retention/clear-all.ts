@@ -35,14 +35,23 @@ export async function clearAllBuyerData(
   const { db } = deps;
   const now = deps.now();
   const { erased, ordersDeleted } = await db.transaction('rw', [db.buyers, db.orders, db.items, db.exports, db.audit], async () => {
-    const erased = await eraseScopeInTransaction(db, { kind: 'all' }, now);
-    // Safety net: rows whose order row is missing are not reached through the orders table.
-    await db.buyers.clear();
+    let erased: string[];
     let ordersDeleted = 0;
     if (request.alsoClearOrders) {
+      // Orders go too: no point marking each one purged first (measured: ~3k order rows/s in Chromium).
+      erased = await db.buyers.toCollection().primaryKeys();
       ordersDeleted = await db.orders.count();
-      await db.orders.clear();
-      await db.items.clear();
+      await Promise.all([db.buyers.clear(), db.orders.clear(), db.items.clear()]);
+      await db.exports
+        .where('state')
+        .equals('live')
+        .modify((file) => {
+          if (file.purgeAt > now) file.purgeAt = now;
+        });
+    } else {
+      erased = await eraseScopeInTransaction(db, { kind: 'all' }, now);
+      // Safety net: rows whose order row is missing are not reached through the orders table.
+      await db.buyers.clear();
     }
     await appendAudit(db, now, {
       actor,

@@ -64,3 +64,18 @@ describe('registerRetention', () => {
     expect((await deps.db.orders.get('PO-old'))!.piiState).toBe('purged');
   });
 });
+
+describe('rearm after a write', () => {
+  it('purges at once when something is already due (e.g. a cancelled order), without waiting for the alarm', async () => {
+    const deps = makeTestDeps();
+    const triggers = registerRetention(deps);
+    await settle(async () => !!(await fakeBrowser.alarms.get(SWEEP_ALARM)));
+    // A capture marks an order cancelled: purgeAt = now.
+    await seedHeld(deps, 'PO-cancelled', T0, { status: 'cancelled' });
+    await seedHeld(deps, 'PO-live', T0 + DAY_MS);
+    await triggers.rearm();
+    await settle(async () => (await deps.db.buyers.count()) === 1);
+    const audit = await deps.db.audit.where('action').equals('retention.purge').first();
+    expect(audit).toMatchObject({ orderSns: ['PO-cancelled'], detail: 'write' });
+  });
+});

@@ -22,7 +22,13 @@ export function registerRetention(deps: BackgroundDeps): RetentionTriggers {
   // Never fails the write that called notifyChanged: the 30-min sweep is the fallback.
   const rearm = async () => {
     try {
-      await armNextPurgeAlarm(deps.db, deps.now());
+      const now = deps.now();
+      const deadline = await armNextPurgeAlarm(deps.db, now);
+      // Due already (a cancelled order, a lowered period): purge now rather than at the alarm's
+      // 30 s minimum. Not awaited — notifyChanged may be running inside a purge (queue deadlock).
+      if (deadline != null && deadline <= now) {
+        purgeDueBuyers(deps, { trigger: 'write' }).catch((err) => console.error('[seller-vault] retention (write) failed', err));
+      }
     } catch (err) {
       console.error('[seller-vault] arming the next purge alarm failed', err);
     }
