@@ -8,9 +8,12 @@ import { FakeDownloads, heldOrder, makeTestDeps, sealedBuyer, T0, type TestDeps 
 /**
  * Issue 5: purging 10,000 due rows among 100,000 stored (goal < 0.5 s), and the same purge with
  * 10,000 stored (flat: ratio < 1.5) — the purge walks the purgeAt index range, not the store.
- * Runs on fake-indexeddb in Node (a pure-JS IndexedDB, much slower per write than Chromium's).
- * Each sample needs a fresh store with 10,000 rows due, so every bench seeds in `setup`
- * (not measured) and measures one purge.
+ * Runs on fake-indexeddb in Node. Each sample needs a fresh store with 10,000 rows due, so every
+ * bench seeds in `setup` (not measured) and measures one purge.
+ * Measured 2026-11-25 (2-core shared machine): ~1.4–1.7 s here, flat (ratio 1.05–1.18). The same
+ * purge in real Chromium (tests/e2e/retention.e2e.ts, SV_PERF=1): 4.4–5.1 s, flat; raw IndexedDB
+ * alone needs 1.9 s to rewrite 10,000 orders rows (9 secondary indexes) and 1.1 s to delete
+ * 10,000 buyers rows there, so the 0.5 s goal is out of reach while the purge must rewrite orders.
  */
 const DUE = 10_000;
 
@@ -57,6 +60,8 @@ function purgeBench(name: string, stored: number) {
 }
 
 describe('purgeDueBuyers: 10,000 due', () => {
+  // First sample pays JIT warm-up of Dexie and fake-indexeddb (measured 10.6 s vs 1.5 s): not counted.
+  purgeBench('warm-up, not counted (10,000 stored)', 10_000);
   purgeBench('among 10,000 stored', 10_000);
   purgeBench('among 100,000 stored', 100_000);
   purgeBench('among 10,000 stored (again)', 10_000);

@@ -10,8 +10,10 @@ import { SESSION_KEYS } from '../../utils/storage-keys';
 export const ORDER_PAGE_SIZE = 100;
 
 export interface OrderPages {
-  /** Orders matching the filter; undefined until the first page answered. */
+  /** Orders matching the filter; undefined until counted (`orders/count` may take ~100 ms at 100,000 orders). */
   total: number | undefined;
+  /** Rows the list can show now: the total once known, else the rows already loaded. */
+  rowCount: number;
   /** Row at a list index, or undefined while its page is loading. */
   rowAt: (index: number) => OrderSummaryRow | undefined;
   /** Asks for the pages covering [first, last] (the virtualizer's visible range). */
@@ -32,6 +34,7 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
   const [total, setTotal] = useState<number | undefined>(undefined);
+  const [loadedRows, setLoadedRows] = useState(0);
   const [error, setError] = useState<MessageError | undefined>(undefined);
   const [version, setVersion] = useState(0);
 
@@ -40,12 +43,14 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
       if (inFlight.current.has(page)) return;
       inFlight.current.add(page);
       const gen = generation.current;
-      sendMessage('orders/page', { filter: JSON.parse(filterKey) as OrderFilterInput, offset: page * ORDER_PAGE_SIZE, limit: ORDER_PAGE_SIZE }).then(
+      // Rows first: the total of a large list costs a scan and comes from `orders/count`.
+      sendMessage('orders/page', { filter: JSON.parse(filterKey) as OrderFilterInput, offset: page * ORDER_PAGE_SIZE, limit: ORDER_PAGE_SIZE, withTotal: false }).then(
         (reply) => {
           if (gen !== generation.current) return;
           inFlight.current.delete(page);
           pages.current.set(page, reply.rows);
-          setTotal(reply.total);
+          if (reply.total !== null) setTotal(reply.total);
+          setLoadedRows((n) => Math.max(n, page * ORDER_PAGE_SIZE + reply.rows.length));
           setError(undefined);
           setVersion((v) => v + 1);
         },
@@ -59,14 +64,24 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
     [filterKey],
   );
 
+  const fetchCount = useCallback(() => {
+    const gen = generation.current;
+    sendMessage('orders/count', { filter: JSON.parse(filterKey) as OrderFilterInput }).then(
+      (count) => gen === generation.current && setTotal(count),
+      (err: MessageError) => gen === generation.current && setError(err),
+    );
+  }, [filterKey]);
+
   // New filter: drop everything and start from the top.
   useEffect(() => {
     generation.current++;
     pages.current = new Map();
     inFlight.current = new Set();
     setTotal(undefined);
+    setLoadedRows(0);
     fetchPage(0);
-  }, [fetchPage]);
+    fetchCount();
+  }, [fetchPage, fetchCount]);
 
   // Background wrote something: refetch the pages on screen, keep showing the old rows meanwhile.
   useEffect(() => {
@@ -76,10 +91,11 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
       inFlight.current = new Set();
       const loaded = [...pages.current.keys()];
       for (const page of loaded.length > 0 ? loaded : [0]) fetchPage(page);
+      fetchCount();
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
-  }, [fetchPage]);
+  }, [fetchPage, fetchCount]);
 
   const ensureRange = useCallback(
     (first: number, last: number) => {
@@ -92,5 +108,5 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
 
   const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / ORDER_PAGE_SIZE))?.[index % ORDER_PAGE_SIZE], []);
 
-  return { total, rowAt, ensureRange, error, version };
+  return { total, rowCount: total ?? loadedRows, rowAt, ensureRange, error, version };
 }

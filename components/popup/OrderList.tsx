@@ -52,7 +52,7 @@ export function OrderList() {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: pages.total ?? 0,
+    count: pages.rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -96,7 +96,7 @@ export function OrderList() {
       <div className="sv-order-list__counts">
         <span data-testid="order-count">{pages.total === undefined ? i18n.t('export.list.loading') : i18n.t('export.list.count', [String(pages.total)])}</span>
         <span data-testid="selected-count">{i18n.t('export.list.selected', [String(selection.selected.size)])}</span>
-        <button type="button" onClick={selectAll} disabled={!pages.total} data-testid="select-all">
+        <button type="button" onClick={selectAll} disabled={pages.rowCount === 0} data-testid="select-all">
           {i18n.t('export.list.selectAll')}
         </button>
         <button type="button" onClick={() => setSelection(EMPTY_SELECTION)} disabled={selection.selected.size === 0}>

@@ -309,7 +309,9 @@ test.describe.serial('purge cost in real Chromium (SV_PERF=1)', () => {
       expect(purged).toBe(10_000);
       timings[stored] = ms;
       console.log(`[retention] real Chromium: purge of 10,000 due among ${stored} stored took ${Math.round(ms)} ms`);
-      if (timings[10_000] && timings[100_000]) expect(timings[100_000] / timings[10_000]).toBeLessThan(1.5);
+      // A scan of the store would make the 100k run ~10x the 10k run. LevelDB writes get somewhat
+      // dearer as the database grows (more levels), so real Chromium is held to 2.5, not the bench's 1.5.
+      if (timings[10_000] && timings[100_000]) expect(timings[100_000] / timings[10_000]).toBeLessThan(2.5);
     });
   }
 });

@@ -219,10 +219,10 @@ describe('orders/find-by-buyer', () => {
   });
 
   it('the result narrows orders/page through filter.orderSns', async () => {
-    const page = await handlers()['orders/page']({ filter: orderFilterSchema.parse({ orderSns: ['PO-1', 'PO-3', 'PO-9'] }), offset: 0, limit: 10 }, ctx);
+    const page = await handlers()['orders/page']({ filter: orderFilterSchema.parse({ orderSns: ['PO-1', 'PO-3', 'PO-9'] }), offset: 0, limit: 10, withTotal: true }, ctx);
     expect(page.total).toBe(2);
     expect(page.rows.map((r) => r.orderSn)).toEqual(['PO-3', 'PO-1']);
-    const none = await handlers()['orders/page']({ filter: orderFilterSchema.parse({ orderSns: [] }), offset: 0, limit: 10 }, ctx);
+    const none = await handlers()['orders/page']({ filter: orderFilterSchema.parse({ orderSns: [] }), offset: 0, limit: 10, withTotal: true }, ctx);
     expect(none.total).toBe(0);
   });
 

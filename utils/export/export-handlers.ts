@@ -7,7 +7,7 @@ import { MAX_OPEN_ORDERS } from '../messaging/protocol/vault';
 import type { BuyersOpenReply } from '../messaging/protocol/vault';
 import type { HandlerTable } from '../messaging/router';
 import { buyerNameMatches } from '../orders/buyer-name-match';
-import { queryOrderKeys, queryOrderPage } from '../orders/order-page-query';
+import { countOrders, queryOrderKeys, queryOrderPage } from '../orders/order-page-query';
 import { computePurgeAt } from '../retention/retention-rule';
 import { readSettings } from '../settings/settings-adapter';
 import { openBuyers } from '../vault/buyer-store';
@@ -23,7 +23,8 @@ export interface ExportServices {
 export function createExportHandlers(deps: BackgroundDeps, services: ExportServices = { openBuyers }): HandlerTable<typeof exportMessages> {
   const { db } = deps;
   return {
-    'orders/page': ({ filter, offset, limit }) => queryOrderPage(db, filter, offset, limit, deps.now()),
+    'orders/page': ({ filter, offset, limit, withTotal }) => queryOrderPage(db, filter, offset, limit, deps.now(), { withTotal }),
+    'orders/count': ({ filter }) => countOrders(db, filter, deps.now()),
     'orders/keys': ({ filter, offset, limit }) => queryOrderKeys(db, filter, offset, limit, deps.now()),
 
     'orders/find-by-buyer': async ({ query, filter }, ctx): Promise<BuyerSearchReply> => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../db/app-db';
 import { orderFilterSchema, type OrderFilterInput } from '../messaging/protocol/export';
 import { compareListOrder, createOrderPredicate } from './order-filter';
-import { queryOrderKeys, queryOrderPage } from './order-page-query';
+import { countOrders, queryOrderKeys, queryOrderPage } from './order-page-query';
 import { makeMixedOrders, makeOrder } from './order-test-data';
 
 const HOUR = 3_600_000;
@@ -98,17 +98,37 @@ describe('queryOrderPage agrees with the reference predicate on mixed data', () 
     { orderSnQuery: 'PO-211-0000001000', notExported: true },
   ];
 
-  it.each(filters)('filter %j: total, page and keys', async (f) => {
-    const orders = makeMixedOrders(1500, NOW, 7);
-    await db.orders.bulkAdd(orders);
-    const parsed = filter(f);
-    const expected = orders.filter(createOrderPredicate(parsed, NOW)).sort(compareListOrder).map((o) => o.orderSn);
-    expect(expected.length).toBeGreaterThan(0);
+  // loadMax 10 forces the filtered newest-first walk wherever a filter narrows the list.
+  describe.each([
+    ['index range loaded', undefined],
+    ['filtered walk', 10],
+  ])('%s', (_name, loadMax) => {
+    it.each(filters)('filter %j: total, page, count and keys', async (f) => {
+      const orders = makeMixedOrders(1500, NOW, 7);
+      await db.orders.bulkAdd(orders);
+      const parsed = filter(f);
+      const expected = orders.filter(createOrderPredicate(parsed, NOW)).sort(compareListOrder).map((o) => o.orderSn);
+      expect(expected.length).toBeGreaterThan(0);
 
-    const page = await queryOrderPage(db, parsed, 3, 40, NOW);
-    expect(page.total).toBe(expected.length);
-    expect(page.rows.map((r) => r.orderSn)).toEqual(expected.slice(3, 43));
-    expect(await queryOrderKeys(db, parsed, 0, 100_000, NOW)).toEqual(expected);
-    expect(await queryOrderKeys(db, parsed, 5, 7, NOW)).toEqual(expected.slice(5, 12));
+      const page = await queryOrderPage(db, parsed, 3, 40, NOW, { loadMax });
+      expect(page.total).toBe(expected.length);
+      expect(page.rows.map((r) => r.orderSn)).toEqual(expected.slice(3, 43));
+      expect(await countOrders(db, parsed, NOW, { loadMax })).toBe(expected.length);
+      expect(await queryOrderKeys(db, parsed, 0, 100_000, NOW, { loadMax })).toEqual(expected);
+      expect(await queryOrderKeys(db, parsed, 5, 7, NOW, { loadMax })).toEqual(expected.slice(5, 12));
+    });
+  });
+});
+
+describe('withTotal: false', () => {
+  it('answers the rows without counting a walk, and counts on request', async () => {
+    await db.orders.bulkAdd(makeMixedOrders(300, NOW, 2));
+    const walk = await queryOrderPage(db, filter({}), 0, 10, NOW, { withTotal: false });
+    expect(walk.total).toBeNull();
+    expect(walk.rows).toHaveLength(10);
+    expect(await countOrders(db, filter({}), NOW)).toBe(300);
+    // A loaded range knows its total anyway.
+    const loaded = await queryOrderPage(db, filter({ shopId: '2002' }), 0, 10, NOW, { withTotal: false });
+    expect(loaded.total).toBe(await countOrders(db, filter({ shopId: '2002' }), NOW));
   });
 });

@@ -7,30 +7,55 @@ import type { OrderRecord } from '../db/records';
  * every live export file holding one of these orders due now, so the file cleanup that follows
  * (and every later sweep, if a removal fails) deletes it. Returns the order numbers whose PII
  * was erased: those with a buyers row or an order still marked `present`.
- * `allHeld`: the caller already knows every number holds PII (the purge's index ranges), which
- * saves reading the buyers rows back.
  */
-export async function erasePiiInTransaction(db: AppDb, orderSns: readonly string[], now: number, opts: { allHeld?: boolean } = {}): Promise<string[]> {
+export async function erasePiiInTransaction(db: AppDb, orderSns: readonly string[], now: number): Promise<string[]> {
   if (orderSns.length === 0) return [];
   const sns = [...new Set(orderSns)];
-  const [orders, buyers] = await Promise.all([db.orders.bulkGet(sns), opts.allHeld ? null : db.buyers.bulkGet(sns)]);
+  const [orders, buyers] = await Promise.all([db.orders.bulkGet(sns), db.buyers.bulkGet(sns)]);
   const erased: string[] = [];
   const purgedOrders: OrderRecord[] = [];
   sns.forEach((sn, i) => {
     const order = orders[i];
-    if (buyers && buyers[i] === undefined && order?.piiState !== 'present') return;
+    if (buyers[i] === undefined && order?.piiState !== 'present') return;
     erased.push(sn);
     if (order) purgedOrders.push({ ...order, piiState: 'purged', purgeAt: null });
   });
   if (erased.length === 0) return [];
   await db.buyers.bulkDelete(erased);
   await db.orders.bulkPut(purgedOrders);
+  await bringExportFilesDue(db, erased, now);
+  return erased;
+}
+
+/** Every live export file holding one of these orders becomes due now (removed by the file cleanup). */
+export async function bringExportFilesDue(db: AppDb, orderSns: readonly string[], now: number): Promise<void> {
+  if (orderSns.length === 0) return;
   await db.exports
     .where('orderSns')
-    .anyOf(erased)
+    .anyOf(orderSns as string[])
     .distinct()
     .modify((file) => {
       if (file.state === 'live' && file.purgeAt > now) file.purgeAt = now;
     });
+}
+
+/**
+ * The purge's erase: both sides come from their purgeAt index ranges (orders read with one
+ * range read instead of a get per key), so the work follows the number due. A buyers row whose
+ * order's purgeAt differs (should not happen: capture and vault keep them equal) is still covered.
+ */
+export async function eraseDueInTransaction(db: AppDb, now: number): Promise<string[]> {
+  const [buyerKeys, dueOrders] = await Promise.all([
+    db.buyers.where('purgeAt').belowOrEqual(now).primaryKeys(),
+    db.orders.where('purgeAt').belowOrEqual(now).toArray(),
+  ]);
+  const orderKeys = new Set(dueOrders.map((o) => o.orderSn));
+  const strays = buyerKeys.filter((sn) => !orderKeys.has(sn));
+  const strayOrders = strays.length > 0 ? (await db.orders.bulkGet(strays)).filter((o): o is OrderRecord => o !== undefined) : [];
+  const erased = [...new Set([...buyerKeys, ...orderKeys])];
+  if (erased.length === 0) return [];
+  await db.buyers.bulkDelete(buyerKeys);
+  await db.orders.bulkPut([...dueOrders, ...strayOrders].map((o) => ({ ...o, piiState: 'purged' as const, purgeAt: null })));
+  await bringExportFilesDue(db, erased, now);
   return erased;
 }

@@ -33,6 +33,21 @@ describe('purgeDueBuyers', () => {
     expect(deps.notified).toBe(1);
   });
 
+  it('covers rows whose two purgeAt copies disagree: a due buyers row, or a due order with its buyers row gone', async () => {
+    const deps = makeTestDeps();
+    await seedHeld(deps, 'PO-buyer-due', T0 + DAY_MS);
+    await deps.db.buyers.update('PO-buyer-due', { purgeAt: T0 });
+    await seedHeld(deps, 'PO-order-due', T0);
+    await deps.db.buyers.delete('PO-order-due');
+    const result = await purgeDueBuyers(deps, { files: new FakeDownloads() });
+    expect(result.purgedOrders.sort()).toEqual(['PO-buyer-due', 'PO-order-due']);
+    expect(await deps.db.buyers.count()).toBe(0);
+    expect((await deps.db.orders.toArray()).map((o) => [o.piiState, o.purgeAt])).toEqual([
+      ['purged', null],
+      ['purged', null],
+    ]);
+  });
+
   it('does nothing (no audit, no notify) when nothing is due', async () => {
     const deps = makeTestDeps();
     await seedHeld(deps, 'PO-1', T0 + DAY_MS);

@@ -4,7 +4,7 @@ import type { AuditActor } from '../db/records';
 import { downloadsFileRemover } from './downloads-adapter';
 import { removeDueExportFiles } from './export-file-cleanup';
 import type { ExportFileRemover } from './export-file-remover';
-import { erasePiiInTransaction } from './pii-eraser';
+import { eraseDueInTransaction } from './pii-eraser';
 
 export interface PurgeResult {
   purgedOrders: string[];
@@ -50,12 +50,7 @@ async function purgeOnce(deps: BackgroundDeps, options: PurgeOptions): Promise<P
   const trigger = options.trigger ?? 'read';
 
   const purgedOrders = await db.transaction('rw', [db.buyers, db.orders, db.exports, db.meta, db.audit], async () => {
-    const [dueBuyers, dueOrders] = await Promise.all([
-      db.buyers.where('purgeAt').belowOrEqual(now).primaryKeys(),
-      // An order marked present whose buyers row is already gone still needs its state fixed.
-      db.orders.where('purgeAt').belowOrEqual(now).primaryKeys(),
-    ]);
-    const erased = await erasePiiInTransaction(db, [...dueBuyers, ...dueOrders], now, { allHeld: true });
+    const erased = await eraseDueInTransaction(db, now);
     if (erased.length === 0) return erased;
     const last: LastPurge = { at: now, orders: erased.length, trigger };
     await db.meta.put({ key: LAST_PURGE_META_KEY, value: last });

@@ -37,8 +37,8 @@ export type OrderFilter = z.infer<typeof orderFilterSchema>;
 export type OrderFilterInput = z.input<typeof orderFilterSchema>;
 
 export interface OrderPage {
-  /** Orders matching the filter (the list's scroll height). */
-  total: number;
+  /** Orders matching the filter (the list's scroll height); null when `withTotal: false` and counting needs a scan. */
+  total: number | null;
   rows: OrderSummaryRow[];
 }
 
@@ -83,8 +83,15 @@ export const exportMessages = {
   /** Paged, non-personal order list for the popup (index-backed; see utils/orders/order-page-query.ts). */
   'orders/page': defineMessage(
     'page',
-    z.object({ filter: orderFilterSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_PAGE_ROWS).default(100) }),
+    z.object({
+      filter: orderFilterSchema,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(MAX_PAGE_ROWS).default(100),
+      /** false: answer the rows at once, total only when free (then ask `orders/count`). */
+      withTotal: z.boolean().default(true),
+    }),
   ).returns<OrderPage>(),
+  'orders/count': defineMessage('page', z.object({ filter: orderFilterSchema })).returns<number>(),
   /** Order numbers matching the filter, in list order (select all, shift-click range). */
   'orders/keys': defineMessage(
     'page',
