@@ -12,3 +12,9 @@ export const SESSION_KEYS = {
   unlockedKeys: 'unlockedKeys',
   lastActivityAt: 'lastActivityAt',
 } as const;
+
+/** storage.session key prefixes of owned per-tab state (no PII: a tab id and a shop id). */
+export const SESSION_KEY_PREFIXES = {
+  /** `captureTab:<tabId>` → shop id the tab's content script reported (popup tab state). */
+  captureTab: 'captureTab:',
+} as const;

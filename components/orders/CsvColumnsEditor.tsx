@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { CSV_FIELDS, type CsvField } from '../../utils/export';
+import { CSV_FIELDS, type CsvField } from '../../utils/export/csv-presets';
 import type { Settings } from '../../utils/settings/settings-schema';
 
 type Columns = Settings['csvCustomColumns'];

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
+import { SESSION_KEY_PREFIXES } from '../storage-keys';
 
 /**
  * Which shop each tab's content script reported, in storage.session (trusted contexts only,
  * gone when the browser closes). One key per tab so two tabs reporting at once cannot race.
  */
-const tabKey = (tabId: number) => `captureTab:${tabId}`;
+const tabKey = (tabId: number) => `${SESSION_KEY_PREFIXES.captureTab}${tabId}`;
 
 export async function recordTabShop(tabId: number, shopId: string): Promise<void> {
   await browser.storage.session.set({ [tabKey(tabId)]: shopId });
