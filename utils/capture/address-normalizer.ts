@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buyerPiiSchema, type AddressSource, type BuyerPii, type CapturedAddress } from './buyer-pii';
-import { countryCodeFor } from './country-code';
+import { countryAlpha2 } from '../geo/country-code';
 import { isMaskedValue } from './masked-value';
 
 /**
@@ -60,7 +60,7 @@ export function normalizeAddress(raw: unknown, orderSn: string, shopId: string, 
     district: clean(a.regionName4),
     postcode: clean(a.postCode),
     country,
-    countryCode: countryCodeFor(country),
+    countryCode: countryAlpha2(null, country),
     taxCode: clean(a.taxCode),
   };
   const checked = buyerPiiSchema.safeParse(pii);

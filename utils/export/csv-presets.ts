@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { splitAddressLines } from './address-split';
-import { countryAlpha2 } from './country-code';
+import { countryAlpha2 } from '../geo/country-code';
 import { neutralizeCsvCell } from './csv-safety';
 import { formatDate, itemSummaryLines, totalQuantity } from './label-text';
 import { splitName } from './name-split';

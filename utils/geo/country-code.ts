@@ -1,10 +1,20 @@
 import countries from 'i18n-iso-countries';
+import de from 'i18n-iso-countries/langs/de.json';
 import en from 'i18n-iso-countries/langs/en.json';
+import es from 'i18n-iso-countries/langs/es.json';
+import fr from 'i18n-iso-countries/langs/fr.json';
+import it from 'i18n-iso-countries/langs/it.json';
+import pl from 'i18n-iso-countries/langs/pl.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 
-// English and Chinese names: what the seller center shows (region_name1) in its two languages.
-countries.registerLocale(en);
-countries.registerLocale(zh);
+/**
+ * Names as the seller center shows them (region_name1): its two UI languages, plus the local
+ * names of the main Temu EU markets, which some address snapshots carry ("Deutschland").
+ * One lookup for capture (buyer PII countryCode) and export (carrier CSV country code).
+ */
+const LOCALES = [en, zh, de, fr, es, it, pl];
+for (const locale of LOCALES) countries.registerLocale(locale);
+const LOOKUP_LANGS = LOCALES.map((l) => l.locale);
 
 /**
  * ISO 3166-1 alpha-2 for a shipping country: the captured code when there is one, else the
@@ -32,7 +42,7 @@ function lookupAlpha2(countryCode: string | null, countryName: string | null): s
   const name = countryName?.trim();
   if (!name) return null;
   if (/^[A-Za-z]{2}$/.test(name) && countries.isValid(name.toUpperCase())) return name.toUpperCase();
-  for (const lang of ['en', 'zh']) {
+  for (const lang of LOOKUP_LANGS) {
     const found = countries.getAlpha2Code(name, lang) ?? countries.getSimpleAlpha2Code(name, lang);
     if (found) return found;
   }

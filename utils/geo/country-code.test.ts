@@ -15,6 +15,10 @@ describe('countryAlpha2', () => {
     [null, 'Neverland', null],
     [null, null, null],
     ['XX', 'Poland', 'PL'],
+    [null, 'Deutschland', 'DE'],
+    [null, 'Polska', 'PL'],
+    [null, '美国', 'US'],
+    [null, 'gb', 'GB'],
   ])('code %j, name %j → %j', (code, name, expected) => {
     expect(countryAlpha2(code, name)).toBe(expected);
   });
