@@ -1,23 +1,8 @@
 import type { AppDb } from '../db/app-db';
 import type { OrderRecord } from '../db/records';
-import type { OrderSummaryRow, OrdersSummary } from '../messaging/protocol/capture';
+import type { OrdersSummary } from '../messaging/protocol/capture';
+import { toSummaryRow } from '../orders/order-page-query';
 import { SHIPPED_SUMMARY_STATUSES, TO_SHIP_STATUSES } from './order-status';
-
-function toRow(o: OrderRecord): OrderSummaryRow {
-  return {
-    orderSn: o.orderSn,
-    shopId: o.shopId,
-    status: o.status,
-    createdAt: o.createdAt,
-    shipBy: o.shipBy,
-    shippedAt: o.shippedAt,
-    capturedAt: o.capturedAt,
-    exportedAt: o.exportedAt,
-    piiState: o.piiState,
-    itemCount: o.itemCount,
-    purgeAt: o.purgeAt,
-  };
-}
 
 /**
  * Native IDBIndex.count per status: `anyOf(...).count()` walks a cursor over every match
@@ -38,7 +23,7 @@ export async function summarizeOrders(db: AppDb, shopId: string | undefined, lim
         countStatuses(db, SHIPPED_SUMMARY_STATUSES),
         db.orders.orderBy('capturedAt').reverse().limit(limit).toArray(),
       ]);
-      return { total, toShip, shipped, latest: latest.map(toRow) };
+      return { total, toShip, shipped, latest: latest.map(toSummaryRow) };
     }
     const rows = await db.orders.where('shopId').equals(shopId).toArray();
     rows.sort((a, b) => b.capturedAt - a.capturedAt);
@@ -46,7 +31,7 @@ export async function summarizeOrders(db: AppDb, shopId: string | undefined, lim
       total: rows.length,
       toShip: rows.filter((o) => TO_SHIP_STATUSES.includes(o.status)).length,
       shipped: rows.filter((o) => SHIPPED_SUMMARY_STATUSES.includes(o.status)).length,
-      latest: rows.slice(0, limit).map(toRow),
+      latest: rows.slice(0, limit).map(toSummaryRow),
     };
   });
 }
