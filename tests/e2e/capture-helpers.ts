@@ -90,10 +90,11 @@ export async function browseOrderList(page: Page, serviceWorker: Worker, sellerC
     await expect(page.getByTestId('fixture-status')).toHaveText(`ok page ${n}`);
   }
   const wanted = sellerCenter.orders.map((o) => o.parentOrderSn);
-  await expect.poll(async () => {
+  const missing = async () => {
     const held = new Set(await capturedOrderSns(serviceWorker));
     return wanted.filter((sn) => !held.has(sn));
-  }, { message: 'orders of the list not captured', timeout: 20_000 }).toEqual([]);
+  };
+  await expect.poll(missing, { message: 'orders of the list not captured', timeout: 20_000 }).toEqual([]);
 }
 
 /** Opens the order's detail page; for the "api" variant clicks "View address" (the address API answer) as the seller would. */
@@ -108,15 +109,14 @@ export async function viewAddress(page: Page, sellerCenter: SellerCenterFixture,
 /**
  * The seller's whole path for test data, through the fixture seller center and the real page hook:
  * authorizes the fixture shop in the options page UI, serves `orders` in the order list, browses
- * all its pages, then views the address of each order in `addressesOf` (default: all) on its
- * detail page with "View address" (address API), in that order. Returns once every address answer has reached the background
- * (stored or refused there: check the buyers table). The vault must already be set up, or the
- * background skips the addresses ('no-vault'). The tabs it opened are closed again.
+ * all its pages, then opens the detail page of each order, in list order, and clicks "View
+ * address" (address API). Returns once every address answer has reached the background (stored
+ * or refused there: check the buyers table). The vault must be set up first, or the background
+ * skips the addresses ('no-vault'). Closes the tabs it opened.
  */
 export async function captureThroughSellerCenter(
   env: { context: BrowserContext; serviceWorker: Worker; sellerCenter: SellerCenterFixture; openExtensionPage: (p: string) => Promise<Page> },
   orders: FixtureOrder[],
-  opts: { addressesOf?: FixtureOrder[] } = {},
 ): Promise<void> {
   const { context, serviceWorker, sellerCenter, openExtensionPage } = env;
   const authorize = await authorizeInOptions(openExtensionPage, sellerCenter.mallId);
@@ -125,12 +125,12 @@ export async function captureThroughSellerCenter(
   await watchCapturePayloads(serviceWorker);
   const page = await context.newPage();
   await browseOrderList(page, serviceWorker, sellerCenter);
-  const withAddress = opts.addressesOf ?? orders;
-  for (const order of withAddress) await viewAddress(page, sellerCenter, order, 'api');
-  await expect.poll(async () => {
+  for (const order of orders) await viewAddress(page, sellerCenter, order, 'api');
+  const notArrived = async () => {
     const seen = new Set(await seenCapturePayloads(serviceWorker));
-    return withAddress.map((o) => o.parentOrderSn).filter((sn) => !seen.has(`address:${sn}`));
-  }, { message: 'address answers that never reached the background', timeout: 20_000 }).toEqual([]);
+    return orders.map((o) => o.parentOrderSn).filter((sn) => !seen.has(`address:${sn}`));
+  };
+  await expect.poll(notArrived, { message: 'address answers that never reached the background', timeout: 20_000 }).toEqual([]);
   await page.close();
 }
 

@@ -10,9 +10,6 @@ export interface AuditEvent {
   detail?: string | null;
 }
 
-/** Audit entries hold no PII and are kept at least this long (DPP: security logs >= 90 days). */
-export const AUDIT_KEEP_MS = 90 * 24 * 60 * 60 * 1000;
-
 /**
  * Appends one entry. Call inside the caller's rw transaction that includes `db.audit`, so the
  * entry commits or rolls back with the change it describes.
@@ -43,10 +40,6 @@ export function recordAudit(db: AppDb, now: number, event: AuditEvent): Promise<
 export async function verifyStoredAudit(db: AppDb): Promise<AuditVerification> {
   const entries = await db.audit.orderBy('seq').toArray();
   return verifyAuditChain(entries, GENESIS_HASH);
-}
-
-export function listAudit(db: AppDb, limit: number): Promise<AuditRecord[]> {
-  return db.audit.orderBy('seq').reverse().limit(limit).toArray();
 }
 
 /** One page of the log, newest first: entries with seq < beforeSeq (or the newest when absent). */

@@ -19,12 +19,3 @@ export async function revokeConsent(shopId: string): Promise<boolean> {
   await browser.storage.local.set({ [LOCAL_KEYS.consent]: rest });
   return true;
 }
-
-/** Calls back with the new map whenever consent changes (revoking stops capture at once). */
-export function watchConsent(onChange: (map: ConsentMap) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && LOCAL_KEYS.consent in changes) onChange(parseConsentMap(changes[LOCAL_KEYS.consent]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
