@@ -19,6 +19,8 @@ describe('countryAlpha2', () => {
     [null, 'Polska', 'PL'],
     [null, '美国', 'US'],
     [null, 'gb', 'GB'],
+    [null, 'Россия', 'RU'],
+    [null, '日本', 'JP'],
   ])('code %j, name %j → %j', (code, name, expected) => {
     expect(countryAlpha2(code, name)).toBe(expected);
   });

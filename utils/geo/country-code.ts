@@ -4,7 +4,9 @@ import en from 'i18n-iso-countries/langs/en.json';
 import es from 'i18n-iso-countries/langs/es.json';
 import fr from 'i18n-iso-countries/langs/fr.json';
 import it from 'i18n-iso-countries/langs/it.json';
+import ja from 'i18n-iso-countries/langs/ja.json';
 import pl from 'i18n-iso-countries/langs/pl.json';
+import ru from 'i18n-iso-countries/langs/ru.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 
 /**
@@ -12,7 +14,7 @@ import zh from 'i18n-iso-countries/langs/zh.json';
  * names of the main Temu EU markets, which some address snapshots carry ("Deutschland").
  * One lookup for capture (buyer PII countryCode) and export (carrier CSV country code).
  */
-const LOCALES = [en, zh, de, fr, es, it, pl];
+const LOCALES = [en, zh, de, fr, es, it, pl, ru, ja];
 for (const locale of LOCALES) countries.registerLocale(locale);
 const LOOKUP_LANGS = LOCALES.map((l) => l.locale);
 
