@@ -22,7 +22,6 @@ export default defineConfig({
     // (a seller's only copy of today's addresses) — see docs/decisions.md.
     permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage'],
     host_permissions: SELLER_CENTER_MATCHES,
-    action: { default_title: '__MSG_extName__' },
   },
   vite: () => ({
     build: { chunkSizeWarningLimit: 4096 },
