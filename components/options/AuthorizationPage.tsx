@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { shopIdSchema } from '../../utils/consent/consent-schema';
 import type { MessageError } from '../../utils/messaging/envelope';
 import { sendMessage } from '../../utils/messaging/send-message';
+import { POLICY_VERSION } from '../../utils/policy/policy-document';
 import { useBackground } from '../hooks/use-background';
 
 /** `#authorize?shop=123` (from the in-page banner) pre-fills the shop. */
@@ -63,6 +64,9 @@ export function AuthorizationPage() {
       <h3>{i18n.t('capture.auth.whereTitle')}</h3>
       <p>{i18n.t('capture.auth.where')}</p>
       <p className="sv-muted">{i18n.t('capture.auth.cookies')}</p>
+      <p data-testid="auth-policy-version">
+        <a href="#policy">{i18n.t('policyLink.text', [POLICY_VERSION])}</a>
+      </p>
 
       <form onSubmit={onSubmit} className="sv-authorize-form">
         <label>

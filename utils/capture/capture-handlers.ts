@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background/background-deps';
 import { grantConsent, readConsent, revokeConsent } from '../consent/consent-adapter';
-import { PRIVACY_POLICY_VERSION } from '../consent/consent-policy';
+import { POLICY_VERSION } from '../policy/policy-document';
 import { isShopAuthorized } from '../consent/consent-schema';
 import { openAuthorizationPage } from '../consent/options-page-adapter';
 import type { captureMessages } from '../messaging/protocol/capture';
@@ -38,9 +38,9 @@ export function createCaptureHandlers(deps: BackgroundDeps, gate: CaptureGate = 
     'consent/list': async () => Object.values(await gate.readConsent()).sort((a, b) => a.authorizedAt - b.authorizedAt),
 
     'consent/grant': async ({ shopId, label }, ctx) => {
-      const entry = { shopId, label, authorizedAt: deps.now(), policyVersion: PRIVACY_POLICY_VERSION };
+      const entry = { shopId, label, authorizedAt: deps.now(), policyVersion: POLICY_VERSION };
       await grantConsent(entry);
-      await recordAudit(deps.db, deps.now(), { actor: ctx.actor, action: 'consent.grant', detail: `shop:${shopId} policy:${PRIVACY_POLICY_VERSION}` });
+      await recordAudit(deps.db, deps.now(), { actor: ctx.actor, action: 'consent.grant', detail: `shop:${shopId} policy:${POLICY_VERSION}` });
       await deps.notifyChanged();
       return entry;
     },
