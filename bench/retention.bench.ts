@@ -11,7 +11,7 @@ import { FakeDownloads, heldOrder, makeTestDeps, sealedBuyer, T0, type TestDeps 
  * Runs on fake-indexeddb in Node. Each sample needs a fresh store with 10,000 rows due, so every
  * bench seeds in `setup` (not measured) and measures one purge.
  * Measured 2026-11-25 (2-core shared machine): ~1.4–1.7 s here, flat (ratio 1.05–1.18). The same
- * purge in real Chromium (tests/e2e/retention.e2e.ts, SV_PERF=1): 4.4–5.1 s, flat; raw IndexedDB
+ * purge in real Chromium (bench/retention.pw-bench.ts): 4.4–5.1 s, flat; raw IndexedDB
  * alone needs 1.9 s to rewrite 10,000 orders rows (9 secondary indexes) and 1.1 s to delete
  * 10,000 buyers rows there, so the 0.5 s goal is out of reach while the purge must rewrite orders.
  */

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { DAY_MS, makeOrder, type FixtureOrder } from '../fixtures/order-fixtures';
-import type { SellerCenterFixture } from '../fixtures/seller-center-server';
+import { DAY_MS, makeOrder } from '../fixtures/order-fixtures';
 import { captureThroughSellerCenter, storedAddressCounts } from './capture-helpers';
 import { expect, test } from './harness';
+import { MIN, captureOrders, exportFile, readStored, advanceWorkerClock, sorted } from './retention-helpers';
 
 /**
  * Retention (issue 5) in the real built extension: orders and addresses are captured from the
@@ -13,92 +12,6 @@ import { expect, test } from './harness';
  * from the real chrome.alarms one-shot alarm. State is read straight from IndexedDB inside the
  * worker, so the check itself never triggers the purge-before-read path.
  */
-
-const PASSPHRASE = 'violet tractor mango 7 lantern';
-const MIN = 60_000;
-
-type Reply<T = unknown> = { ok: boolean; data?: T; error?: { code: string; message: string } };
-
-async function send<T = unknown>(page: Page, type: string, data: unknown): Promise<Reply<T>> {
-  return page.evaluate(([t, d]) => chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: t, data: d }), [type, data] as const);
-}
-
-async function sendOk<T = unknown>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await send<T>(page, type, data);
-  expect(reply, `${type}: ${JSON.stringify(reply)}`).toMatchObject({ ok: true });
-  return reply.data as T;
-}
-
-type SellerCenterEnv = { context: BrowserContext; serviceWorker: Worker; sellerCenter: SellerCenterFixture; openExtensionPage: (p: string) => Promise<Page> };
-
-/**
- * Vault set up from `page` (an extension page), then the seller's path: shop authorized in the
- * options page, the order list browsed and each order's address viewed in the fixture seller center.
- */
-async function captureOrders(env: SellerCenterEnv, page: Page, orders: FixtureOrder[]) {
-  await sendOk(page, 'vault/setup', { passphrase: PASSPHRASE });
-  await captureThroughSellerCenter(env, orders);
-}
-
-/** Downloads a file through chrome.downloads and records it as an export of `orderSns`; returns its path on disk. */
-async function exportFile(page: Page, orderSns: string[], name: string): Promise<{ downloadId: number; file: string }> {
-  const { downloadId, file } = await page.evaluate(async (fileName) => {
-    const id = await chrome.downloads.download({ url: 'data:application/pdf;base64,JVBERi0xLjQKJeLjz9MK', filename: fileName, saveAs: false });
-    for (let i = 0; i < 100; i++) {
-      const [item] = await chrome.downloads.search({ id });
-      if (item?.state === 'complete') return { downloadId: id, file: item.filename };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('download did not complete');
-  }, name);
-  await sendOk(page, 'export/record', { downloadId, fileName: name, format: 'pdf-4x6', orderSns });
-  expect(fs.existsSync(file)).toBe(true);
-  return { downloadId, file };
-}
-
-interface StoredState {
-  buyers: { orderSn: string; purgeAt: number }[];
-  orders: { orderSn: string; piiState: string; purgeAt: number | null; shippedAt: number | null }[];
-  exports: { downloadId: number | null; state: string; orderSns: string[] }[];
-  audit: { action: string; detail: string | null; orderSns: string[] }[];
-}
-
-/** Raw IndexedDB read inside the worker (no message, so no purge-before-read). */
-function readStored(worker: Worker): Promise<StoredState> {
-  return worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('seller-vault');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = (store: string) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-        req.onerror = () => reject(req.error);
-      });
-    const [buyers, orders, exports, audit] = await Promise.all([all('buyers'), all('orders'), all('exports'), all('audit')]);
-    db.close();
-    return {
-      buyers: buyers.map((b) => ({ orderSn: b.orderSn as string, purgeAt: b.purgeAt as number })),
-      orders: orders.map((o) => ({ orderSn: o.orderSn as string, piiState: o.piiState as string, purgeAt: o.purgeAt as number | null, shippedAt: o.shippedAt as number | null })),
-      exports: exports.map((e) => ({ downloadId: e.downloadId as number | null, state: e.state as string, orderSns: e.orderSns as string[] })),
-      audit: audit.map((a) => ({ action: a.action as string, detail: a.detail as string | null, orderSns: a.orderSns as string[] })),
-    };
-  });
-}
-
-/** Moves the worker's clock (Date.now) `offsetMs` ahead of real time. Test-side only: the build has no hook. */
-function advanceWorkerClock(worker: Worker, offsetMs: number): Promise<void> {
-  return worker.evaluate((offset) => {
-    const g = globalThis as unknown as { __svRealNow?: () => number };
-    g.__svRealNow ??= Date.now.bind(Date);
-    const real = g.__svRealNow;
-    Date.now = () => real() + offset;
-  }, offsetMs);
-}
-
-const sorted = (list: string[]) => [...list].sort();
 
 test('purge at the 28-day boundary from the real alarm: 30 d never stored, 27d23h59m purged once due, 1 d kept, file removed from disk', async ({
   context,
@@ -256,69 +169,4 @@ test('lowering retention days in the options page brings stored purges forward a
   expect(stored.orders.find((o) => o.orderSn === tenDays.parentOrderSn)).toMatchObject({ piiState: 'purged', purgeAt: null });
   expect(stored.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['retention.days-changed', 'retention.purge']));
   await expect(options.getByTestId('orders-with-pii')).toHaveText('1');
-});
-
-/** Writes `stored` held orders + sealed buyers rows straight into IndexedDB; `due` of them are due now. */
-function seedHeldRows(worker: Worker, prefix: string, stored: number, due: number): Promise<void> {
-  return worker.evaluate(
-    async ({ prefix, stored, due }) => {
-      const now = Date.now();
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('seller-vault');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const tx = db.transaction(['orders', 'buyers'], 'readwrite');
-      const orders = tx.objectStore('orders');
-      const buyers = tx.objectStore('buyers');
-      const every = stored / due;
-      for (let i = 0; i < stored; i++) {
-        const orderSn = `${prefix}-${String(i).padStart(8, '0')}`;
-        const purgeAt = i % every === 0 ? now - 1_000 - (i % 1000) : now + 86_400_000 + (i % 27) * 86_400_000;
-        orders.put({
-          orderSn, shopId: i % 3 ? '1001' : '2002', status: 'shipped', statusCode: 4, createdAt: now - 3e8, shipBy: null, shippedAt: now - 2e8,
-          shippedAtSource: 'captured', deliveredAt: null, capturedAt: now - 1e8, updatedAt: now - 1e8, purgeAt, exportedAt: null,
-          exportFormat: null, piiState: 'present', itemCount: 1,
-        });
-        buyers.put({ orderSn, shopId: i % 3 ? '1001' : '2002', purgeAt, capturedAt: now - 1e8, source: 'api', sealed: new Uint8Array(220) });
-      }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { prefix, stored, due },
-  );
-}
-
-/**
- * Opt-in (SV_PERF=1, ~2 min): the same measurement as bench/retention.bench.ts in real Chromium.
- * Each size gets a fresh profile; the worker settles for a few seconds after seeding so LevelDB
- * compaction of the seed does not land in the timed purge.
- */
-test.describe.serial('purge cost in real Chromium (SV_PERF=1)', () => {
-  test.skip(!process.env.SV_PERF, 'performance run: set SV_PERF=1');
-  const timings: Record<string, number> = {};
-  for (const stored of [10_000, 100_000]) {
-    test(`10,000 due among ${stored.toLocaleString('en')} stored`, async ({ serviceWorker, openExtensionPage }) => {
-      test.setTimeout(180_000);
-      // A page with no background reads (reads purge first and would take the work from the timed call).
-      const page = await openExtensionPage('options.html#policy');
-      await sendOk(page, 'settings/get', {}); // worker awake, database open
-      await seedHeldRows(serviceWorker, 'PO-P', stored, 10_000);
-      await page.waitForTimeout(5_000);
-      const { ms, purged } = await page.evaluate(async () => {
-        const t0 = performance.now();
-        const reply = (await chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: 'retention/purge-now', data: {} })) as { data: { purgedOrders: string[] } };
-        return { ms: performance.now() - t0, purged: reply.data.purgedOrders.length };
-      });
-      expect(purged).toBe(10_000);
-      timings[stored] = ms;
-      console.log(`[retention] real Chromium: purge of 10,000 due among ${stored} stored took ${Math.round(ms)} ms`);
-      // A scan of the store would make the 100k run ~10x the 10k run. LevelDB writes get somewhat
-      // dearer as the database grows (more levels), so real Chromium is held to 2.5, not the bench's 1.5.
-      if (timings[10_000] && timings[100_000]) expect(timings[100_000] / timings[10_000]).toBeLessThan(2.5);
-    });
-  }
 });
