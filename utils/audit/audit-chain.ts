@@ -35,8 +35,8 @@ export type AuditVerification =
   | { ok: false; checked: number; brokenAtSeq: number; reason: 'hash-mismatch' | 'link-broken' | 'sequence-gap' };
 
 /**
- * Verifies entries in seq order. Entries older than the retention window may have been pruned,
- * so the first entry's prevHash is trusted as the anchor (`anchorHash` pins it when known).
+ * Verifies entries in seq order. `anchorHash` pins the first entry's prevHash (the genesis hash:
+ * entries are never pruned, docs/decisions.md); without it the first prevHash is trusted.
  * Detects: edited entries (hash mismatch), deleted entries (sequence gap / link broken), reordering.
  */
 export function verifyAuditChain(entries: readonly AuditRecord[], anchorHash?: string): AuditVerification {

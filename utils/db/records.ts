@@ -85,6 +85,8 @@ export interface ExportRecord {
   orderSns: string[];
   state: 'live' | 'removed';
   removedAt: number | null;
+  /** After a failed removal: not before this time does it set the next-purge alarm (the sweep retries it). */
+  retryAfter?: number | null;
 }
 
 export interface RequestRecord {
@@ -117,7 +119,8 @@ export interface NoticeRecord {
   removedFiles: number;
 }
 
-export type AuditActor = 'popup' | 'options' | 'background' | 'content';
+/** `print`: the export/print tab (entrypoints/print), where files are made. */
+export type AuditActor = 'popup' | 'options' | 'print' | 'background' | 'content';
 
 /** Tamper-evident audit log entry; never holds personal data (utils/audit). */
 export interface AuditRecord {

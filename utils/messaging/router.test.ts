@@ -90,4 +90,22 @@ describe('message router', () => {
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
   });
+
+  it('never hands raw error text to a content script (it prints replies in the page console)', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const leaky = async () => {
+      throw new TypeError('cannot read Jürgen Weiß, Straße des 17. Juni 135');
+    };
+    const r = createMessageRouter(protocol, { ...handlers, 'test/fail': leaky }, { extensionId: 'abc', extensionOrigin: ORIGIN });
+    const reply = await r(msg('test/fail'), contentScript);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(reply)).not.toMatch(/Jürgen|Straße/);
+    spy.mockRestore();
+  });
+
+  it('names the export/print tab as its own actor', async () => {
+    calls.length = 0;
+    await route(msg('test/pii'), { id: 'abc', url: `${ORIGIN}print.html#orders=PO-1&format=pdf-4x6` });
+    expect(calls).toEqual(['pii:print']);
+  });
 });

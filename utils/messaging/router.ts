@@ -30,10 +30,12 @@ export interface RouterIdentity {
   extensionOrigin: string;
 }
 
-/** popup/options/print by their page path; anything else on our origin counts as options. */
+/** popup / print (export tab) by their page path; anything else on our origin counts as options. */
 function actorForPage(url: string, origin: string): AuditActor {
   const path = url.slice(origin.length);
-  return path.startsWith('popup.html') ? 'popup' : 'options';
+  if (path.startsWith('popup.html')) return 'popup';
+  if (path.startsWith('print.html')) return 'print';
+  return 'options';
 }
 
 /**
@@ -66,6 +68,9 @@ export function createMessageRouter<P extends ProtocolShape>(protocol: P, handle
       if (err instanceof MessageError) return { ok: false, error: { code: err.code, message: err.message, retryAt: err.retryAt } };
       if (isQuotaError(err)) return fail('quota', 'The browser has no more storage space for Seller Vault. Free disk space, then try again; nothing was changed.');
       console.error(`[seller-vault] ${type} failed`, err);
+      // Content scripts print replies in the page's console: never hand them raw error text,
+      // which could one day carry captured data. Extension pages get the detail.
+      if (ctx.actor === 'content') return fail('internal', `${type} failed; details are in the extension's service worker log`);
       return fail('internal', err instanceof Error ? err.message : String(err));
     }
   };
