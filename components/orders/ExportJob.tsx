@@ -5,7 +5,7 @@ import { sendMessage } from '../../utils/messaging/send-message';
 import { discardDownload, downloadBlob } from './downloads-adapter';
 import { labelFontsUrl } from './export-page-adapter';
 import { exportFormatLabel } from './export-format-labels';
-import { runFileExport, type FileExportOutcome, type FileExportPhase } from './file-export-runner';
+import { FileRecordedDueError, runFileExport, type FileExportOutcome, type FileExportPhase } from './file-export-runner';
 import { MarkShippedButton } from './MarkShippedButton';
 import { PrepareError } from './PrepareError';
 import { renderInWorker } from './render-in-worker';
@@ -46,7 +46,7 @@ export function ExportJob({ orderSns, format }: { orderSns: string[]; format: Fi
         setOutcome(result);
         void result.finished.then(setSaved);
       },
-      (err: Error) => setError(err.message),
+      (err: Error) => setError(err instanceof FileRecordedDueError ? i18n.t('retentionFix.exportUntracked') : err.message),
     );
   }, [state, format]);
 

@@ -33,10 +33,21 @@ export async function downloadBlob(blob: Blob, fileName: string): Promise<{ down
   return { downloadId, finished };
 }
 
-/** Removes a file we saved but could not track (so no untracked PII file stays on disk). */
+/**
+ * Removes a file we saved but could not track (so no untracked PII file stays on disk). Throws
+ * when the file is still on disk afterwards, so the caller can track it for the retention sweep.
+ */
 export async function discardDownload(downloadId: number): Promise<void> {
-  // removeFile only works on a finished download: stop a running one first.
+  // removeFile only works on a finished download: stop a running one first (Chromium deletes
+  // the partial file of a cancelled download; cancelling a finished one is a no-op).
   await browser.downloads.cancel(downloadId).catch(() => undefined);
-  await browser.downloads.removeFile(downloadId).catch(() => undefined);
+  try {
+    await browser.downloads.removeFile(downloadId);
+  } catch (err) {
+    // removeFile also rejects when there is no file (cancelled, or deleted by hand): only a file
+    // that still exists is a failure.
+    const [item] = await browser.downloads.search({ id: downloadId });
+    if (item && item.exists !== false && item.state === 'complete') throw err;
+  }
   await browser.downloads.erase({ id: downloadId });
 }

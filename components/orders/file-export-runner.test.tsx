@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PreparedExport } from '../../utils/messaging/protocol/export';
-import { runFileExport, type FileExportSteps } from './file-export-runner';
+import { FileRecordedDueError, runFileExport, type FileExportSteps } from './file-export-runner';
 
 const prepared = {
   labels: [{ orderSn: 'PO-1' }, { orderSn: 'PO-2' }],
@@ -45,6 +45,22 @@ describe('runFileExport', () => {
     const s = steps({ record: vi.fn(async () => Promise.reject(new Error('quota'))) });
     await expect(runFileExport('csv-generic', prepared, { fontsUrl: '', utcOffsetMinutes: 0 }, s, () => undefined)).rejects.toThrow('quota');
     expect(s.discard).toHaveBeenCalledWith(42);
+  });
+
+  it('records a file it can neither track nor remove as a live export due now, so the sweep retries it', async () => {
+    const record = vi.fn(async (entry: { dueNow?: boolean }) => (entry.dueNow ? { exportId: 2, purgeAt: 0 } : Promise.reject(new Error('busy'))));
+    const s = steps({ record, discard: vi.fn(async () => Promise.reject(new Error('file is locked'))) });
+    const run = runFileExport('csv-generic', prepared, { fontsUrl: '', utcOffsetMinutes: 0 }, s, () => undefined);
+    await expect(run).rejects.toBeInstanceOf(FileRecordedDueError);
+    expect(s.discard).toHaveBeenCalledWith(42);
+    expect(record).toHaveBeenCalledTimes(2);
+    expect(record.mock.calls[1]![0]).toEqual({ downloadId: 42, fileName: 'seller-vault-labels-4x6-x-2-orders.pdf', format: 'csv-generic', orderSns: ['PO-1', 'PO-2'], dueNow: true });
+  });
+
+  it('surfaces the original error when neither tracking, removing nor the due record works', async () => {
+    const s = steps({ record: vi.fn(async () => Promise.reject(new Error('quota'))), discard: vi.fn(async () => Promise.reject(new Error('locked'))) });
+    await expect(runFileExport('csv-generic', prepared, { fontsUrl: '', utcOffsetMinutes: 0 }, s, () => undefined)).rejects.toThrow('quota');
+    expect(s.record).toHaveBeenCalledTimes(2);
   });
 
   it('writes nothing when rendering fails', async () => {

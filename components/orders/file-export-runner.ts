@@ -8,8 +8,16 @@ export type FileExportPhase = 'rendering' | 'saving' | 'recording' | 'done';
 export interface FileExportSteps {
   render: (request: RenderRequest) => Promise<ExportFile>;
   download: (blob: Blob, fileName: string) => Promise<{ downloadId: number; finished: Promise<'complete' | 'interrupted'> }>;
-  record: (entry: { downloadId: number; fileName: string; format: FileExportFormat; orderSns: string[] }) => Promise<unknown>;
+  record: (entry: { downloadId: number; fileName: string; format: FileExportFormat; orderSns: string[]; dueNow?: boolean }) => Promise<unknown>;
   discard: (downloadId: number) => Promise<void>;
+}
+
+/** The file could be neither tracked normally nor removed; it was recorded as due now (the retention sweep deletes it). */
+export class FileRecordedDueError extends Error {
+  constructor(readonly recordError: unknown) {
+    super('export file recorded as due now');
+    this.name = 'FileRecordedDueError';
+  }
 }
 
 export interface FileExportOutcome {
@@ -21,7 +29,8 @@ export interface FileExportOutcome {
 
 /**
  * Prepared data → file → download → tracked export (issue 6). A file that cannot be tracked
- * is removed again: an untracked file with buyer PII would escape the 28-day deletion.
+ * is removed again: an untracked file with buyer PII would escape the 28-day deletion. If it
+ * cannot be removed either, it is recorded as a live export due now (the sweep retries it).
  */
 export async function runFileExport(
   format: FileExportFormat,
@@ -47,10 +56,20 @@ export async function runFileExport(
   const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType });
   const { downloadId, finished } = await steps.download(blob, file.fileName);
   onPhase('recording');
+  const entry = { downloadId, fileName: file.fileName, format, orderSns };
   try {
-    await steps.record({ downloadId, fileName: file.fileName, format, orderSns });
+    await steps.record(entry);
   } catch (err) {
-    await steps.discard(downloadId);
+    try {
+      await steps.discard(downloadId);
+    } catch {
+      // Still on disk and untracked: track it as due now so the retention sweep removes it (and
+      // retries until it can). If even that fails, the original error is what the seller sees.
+      await steps.record({ ...entry, dueNow: true }).then(
+        () => Promise.reject(new FileRecordedDueError(err)),
+        () => Promise.reject(err),
+      );
+    }
     throw err;
   }
   onPhase('done');

@@ -31,7 +31,10 @@ export function NoticeForm() {
       const at = new Date(receivedAt).getTime();
       const scope = kind === 'all' ? { kind } : kind === 'shop' ? { kind, shopId: shopId.trim() } : { kind, orderSns: parseOrderSnList(orderSns) };
       const view = await sendMessage('notices/record', { receivedAt: at, scope, reference });
-      setMessage({ ok: true, text: i18n.t('notices.form.done', [String(view.deletedBuyers), String(view.removedFiles)]) });
+      const done = i18n.t('notices.form.done', [String(view.deletedBuyers), String(view.removedFiles)]);
+      // Listed numbers that matched nothing are not "deleted": the seller must see them.
+      const unmatched = view.unmatchedOrderSns.length > 0 ? ' ' + i18n.t('retentionFix.unmatched', [String(view.unmatchedOrderSns.length), view.unmatchedOrderSns.join(', ')]) : '';
+      setMessage({ ok: unmatched === '', text: done + unmatched });
       setOrderSns('');
       setReference('');
     } catch (err) {

@@ -39,6 +39,11 @@ export function NoticeList({ notices }: { notices: NoticeView[] }) {
                 <span className="sv-error">{i18n.t('notices.list.checkDirty', [String(n.check.buyersLeft), String(n.check.liveFiles), String(n.check.sessionCaches)])}</span>
               )}{' '}
               <span className="sv-muted">{i18n.t('notices.list.checkBy', [formatDateTime(n.liveCopyDueBy)])}</span>
+              {n.unmatchedOrderSns.length > 0 && (
+                <p className="sv-error" data-testid="notice-unmatched">
+                  {i18n.t('retentionFix.unmatched', [String(n.unmatchedOrderSns.length), n.unmatchedOrderSns.join(', ')])}
+                </p>
+              )}
             </td>
             <td>{n.reference}</td>
           </tr>

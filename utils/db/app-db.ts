@@ -29,7 +29,7 @@ export class AppDb extends Dexie {
     super(name);
     this.version(1).stores({
       orders: 'orderSn, shopId, status, createdAt, shipBy, shippedAt, purgeAt, capturedAt, exportedAt, piiState',
-      items: '[orderSn+subOrderSn], orderSn, sku',
+      items: '[orderSn+subOrderSn], orderSn, sku, subOrderSn',
       buyers: 'orderSn, shopId, purgeAt',
       exports: '++id, createdAt, purgeAt, downloadId, *orderSns, state',
       requests: '++id, kind, receivedAt, verifiedAt, dueAt, state',

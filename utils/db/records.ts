@@ -43,6 +43,12 @@ export interface OrderRecord {
   exportedAt: number | null;
   exportFormat: string | null;
   piiState: PiiState;
+  /**
+   * Set when PII is erased (purgeAt then becomes null): the purgeAt in force at that moment (the
+   * erase time if none). Any later re-capture is floored at it, so purged PII is never stored again
+   * once its deadline has passed (utils/vault/buyer-store.ts).
+   */
+  purgeFloor?: number | null;
   /** Number of sub-order lines, to show without reading items. */
   itemCount: number;
 }
@@ -117,6 +123,8 @@ export interface NoticeRecord {
   carriedOutAt: number | null;
   deletedBuyers: number;
   removedFiles: number;
+  /** Listed order numbers (scope `orders`) that matched no stored parent or sub-order; shown to the seller. */
+  unmatchedOrderSns?: string[];
 }
 
 /** `print`: the export/print tab (entrypoints/print), where files are made. */

@@ -144,6 +144,30 @@ describe('export/record', () => {
     expect(reply.purgeAt).toBe(NOW);
   });
 
+  it('a file with an order purged since export/prepare is due now, not at the other orders\' purge time', async () => {
+    // PO-C's PII was purged between prepare and record (its buyers row is gone, order marked purged).
+    await db.buyers.delete('PO-C');
+    await db.orders.update('PO-C', { piiState: 'purged', purgeAt: null });
+    const reply = await handlers()['export/record']({ downloadId: 9, fileName: 'x.pdf', format: 'pdf-4x6', orderSns: ['PO-A', 'PO-C'] }, ctx);
+    expect(reply.purgeAt).toBe(NOW);
+    expect(await db.exports.get(reply.exportId)).toMatchObject({ purgeAt: NOW, state: 'live', orderSns: ['PO-A', 'PO-C'] });
+    // notifyChanged re-arms the retention alarm at this (past) deadline, so the file cleanup runs.
+    expect(notified).toBe(1);
+  });
+
+  it('a file with an order whose buyers row is gone (state not yet updated) is due now', async () => {
+    await db.buyers.delete('PO-C');
+    const reply = await handlers()['export/record']({ downloadId: 9, fileName: 'x.pdf', format: 'pdf-4x6', orderSns: ['PO-A', 'PO-C'] }, ctx);
+    expect(reply.purgeAt).toBe(NOW);
+  });
+
+  it('dueNow (the page could neither track nor remove the file) records a live export due at once', async () => {
+    const reply = await handlers()['export/record']({ downloadId: 5, fileName: 'x.pdf', format: 'pdf-4x6', orderSns: ['PO-A'], dueNow: true }, ctx);
+    expect(reply.purgeAt).toBe(NOW);
+    expect(await db.exports.get(reply.exportId)).toMatchObject({ downloadId: 5, state: 'live', purgeAt: NOW });
+    expect((await db.audit.toArray())[0]!.counts).toMatchObject({ dueNow: 1 });
+  });
+
   it('refuses unknown orders without writing anything', async () => {
     await expect(handlers()['export/record']({ downloadId: 1, fileName: 'x.csv', format: 'csv-generic', orderSns: ['PO-Q'] }, ctx)).rejects.toMatchObject({ code: 'not-found' });
     expect(await db.exports.count()).toBe(0);

@@ -66,23 +66,25 @@ export function createExportHandlers(deps: BackgroundDeps, services: ExportServi
       return { labels, skipped, labelSheetLayout: settings.labelSheetLayout, csvCustomColumns: settings.csvCustomColumns, at };
     },
 
-    'export/record': async ({ downloadId, fileName, format, orderSns }, ctx) => {
+    'export/record': async ({ downloadId, fileName, format, orderSns, dueNow }, ctx) => {
       const now = deps.now();
       const reply = await db.transaction('rw', [db.orders, db.buyers, db.exports, db.audit], async () => {
         const known = (await db.orders.bulkGet([...new Set(orderSns)])).filter((o): o is OrderRecord => o !== undefined);
         if (known.length === 0) throw new MessageError('not-found', 'None of these orders is stored');
         const sns = known.map((o) => o.orderSn);
         const buyers = await db.buyers.bulkGet(sns);
-        // The file holds every order's PII, so it goes when the first of them is purged;
-        // without any purge time (PII already gone) it is due at once.
+        // The file holds every order's PII, so it goes when the first of them is purged. An order
+        // whose PII was purged (or whose buyers row is gone) since export/prepare means the file
+        // already holds data past its deletion: due at once, not at the others' purge time.
+        const alreadyGone = known.some((o, i) => o.piiState === 'purged' || buyers[i] === undefined);
         const times = [...known.map((o) => o.purgeAt), ...buyers.map((b) => b?.purgeAt ?? null)].filter((t): t is number => t !== null);
-        const purgeAt = times.length > 0 ? Math.min(...times) : now;
+        const purgeAt = dueNow === true || alreadyGone || times.length === 0 ? now : Math.min(...times);
         const exportId = await db.exports.add({ createdAt: now, purgeAt, downloadId, fileName, format, orderSns: sns, state: 'live', removedAt: null });
         await db.orders.bulkPut(known.map((o) => ({ ...o, exportedAt: now, exportFormat: format })));
         await appendAudit(db, now, {
           actor: ctx.actor,
           action: 'export.record',
-          counts: { orders: sns.length, download: downloadId === null ? 0 : 1 },
+          counts: { orders: sns.length, download: downloadId === null ? 0 : 1, ...(dueNow ? { dueNow: 1 } : {}) },
           orderSns: sns,
           detail: format,
         });

@@ -35,6 +35,45 @@ describe('deletion notices', () => {
     expect(audit!.detail).toBe('scope:orders');
   });
 
+  it('resolves sub-order numbers to their parent order and reports numbers that matched nothing', async () => {
+    const deps = await seedThreeShops();
+    await deps.db.items.bulkAdd([
+      { orderSn: 'PO-a1', subOrderSn: '211-111', sku: null, goodsId: null, title: 't', spec: null, quantity: 1, cancelledQuantity: 0, statusCode: null },
+      { orderSn: 'PO-a1', subOrderSn: '211-112', sku: null, goodsId: null, title: 't', spec: null, quantity: 1, cancelledQuantity: 0, statusCode: null },
+      { orderSn: 'PO-b1', subOrderSn: '211-221', sku: null, goodsId: null, title: 't', spec: null, quantity: 1, cancelledQuantity: 0, statusCode: null },
+    ]);
+    const ports = fakePorts();
+    ports.files.onDisk.add(3);
+    await deps.db.exports.add(exportFile(['PO-b1'], T0 + 22 * DAY_MS, 3));
+
+    const view = await recordDeletionNotice(
+      deps,
+      { receivedAt: T0, scope: { kind: 'orders', orderSns: ['211-111', '211-112', '211-221', 'PO-c1', '211-999'] }, reference: '' },
+      ports,
+      'options',
+    );
+
+    expect((await deps.db.buyers.toCollection().primaryKeys()).sort()).toEqual(['PO-a2']);
+    expect((await deps.db.orders.get('PO-a1'))!.piiState).toBe('purged');
+    expect((await deps.db.orders.get('PO-b1'))!.piiState).toBe('purged');
+    expect(ports.files.onDisk.size).toBe(0);
+    expect(view.deletedBuyers).toBe(3);
+    expect(view.unmatchedOrderSns).toEqual(['211-999']);
+    expect((await deps.db.notices.get(view.id))!.unmatchedOrderSns).toEqual(['211-999']);
+    const audit = await deps.db.audit.where('action').equals('notice.carried-out').first();
+    expect(audit!.orderSns.sort()).toEqual(['PO-a1', 'PO-b1', 'PO-c1']);
+    expect(audit!.counts.unmatched).toBe(1);
+  });
+
+  it('the 90-day check of a sub-order notice looks at the resolved parent orders', async () => {
+    const deps = await seedThreeShops();
+    await deps.db.items.add({ orderSn: 'PO-a1', subOrderSn: '211-111', sku: null, goodsId: null, title: 't', spec: null, quantity: 1, cancelledQuantity: 0, statusCode: null });
+    const notice = { receivedAt: T0, scope: { kind: 'orders' as const, orderSns: ['211-111'] }, reference: '', carriedOutAt: T0 + HOUR, deletedBuyers: 0, removedFiles: 0 };
+    // The parent's address is still there (captured before the notice was carried out): not clean.
+    const check = await checkLiveCopies(deps, notice, fakePorts());
+    expect(check).toMatchObject({ buyersLeft: 1, clean: false });
+  });
+
   it('a shop notice leaves other shops alone; "all" removes everything and clears session caches', async () => {
     const deps = await seedThreeShops();
     const ports = fakePorts(undefined, { 'decrypted-cache': 'x' });

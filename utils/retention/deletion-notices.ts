@@ -2,7 +2,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background/background-deps';
 import type { AuditActor, NoticeRecord } from '../db/records';
 import { MessageError } from '../messaging/envelope';
-import { eraseScopeInTransaction, scopeOrderSns, type DeletionScope } from './deletion-scope';
+import { eraseScopeInTransaction, resolveOrderList, scopeOrderSns, type DeletionScope } from './deletion-scope';
 import { removeDueExportFiles } from './export-file-cleanup';
 import type { RetentionPorts } from './retention-services';
 
@@ -37,6 +37,8 @@ export interface NoticeView {
   carriedOutAt: number | null;
   deletedBuyers: number;
   removedFiles: number;
+  /** Listed order numbers that matched no stored order (not deleted: nothing was there to delete). */
+  unmatchedOrderSns: string[];
   /** carriedOutAt - receivedAt */
   elapsedMs: number | null;
   withinPromise: boolean | null;
@@ -55,7 +57,8 @@ export async function recordDeletionNotice(deps: BackgroundDeps, input: NoticeIn
   const now = deps.now();
   if (input.receivedAt > now + FUTURE_TOLERANCE_MS) throw new MessageError('invalid-request', 'The notice cannot have been received in the future.');
 
-  const { id, erased } = await db.transaction('rw', [db.buyers, db.orders, db.exports, db.notices, db.audit], async () => {
+  const { id, erased } = await db.transaction('rw', [db.buyers, db.orders, db.items, db.exports, db.notices, db.audit], async () => {
+    const unmatched = input.scope.kind === 'orders' ? (await resolveOrderList(db, input.scope.orderSns)).unmatched : [];
     const erased = await eraseScopeInTransaction(db, input.scope, now);
     const record: NoticeRecord = {
       receivedAt: input.receivedAt,
@@ -64,12 +67,13 @@ export async function recordDeletionNotice(deps: BackgroundDeps, input: NoticeIn
       carriedOutAt: now,
       deletedBuyers: erased.length,
       removedFiles: 0,
+      unmatchedOrderSns: unmatched,
     };
     const id = (await db.notices.add(record)) as number;
     await appendAudit(db, now, {
       actor,
       action: 'notice.carried-out',
-      counts: { notice: id, buyers: erased.length },
+      counts: { notice: id, buyers: erased.length, unmatched: unmatched.length },
       orderSns: erased,
       detail: `scope:${input.scope.kind}`,
     });
@@ -99,6 +103,7 @@ async function viewNotice(deps: BackgroundDeps, notice: NoticeRecord, ports: Ret
     carriedOutAt: notice.carriedOutAt,
     deletedBuyers: notice.deletedBuyers,
     removedFiles: notice.removedFiles,
+    unmatchedOrderSns: notice.unmatchedOrderSns ?? [],
     elapsedMs,
     withinPromise: elapsedMs == null ? null : elapsedMs <= NOTICE_DELETE_WITHIN_MS,
     liveCopyDueBy: notice.receivedAt + NOTICE_LIVE_COPY_WITHIN_MS,

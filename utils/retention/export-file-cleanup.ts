@@ -3,6 +3,9 @@ import type { BackgroundDeps } from '../background/background-deps';
 import type { AuditActor, ExportRecord } from '../db/records';
 import type { ExportFileRemover } from './export-file-remover';
 
+/** A file whose removal failed is retried by the 30-minute sweep, not by a 30 s alarm loop. */
+export const FILE_RETRY_DELAY_MS = 30 * 60 * 1000;
+
 export interface FileCleanupResult {
   removed: number;
   /** Already deleted by the seller or erased from history: nothing left to delete. */
@@ -29,6 +32,7 @@ export async function removeDueExportFiles(deps: BackgroundDeps, files: ExportFi
   if (due.length === 0) return result;
 
   const done: ExportRecord[] = [];
+  const failed: ExportRecord[] = [];
   for (const file of due) {
     if (file.downloadId == null) {
       // Never reached the downloads folder (e.g. print view): nothing on disk to delete.
@@ -41,12 +45,17 @@ export async function removeDueExportFiles(deps: BackgroundDeps, files: ExportFi
       done.push(file);
     } catch (err) {
       result.failed++;
+      failed.push(file);
       console.warn('[seller-vault] export file removal failed; retried on the next sweep', err);
     }
   }
 
   const { db } = deps;
   await db.transaction('rw', db.exports, db.audit, async () => {
+    // A stuck file stays live and due; retryAfter keeps the one-shot alarm from re-arming at
+    // once for it (nextRetentionDeadline), so it is retried by the sweep, not every 30 s.
+    await db.exports.bulkUpdate(failed.map((file) => ({ key: file.id!, changes: { retryAfter: now + FILE_RETRY_DELAY_MS } })));
+    if (done.length === 0) return; // nothing removed: no audit entry (a stuck file would log one per retry)
     await db.exports.bulkUpdate(done.map((file) => ({ key: file.id!, changes: { state: 'removed' as const, removedAt: now } })));
     await appendAudit(db, now, {
       actor,

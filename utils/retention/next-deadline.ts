@@ -2,7 +2,9 @@ import type { AppDb } from '../db/app-db';
 
 /**
  * The earliest moment retention has work to do: the first buyers purgeAt, an order still
- * marked with a purgeAt, or a live export file's purgeAt. Index lookups only.
+ * marked with a purgeAt, or a live export file's purgeAt — but not before its retryAfter when its
+ * last removal failed (else a stuck file would re-arm a past deadline, i.e. the alarm's 30 s
+ * minimum, forever). Index lookups only.
  */
 export async function nextRetentionDeadline(db: AppDb): Promise<number | null> {
   const [buyer, order, liveFiles] = await Promise.all([
@@ -10,7 +12,7 @@ export async function nextRetentionDeadline(db: AppDb): Promise<number | null> {
     db.orders.orderBy('purgeAt').first(),
     db.exports.where('state').equals('live').toArray(),
   ]);
-  const times = [buyer?.purgeAt, order?.purgeAt, ...liveFiles.map((f) => f.purgeAt)].filter((t): t is number => typeof t === 'number');
+  const times = [buyer?.purgeAt, order?.purgeAt, ...liveFiles.map((f) => Math.max(f.purgeAt, f.retryAfter ?? f.purgeAt))].filter((t): t is number => typeof t === 'number');
   return times.length ? Math.min(...times) : null;
 }
 

@@ -18,13 +18,23 @@ export async function erasePiiInTransaction(db: AppDb, orderSns: readonly string
     const order = orders[i];
     if (buyers[i] === undefined && order?.piiState !== 'present') return;
     erased.push(sn);
-    if (order) purgedOrders.push({ ...order, piiState: 'purged', purgeAt: null });
+    if (order) purgedOrders.push(markPurged(order, buyers[i]?.purgeAt ?? null, now));
   });
   if (erased.length === 0) return [];
   await db.buyers.bulkDelete(erased);
   await db.orders.bulkPut(purgedOrders);
   await bringExportFilesDue(db, erased, now);
   return erased;
+}
+
+/**
+ * The order after its PII is erased: `purged`, no purgeAt, and `purgeFloor` = the earliest
+ * deadline known for it (order, buyers row, an earlier floor; the erase time when none). Keeping
+ * the floor stops a re-capture or a raised retentionDays from storing the purged data again.
+ */
+export function markPurged(order: OrderRecord, buyerPurgeAt: number | null, now: number): OrderRecord {
+  const known = [order.purgeAt, buyerPurgeAt, order.purgeFloor].filter((t): t is number => typeof t === 'number');
+  return { ...order, piiState: 'purged', purgeAt: null, purgeFloor: known.length > 0 ? Math.min(...known) : now };
 }
 
 /** Every live export file holding one of these orders becomes due now (removed by the file cleanup). */
@@ -55,7 +65,8 @@ export async function eraseDueInTransaction(db: AppDb, now: number): Promise<str
   const erased = [...new Set([...buyerKeys, ...orderKeys])];
   if (erased.length === 0) return [];
   await db.buyers.bulkDelete(buyerKeys);
-  await db.orders.bulkPut([...dueOrders, ...strayOrders].map((o) => ({ ...o, piiState: 'purged' as const, purgeAt: null })));
+  // Every one of these is due: its floor is at most now.
+  await db.orders.bulkPut([...dueOrders, ...strayOrders].map((o) => markPurged(o, now, now)));
   await bringExportFilesDue(db, erased, now);
   return erased;
 }

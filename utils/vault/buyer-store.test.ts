@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { isQuotaError } from '../messaging/quota-error';
 import { writeSettings } from '../settings/settings-adapter';
+import { erasePiiInTransaction } from '../retention/pii-eraser';
+import { purgeDueBuyers } from '../retention/purge-service';
 import { openBuyers, storeCapturedAddresses } from './buyer-store';
 import { lockVault, setupVault, unlockVault } from './vault-service';
 import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0 } from './vault-test-support';
@@ -97,6 +99,32 @@ describe('storeCapturedAddresses', () => {
     ]);
     expect((await deps.db.buyers.toArray()).map((b) => [b.orderSn, b.purgeAt])).toEqual([['PO-OK', T0 + DAY]]);
     expect((await deps.db.orders.get('PO-OLD'))!.piiState).toBe('none');
+  });
+
+  it('never stores PII again for an order purged when due, even after retentionDays is raised', async () => {
+    const deps = await vaultWithOrders(['PO-1']);
+    await writeSettings({ retentionDays: 3 });
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content');
+    deps.clock.now = T0 + 3 * DAY;
+    await purgeDueBuyers(deps, { files: { removeDownload: async () => 'missing' } });
+    expect(await deps.db.orders.get('PO-1')).toMatchObject({ piiState: 'purged', purgeAt: null, purgeFloor: T0 + 3 * DAY });
+
+    await writeSettings({ retentionDays: 28 });
+    deps.clock.now = T0 + 4 * DAY;
+    const again = await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content');
+    expect(again).toEqual({ stored: 0, skipped: [{ reason: 'already-due', count: 1 }] });
+    expect(await deps.db.buyers.count()).toBe(0);
+    expect((await deps.db.orders.get('PO-1'))!.piiState).toBe('purged');
+  });
+
+  it('an order erased early (before its deadline) may be captured again, but only until that deadline', async () => {
+    const deps = await vaultWithOrders(['PO-1']);
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content');
+    await deps.db.transaction('rw', deps.db.buyers, deps.db.orders, deps.db.exports, () => erasePiiInTransaction(deps.db, ['PO-1'], deps.clock.now));
+    expect((await deps.db.orders.get('PO-1'))!.purgeFloor).toBe(T0 + 28 * DAY);
+    deps.clock.now = T0 + DAY;
+    expect((await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content')).stored).toBe(1);
+    expect((await deps.db.buyers.get('PO-1'))!.purgeAt).toBe(T0 + 28 * DAY);
   });
 
   it('uses the seller retention setting', async () => {

@@ -37,7 +37,7 @@ function countReasons(reasons: string[]): StoreAddressesResult['skipped'] {
  * transaction with the orders' piiState/purgeAt and one audit entry: a worker stopped midway
  * leaves nothing half-written. Skips: `no-vault`, `unknown-order` (the order row must be
  * captured first), `invalid-address`, `already-due` (PII whose purge time has come is never
- * written). A re-capture replaces the blob; its purgeAt can only move earlier.
+ * written, including an order purged before whose old deadline has passed). A re-capture replaces the blob; its purgeAt can only move earlier.
  */
 export async function storeCapturedAddresses(
   deps: BackgroundDeps,
@@ -70,7 +70,12 @@ export async function storeCapturedAddresses(
       if (!order) return skipped.push('unknown-order');
       const pii = buyerPiiSchema.safeParse(address.pii);
       if (!pii.success) return skipped.push('invalid-address');
-      const previous = existing[i]?.purgeAt ?? order.purgeAt;
+      // A purged order keeps its old deadline as the floor (purgeAt is null after a purge): data
+      // purged because it was due is never stored again, whatever retentionDays says now. A floor
+      // still ahead (erased early, e.g. vault reset) lets a new copy live until then, no longer.
+      const floor = order.piiState === 'purged' ? (order.purgeFloor ?? now) : null;
+      const held = existing[i]?.purgeAt ?? order.purgeAt;
+      const previous = floor === null ? held : held === null ? floor : Math.min(held, floor);
       const purgeAt = computePurgeAt(
         { shippedAt: order.shippedAt, capturedAt: order.capturedAt, cancelled: order.status === 'cancelled' },
         retentionDays,

@@ -110,6 +110,8 @@ export const exportMessages = {
       fileName: z.string().max(255),
       format: exportFormatSchema,
       orderSns,
+      /** The page could neither track nor remove the file: keep it as a live export due now, so the retention sweep deletes it. */
+      dueNow: z.boolean().optional(),
     }),
   ).returns<ExportRecordReply>(),
   /** Seller says these orders left: shippedAt = now where unset; purgeAt recomputed (never later). */
