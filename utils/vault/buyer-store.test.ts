@@ -152,6 +152,20 @@ describe('storeCapturedAddresses', () => {
     expect(results['PO-1']).toMatchObject({ state: 'ok', pii: { name: 'New Name' } });
   });
 
+  it('a DOM-fallback address never replaces one from the address API or rawData', async () => {
+    const deps = await vaultWithOrders(['PO-1', 'PO-2']);
+    const api = { ...makeAddress('PO-1', makePii('From API', { phone: '+1 555 0100' })), source: 'api' as const };
+    const domFirst = { ...makeAddress('PO-2', makePii('From DOM', { phone: null })), source: 'dom' as const };
+    await storeCapturedAddresses(deps, [api, domFirst], 'content');
+    const dom = { ...makeAddress('PO-1', makePii('From DOM', { phone: null })), source: 'dom' as const };
+    const rawData = { ...makeAddress('PO-2', makePii('From rawData')), source: 'rawData' as const };
+    const result = await storeCapturedAddresses(deps, [dom, rawData], 'content');
+    expect(result).toEqual({ stored: 1, skipped: [{ reason: 'kept-structured-address', count: 1 }] });
+    const { results } = await openBuyers(deps, ['PO-1', 'PO-2'], 'popup');
+    expect(results['PO-1']).toMatchObject({ state: 'ok', pii: { name: 'From API', phone: '+1 555 0100' } });
+    expect(results['PO-2']).toMatchObject({ state: 'ok', pii: { name: 'From rawData' } });
+  });
+
   it('is one transaction: a failure mid-batch leaves nothing written', async () => {
     const deps = await vaultWithOrders(['PO-1', 'PO-2']);
     const auditBefore = await deps.db.audit.count();

@@ -70,12 +70,16 @@ export async function storeCapturedAddresses(
       if (!order) return skipped.push('unknown-order');
       const pii = buyerPiiSchema.safeParse(address.pii);
       if (!pii.success) return skipped.push('invalid-address');
+      // The DOM fallback reads what the page shows (often partly masked); it never replaces an
+      // address from the seller center's own data (address API or rawData).
+      const held = existing[i];
+      if (address.source === 'dom' && held && held.source !== 'dom') return skipped.push('kept-structured-address');
       // A purged order keeps its old deadline as the floor (purgeAt is null after a purge): data
       // purged because it was due is never stored again, whatever retentionDays says now. A floor
       // still ahead (erased early, e.g. vault reset) lets a new copy live until then, no longer.
       const floor = order.piiState === 'purged' ? (order.purgeFloor ?? now) : null;
-      const held = existing[i]?.purgeAt ?? order.purgeAt;
-      const previous = floor === null ? held : held === null ? floor : Math.min(held, floor);
+      const heldPurgeAt = held?.purgeAt ?? order.purgeAt;
+      const previous = floor === null ? heldPurgeAt : heldPurgeAt === null ? floor : Math.min(heldPurgeAt, floor);
       const purgeAt = computePurgeAt(
         { shippedAt: order.shippedAt, capturedAt: order.capturedAt, cancelled: order.status === 'cancelled' },
         retentionDays,
