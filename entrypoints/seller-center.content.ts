@@ -1,6 +1,7 @@
 import { createBannerHost } from '../components/banner/banner-host';
-import { extractDomAddress, findAddressBlock } from '../utils/capture/dom-address';
-import { BRIDGE_SOURCE, isBridgeReadyMessage, orderSnFromPageUrl, type BridgePortMessage } from '../utils/capture/page-bridge';
+import { extractDomAddress, findAddressBlock, findShownOrderSn, orderForDomAddress } from '../utils/capture/dom-address';
+import { createBridgeHost } from '../utils/capture/bridge-host';
+import { orderSnFromPageUrl } from '../utils/capture/page-bridge';
 import { createPageCaptureController } from '../utils/capture/page-capture-controller';
 import { SELLER_CENTER_MATCH_PATTERNS } from '../utils/capture/seller-center-hosts';
 import { readCaptureGate, watchCaptureGate } from '../utils/consent/capture-gate-adapter';
@@ -36,16 +37,16 @@ export default defineContentScript({
       onDismiss: () => controller.dismissBanner(),
     });
 
-    // The bridge: post a port now (page scripts cannot be listening yet); again if the hook asks.
-    const offerPort = () => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = (e) => controller.onHookMessage(e.data);
-      const hello: BridgePortMessage = { source: BRIDGE_SOURCE, type: 'port', secret };
-      window.postMessage(hello, location.origin, [channel.port2]);
-    };
-    offerPort();
+    // The bridge: post a port now (page scripts cannot be listening yet); once more if the hook
+    // asks before it has acknowledged one; after that only the acknowledged port is read.
+    const bridge = createBridgeHost(secret, {
+      newChannel: () => new MessageChannel(),
+      postPort: (hello, port) => window.postMessage(hello, location.origin, [port]),
+      onHookMessage: (data) => controller.onHookMessage(data),
+    });
+    bridge.start();
     ctx.addEventListener(window, 'message', (e: MessageEvent) => {
-      if (e.source === window && isBridgeReadyMessage(e.data)) offerPort();
+      if (e.source === window) bridge.onWindowMessage(e.data);
     });
 
     void readCaptureGate().then((gate) => controller.setGate(gate));
@@ -53,9 +54,14 @@ export default defineContentScript({
     ctx.onInvalidated(stopWatching);
 
     // Checked on every scan, not once: the seller center moves between pages without reloading.
-    watchAddressBlock(ctx, () => ADDRESS_PAGES.test(location.pathname) && controller.captureAllowed(), (fields) => {
-      const orderSn = orderSnFromPageUrl(location.href);
-      if (orderSn) controller.onDomAddress(orderSn, fields);
+    let lastSkip = '';
+    watchAddressBlock(ctx, () => ADDRESS_PAGES.test(location.pathname) && controller.captureAllowed(), (block) => {
+      // The URL and the order number shown with the address must agree (in-page navigation).
+      const order = orderForDomAddress(orderSnFromPageUrl(location.href), findShownOrderSn(block));
+      if (order.ok) return controller.onDomAddress(order.orderSn, extractDomAddress(block));
+      const skip = `${location.pathname}${location.search}: ${order.reason}`;
+      if (skip !== lastSkip) console.warn(`[seller-vault] page address skipped: ${order.reason}`);
+      lastSkip = skip;
     });
   },
 });
@@ -66,14 +72,14 @@ function onBody(run: () => void) {
 }
 
 /** Re-reads the address block (text only) whenever the page changes it, e.g. after "view address". */
-function watchAddressBlock(ctx: { onInvalidated: (cb: () => void) => void }, wanted: () => boolean, found: (fields: ReturnType<typeof extractDomAddress>) => void) {
+function watchAddressBlock(ctx: { onInvalidated: (cb: () => void) => void }, wanted: () => boolean, found: (block: Element) => void) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const scan = () => {
     timer = undefined;
     // Not an address page, or not authorized: the DOM is not even read.
     if (!wanted()) return;
     const block = findAddressBlock(document);
-    if (block) found(extractDomAddress(block));
+    if (block) found(block);
   };
   const observer = new MutationObserver(() => {
     if (wanted()) timer ??= setTimeout(scan, DOM_SCAN_DELAY_MS);

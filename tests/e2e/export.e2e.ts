@@ -183,6 +183,9 @@ test('export: print view shows every script, is recorded; mark shipped starts th
 
   // Locked: rows still list, but no buyer data is requested or shown.
   expect(await send(options, 'vault/lock', {})).toMatchObject({ ok: true });
+  // The open print tab lets go of the decrypted labels as soon as the vault locks.
+  await expect(print.getByTestId('print-label')).toHaveCount(0);
+  expect(await print.locator('body').innerText()).not.toContain(orders[0]!.buyer.name);
   const lockedPopup = await openExtensionPage('popup.html');
   const requests: string[] = [];
   await lockedPopup.exposeFunction('svNoteMessage', (type: string) => requests.push(type));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_BUYERS } from '../../tests/fixtures/fixture-buyers';
-import { addressResponse, makeOrder } from '../../tests/fixtures/order-fixtures';
+import { addressResponse, DAY_MS, localTimeString, makeOrder, rawDataFor } from '../../tests/fixtures/order-fixtures';
 import { normalizeAddress } from './address-normalizer';
 import { parseAddressPayload } from './address-payload-parser';
 import { isMaskedValue } from './masked-value';
@@ -52,5 +52,35 @@ describe('normalizeAddress', () => {
     expect(parseAddressPayload('address', body, '1', 'PO-9-9').addresses[0]!.orderSn).toBe('PO-9-9');
     expect(parseAddressPayload('address', body, '1', null).skipped).toEqual([{ reason: 'no-order', count: 1 }]);
     expect(() => parseAddressPayload('address', { success: false, error_code: 40001 }, '1', null)).toThrow(/expired/);
+  });
+
+  it('gives a list without order numbers the hint only when it holds exactly one entry', () => {
+    const strip = (i: number) => {
+      const r = (addressResponse(makeOrder({ index: i })) as { result: Record<string, unknown> }).result;
+      delete r.parent_order_sn;
+      return r;
+    };
+    const two = { success: true, result: [strip(1), strip(2)] };
+    expect(parseAddressPayload('address', two, '1', 'PO-9-9')).toMatchObject({ addresses: [], skipped: [{ reason: 'no-order', count: 2 }] });
+    const one = { success: true, result: [strip(1)] };
+    expect(parseAddressPayload('address', one, '1', 'PO-9-9').addresses.map((a) => a.orderSn)).toEqual(['PO-9-9']);
+  });
+
+  it('reads the earliest package send time (and a status, if given) from rawData', () => {
+    const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
+    const order = makeOrder({ index: 2, status: 4, shippedAt: NOW - 31 * DAY_MS, now: NOW });
+    const raw = rawDataFor(order, { tzOffsetMinutes: -480 }) as { store: { parentOrderMap: Record<string, unknown> & { localPackageInfoList: Record<string, unknown>[] } } };
+    raw.store.parentOrderMap.localPackageInfoList.push({ packageSn: 'PK-2', sendTimeStr: localTimeString(NOW - 2 * DAY_MS, -480) }, { sendTimeStr: 'not a time' });
+    const parsed = parseAddressPayload('orderDetail', raw, '1', null, { now: NOW, tzOffsetMinutes: -480 });
+    expect(parsed.addresses).toHaveLength(1);
+    expect(parsed.orderFacts).toEqual([expect.objectContaining({ orderSn: order.parentOrderSn, status: 'unknown', shippedAt: NOW - 31 * DAY_MS })]);
+
+    raw.store.parentOrderMap.parentOrderStatus = 4;
+    raw.store.parentOrderMap.localPackageInfoList = [];
+    expect(parseAddressPayload('orderDetail', raw, '1', null, { now: NOW, tzOffsetMinutes: -480 }).orderFacts).toEqual([
+      expect.objectContaining({ status: 'shipped', statusCode: 4, shippedAt: NOW }),
+    ]);
+    // Not shipped, no packages: no facts.
+    expect(parseAddressPayload('orderDetail', rawDataFor(makeOrder({ index: 3, status: 2 })), '1', null, { now: NOW, tzOffsetMinutes: 0 }).orderFacts).toEqual([]);
   });
 });

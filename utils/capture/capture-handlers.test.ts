@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addressResponse, makeOrder, makeOrders, orderListResponse, rawDataFor } from '../../tests/fixtures/order-fixtures';
+import { addressResponse, DAY_MS, makeOrder, makeOrders, orderListResponse, rawDataFor } from '../../tests/fixtures/order-fixtures';
+import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
+import { setupVault } from '../vault/vault-service';
+import { GOOD_PASSPHRASE } from '../vault/vault-test-support';
 import type { BackgroundDeps } from '../background/background-deps';
 import { grantConsent } from '../consent/consent-adapter';
 import { AppDb } from '../db/app-db';
@@ -95,15 +98,43 @@ describe('capture/payload', () => {
     const h = createCaptureHandlers(deps);
     const order = makeOrder({ index: 3, now: NOW });
     const result = await h['capture/payload'](payload('address', addressResponse(order)), content);
-    // Until the vault exists, buyer-store reports the address as skipped; the order row is there.
-    expect(result.orders).toBe(1);
-    expect(result.addresses + result.skipped.reduce((n, s) => n + s.count, 0)).toBe(1);
+    // No vault set up here: buyer-store skips the address as no-vault; the order row is there.
+    expect(result).toEqual({ orders: 1, items: 0, addresses: 0, skipped: [{ reason: 'no-vault', count: 1 }] });
+    expect(await db.buyers.count()).toBe(0);
     expect(await db.orders.get(order.parentOrderSn)).toMatchObject({ status: 'unknown', shopId: SHOP });
 
     const other = makeOrder({ index: 4, now: NOW });
     const fromRaw = await h['capture/payload'](payload('orderDetail', rawDataFor(other)), content);
     expect(fromRaw.orders).toBe(1);
     expect(await db.orders.get(other.parentOrderSn)).toBeDefined();
+  });
+
+  it('dates the order from rawData package send times before storing: an address shipped 30+ days ago is never written', async () => {
+    await authorize();
+    await setupVault(deps, GOOD_PASSPHRASE, 'options', TEST_SCRYPT_COST);
+    const h = createCaptureHandlers(deps);
+    const tz = -480;
+    const detail = (o: ReturnType<typeof makeOrder>) => payload('orderDetail', rawDataFor(o, { tzOffsetMinutes: tz }), { tzOffsetMinutes: tz, pageUrl: 'https://agentseller.temu.com/mmsos/order-detail.html' });
+
+    // First seen on its detail page, shipped 31 days ago: placeholder carries the send time, address skipped.
+    const old = makeOrder({ index: 6, status: 4, shippedAt: NOW - 31 * DAY_MS, now: NOW });
+    expect(await h['capture/payload'](detail(old), content)).toEqual({ orders: 1, items: 0, addresses: 0, skipped: [{ reason: 'already-due', count: 1 }] });
+    expect(await db.orders.get(old.parentOrderSn)).toMatchObject({ shippedAt: NOW - 31 * DAY_MS, piiState: 'none' });
+    expect(await db.buyers.get(old.parentOrderSn)).toBeUndefined();
+
+    // Shipped 3 days ago: stored, purge counted from the send time, not from now.
+    const recent = makeOrder({ index: 7, status: 4, shippedAt: NOW - 3 * DAY_MS, now: NOW });
+    expect(await h['capture/payload'](detail(recent), content)).toMatchObject({ addresses: 1, skipped: [] });
+    expect((await db.buyers.get(recent.parentOrderSn))!.purgeAt).toBe(NOW - 3 * DAY_MS + 28 * DAY_MS);
+
+    // Known from the list with a later ship time: the detail page's earlier send time wins, never a later one.
+    const listed = makeOrder({ index: 8, status: 4, shippedAt: NOW - 2 * DAY_MS, now: NOW });
+    await h['capture/payload'](payload('orderList', orderListResponse([listed], { tzOffsetMinutes: tz }), { tzOffsetMinutes: tz }), content);
+    const earlier = { ...listed, shippedAt: NOW - 40 * DAY_MS };
+    expect(await h['capture/payload'](detail(earlier), content)).toMatchObject({ orders: 0, addresses: 0, skipped: [{ reason: 'already-due', count: 1 }] });
+    expect((await db.orders.get(listed.parentOrderSn))!.shippedAt).toBe(NOW - 40 * DAY_MS);
+    await h['capture/payload'](detail({ ...listed, shippedAt: NOW - DAY_MS }), content);
+    expect((await db.orders.get(listed.parentOrderSn))!.shippedAt).toBe(NOW - 40 * DAY_MS);
   });
 
   it('skips masked addresses (no placeholder, nothing sealed)', async () => {

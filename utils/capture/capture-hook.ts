@@ -26,46 +26,63 @@ export function installCaptureHook(win: HookWindow): void {
   let port: MessagePort | null = null;
   let secret = '';
   const buffer: Outgoing[] = [];
-  let mallId: string | null = null;
+  /** Latest shop seen on the page: for the popup/banner, and for rawData (a page fact, not a response). */
+  let pageMallId: string | null = null;
 
   const send = (msg: Outgoing) => {
     if (port) port.postMessage({ ...msg, secret } as HookMessage);
     else if (buffer.length < MAX_BUFFERED) buffer.push(msg);
   };
-  const noteMallId = (value: unknown) => {
+  /** Cleans a request's mallid header, tells the isolated side about a new shop, returns the id. */
+  const noteMallId = (value: unknown): string | null => {
     const id = cleanMallId(value);
-    if (id && id !== mallId) {
-      mallId = id;
+    if (id && id !== pageMallId) {
+      pageMallId = id;
       send({ type: 'shop', mallId: id });
     }
+    return id;
   };
 
-  win.addEventListener('message', (event: MessageEvent) => {
-    // Only the first port is accepted: a page script cannot swap in its own listener later.
-    if (port || event.source !== win || !isBridgePortMessage(event.data) || !event.ports[0]) return;
-    port = event.ports[0];
-    secret = event.data.secret;
-    for (const msg of buffer.splice(0)) send(msg);
-  });
+  // Capture phase, registered before any page script: first to see the port message.
+  win.addEventListener(
+    'message',
+    (event: MessageEvent) => {
+      // Only the first port is accepted: a page script cannot swap in its own listener later.
+      if (port || event.source !== win || !isBridgePortMessage(event.data) || !event.ports[0]) return;
+      // Page listeners (registered later) never see the port or the secret.
+      event.stopImmediatePropagation?.();
+      port = event.ports[0];
+      secret = event.data.secret;
+      // The acknowledgement: from now on the isolated side reads this port only and ignores hook-ready.
+      port.postMessage({ type: 'connected', secret } as HookMessage);
+      for (const msg of buffer.splice(0)) send(msg);
+    },
+    true,
+  );
   // Covers the other load order: if the port was posted before this listener existed, ask again.
   win.postMessage({ source: BRIDGE_SOURCE, type: 'hook-ready' }, win.location.origin);
 
-  const forward = (kind: HookKind, json: string, orderSnHint: string | null) => send({ type: 'capture', kind, mallId, json, orderSnHint });
+  const forward: Forward = (kind, json, orderSnHint, mallId) => send({ type: 'capture', kind, mallId, json, orderSnHint });
+  const pageUrl = () => win.location.href;
 
-  hookFetch(win, noteMallId, forward);
-  hookXhr(win, noteMallId, forward);
+  hookFetch(win, pageUrl, noteMallId, forward);
+  hookXhr(win, pageUrl, noteMallId, forward);
 
   // Order-detail pages embed the order (and address) as window.rawData; read it once loaded.
   if (/\/order-detail\.html$/.test(win.location.pathname)) {
     win.addEventListener('load', () => {
       try {
-        if (win.rawData && typeof win.rawData === 'object') forward('orderDetail', JSON.stringify(win.rawData), orderSnFromPageUrl(win.location.href));
+        if (win.rawData && typeof win.rawData === 'object') forward('orderDetail', JSON.stringify(win.rawData), orderSnFromPageUrl(win.location.href), pageMallId);
       } catch {
         /* cyclic or hostile rawData: nothing to capture */
       }
     });
   }
 }
+
+/** A response goes out with the shop of the request that produced it (its own `mallid` header). */
+type Forward = (kind: HookKind, json: string, orderSnHint: string | null, mallId: string | null) => void;
+type NoteMallId = (value: unknown) => string | null;
 
 function headerValue(headers: HeadersInit | undefined, name: string): string | null {
   if (!headers) return null;
@@ -75,18 +92,19 @@ function headerValue(headers: HeadersInit | undefined, name: string): string | n
   return null;
 }
 
-function hookFetch(win: HookWindow, noteMallId: (v: unknown) => void, forward: (k: HookKind, json: string, hint: string | null) => void) {
+function hookFetch(win: HookWindow, pageUrl: () => string, noteMallId: NoteMallId, forward: Forward) {
   const originalFetch = win.fetch;
   win.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
     const pending = originalFetch.apply(this, args);
     try {
       const [input, init] = args;
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      noteMallId(headerValue(init?.headers, 'mallid') ?? (input instanceof Request ? input.headers.get('mallid') : null));
-      const kind = matchCaptureApi(url);
+      // init.headers replaces a Request's headers when given (fetch semantics).
+      const mallId = noteMallId(init?.headers ? headerValue(init.headers, 'mallid') : input instanceof Request ? input.headers.get('mallid') : null);
+      const kind = matchCaptureApi(url, pageUrl());
       if (kind) {
         const hint = kind === 'address' ? orderSnFromRequestBody(init?.body) : null;
-        pending.then((res) => res.clone().text()).then((text) => forward(kind, text, hint), () => undefined);
+        pending.then((res) => res.clone().text()).then((text) => forward(kind, text, hint, mallId), () => undefined);
       }
     } catch {
       /* never break the page's request */
@@ -95,13 +113,19 @@ function hookFetch(win: HookWindow, noteMallId: (v: unknown) => void, forward: (
   };
 }
 
-function hookXhr(win: HookWindow, noteMallId: (v: unknown) => void, forward: (k: HookKind, json: string, hint: string | null) => void) {
+function hookXhr(win: HookWindow, pageUrl: () => string, noteMallId: NoteMallId, forward: Forward) {
   const proto = win.XMLHttpRequest.prototype;
   const urls = new WeakMap<XMLHttpRequest, string>();
+  const mallIds = new WeakMap<XMLHttpRequest, string>();
+  /** The send whose answer a load may forward; open() or a later send() makes older listeners stale. */
+  const activeSend = new WeakMap<XMLHttpRequest, object>();
   const { open, send, setRequestHeader } = proto;
   proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
     try {
+      // open() starts a new request: its URL, no headers yet (XHR spec), no pending capture.
       urls.set(this, String(args[1]));
+      mallIds.delete(this);
+      activeSend.delete(this);
     } catch {
       /* ignore */
     }
@@ -109,7 +133,10 @@ function hookXhr(win: HookWindow, noteMallId: (v: unknown) => void, forward: (k:
   } as typeof proto.open;
   proto.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
     try {
-      if (String(name).toLowerCase() === 'mallid') noteMallId(value);
+      if (String(name).toLowerCase() === 'mallid') {
+        const id = noteMallId(value);
+        if (id) mallIds.set(this, id);
+      }
     } catch {
       /* ignore */
     }
@@ -117,17 +144,31 @@ function hookXhr(win: HookWindow, noteMallId: (v: unknown) => void, forward: (k:
   };
   proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     try {
-      const kind = matchCaptureApi(urls.get(this) ?? '');
+      const url = urls.get(this) ?? '';
+      const kind = matchCaptureApi(url, pageUrl());
       if (kind) {
         const hint = kind === 'address' ? orderSnFromRequestBody(body) : null;
-        this.addEventListener('load', () => {
-          try {
-            const text = this.responseType === '' || this.responseType === 'text' ? this.responseText : this.responseType === 'json' ? JSON.stringify(this.response) : null;
-            if (text !== null) forward(kind, text, hint);
-          } catch {
-            /* ignore */
-          }
-        });
+        const mallId = mallIds.get(this) ?? null;
+        const token = {};
+        activeSend.set(this, token);
+        this.addEventListener(
+          'load',
+          () => {
+            try {
+              // A listener of an earlier send on a reused XHR, or a response from elsewhere: not ours.
+              if (activeSend.get(this) !== token || urls.get(this) !== url) return;
+              if (matchCaptureApi(this.responseURL || url, pageUrl()) !== kind) return;
+              activeSend.delete(this);
+              const text = this.responseType === '' || this.responseType === 'text' ? this.responseText : this.responseType === 'json' ? JSON.stringify(this.response) : null;
+              if (text !== null) forward(kind, text, hint, mallId);
+            } catch {
+              /* ignore */
+            }
+          },
+          { once: true },
+        );
+      } else {
+        activeSend.delete(this);
       }
     } catch {
       /* never break the page's request */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { normalizeAddress } from './address-normalizer';
-import { extractDomAddress, findAddressBlock } from './dom-address';
+import { extractDomAddress, findAddressBlock, findShownOrderSn, orderForDomAddress } from './dom-address';
 
 function dom(html: string): HTMLElement {
   const root = document.createElement('div');
@@ -58,5 +58,28 @@ describe('DOM address extraction', () => {
     expect(findAddressBlock(dom('<div><h3>Orders</h3><table></table></div>'))).toBeNull();
     const huge = dom(`<div data-testid="shipping-address"><span>Name:</span><span>${'x'.repeat(5000)}</span></div>`);
     expect(extractDomAddress(findAddressBlock(huge)!)).toEqual({});
+  });
+
+  it('takes the order number shown with the address, and only when it matches the URL', () => {
+    const A = 'PO-211-01861395087993272';
+    const B = 'PO-211-01861395087993273';
+    // The fixture's DOM variant: the order number in the page heading, the address below.
+    const page = dom(`<script>var stale = "${B}";</script><h1 class="_1xYk2Qd">Order ${A}</h1><h3>Shipping address</h3>
+      <div data-testid="beast-core-shipping-address"><div><span>Recipient:</span><span>Anna</span></div></div>`);
+    const block = findAddressBlock(page)!;
+    expect(findShownOrderSn(block)).toBe(A);
+    expect(orderForDomAddress(A, findShownOrderSn(block))).toEqual({ ok: true, orderSn: A });
+    // In-page navigation: the URL names B while A's page (and address) is still shown.
+    expect(orderForDomAddress(B, findShownOrderSn(block))).toMatchObject({ ok: false, reason: expect.stringMatching(/differs/) });
+
+    // Nearest wins: the number inside the address card beats a list of other numbers further up.
+    const card = dom(`<p>Related: ${B}</p><section><span>Order ${A}</span><div data-testid="shipping-address"><span>Name:</span><span>X</span></div></section>`);
+    expect(findShownOrderSn(findAddressBlock(card)!)).toBe(A);
+    // Two different numbers at the same distance: ambiguous, and no number at all: nothing taken.
+    const two = dom(`<h1>${A} / ${B}</h1><div data-testid="shipping-address"><span>Name:</span><span>X</span></div>`);
+    expect(findShownOrderSn(findAddressBlock(two)!)).toBeNull();
+    const none = dom(`<div data-testid="shipping-address"><span>Name:</span><span>X</span></div>`);
+    expect(orderForDomAddress(A, findShownOrderSn(findAddressBlock(none)!))).toMatchObject({ ok: false });
+    expect(orderForDomAddress(null, A)).toMatchObject({ ok: false });
   });
 });

@@ -112,3 +112,47 @@ function valueAfterLabel(label: Element): string {
   const rest = text(parent).slice(text(label).length).trim();
   return rest;
 }
+
+/** A Temu parent order number as the page shows it ("PO-211-01861395087993272"). */
+const SHOWN_PARENT_ORDER_SN = /\bPO-\d{2,4}-\d{5,20}\b/g;
+const NOT_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/** Visible-ish text of an element: script/style/template contents are not page content. */
+function shownText(el: Element): string {
+  let out = '';
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) out += ` ${child.textContent ?? ''}`;
+      else if (child.nodeType === 1 && !NOT_SHOWN.has((child as Element).tagName.toUpperCase())) walk(child);
+    }
+  };
+  walk(el);
+  return out;
+}
+
+/**
+ * The parent order number shown nearest to the address block: the closest ancestor (the block
+ * itself first) whose text names one; null when none does or that ancestor names more than one.
+ */
+export function findShownOrderSn(block: Element): string | null {
+  for (let el: Element | null = block; el; el = el.parentElement) {
+    const found = new Set(shownText(el).match(SHOWN_PARENT_ORDER_SN) ?? []);
+    if (found.size === 1) return [...found][0]!;
+    if (found.size > 1) return null;
+  }
+  return null;
+}
+
+export type DomAddressOrder = { ok: true; orderSn: string } | { ok: false; reason: string };
+
+/**
+ * Which order a visible address belongs to. The URL alone is not enough: during in-page
+ * navigation the URL may already name the next order while the previous one's address is still
+ * shown. Both must name the same order, or the address is not taken.
+ */
+export function orderForDomAddress(urlOrderSn: string | null, shownOrderSn: string | null): DomAddressOrder {
+  if (!urlOrderSn) return { ok: false, reason: 'no parent_order_sn in the page URL' };
+  if (!shownOrderSn) return { ok: false, reason: 'no single order number shown near the address' };
+  if (shownOrderSn !== urlOrderSn) return { ok: false, reason: 'the order number shown differs from the URL (page still changing)' };
+  return { ok: true, orderSn: urlOrderSn };
+}

@@ -3,6 +3,7 @@ import type { AppDb } from '../db/app-db';
 import type { AuditActor, OrderRecord } from '../db/records';
 import type { CapturedOrder } from './order-list-parser';
 import { mergeCapturedOrder, minimalOrder, type MergeContext } from './order-merge';
+import { MAX_RETENTION_DAYS } from '../retention/retention-rule';
 
 export interface UpsertOutcome {
   created: number;
@@ -62,16 +63,58 @@ export async function upsertCapturedOrders(db: AppDb, orders: CapturedOrder[], c
   });
 }
 
-/** Creates placeholder rows for orders first seen through an address; existing rows are left alone. */
-export async function ensureOrdersExist(db: AppDb, orderSns: string[], ctx: { shopId: string; now: number; actor: AuditActor }): Promise<number> {
+/**
+ * Creates placeholder rows for orders first seen through an address; existing rows are left alone,
+ * except that `facts` read with the address (detail page: status, earliest package send time) are
+ * merged by the usual rules (shippedAt only moves earlier, status never backwards, a held
+ * address's purgeAt only forward). Runs before the address is stored, so the already-due rule
+ * sees the shipment. One transaction, one audit entry per kind of write.
+ */
+export async function ensureOrdersExist(
+  db: AppDb,
+  orderSns: string[],
+  ctx: { shopId: string; now: number; actor: AuditActor; retentionDays?: number },
+  facts: CapturedOrder[] = [],
+): Promise<number> {
   const unique = [...new Set(orderSns)];
   if (unique.length === 0) return 0;
-  return db.transaction('rw', [db.orders, db.audit], async () => {
+  const factsBySn = new Map(facts.filter((f) => unique.includes(f.orderSn)).map((f) => [f.orderSn, f]));
+  const mergeCtx: MergeContext = { shopId: ctx.shopId, now: ctx.now, retentionDays: ctx.retentionDays ?? MAX_RETENTION_DAYS };
+  return db.transaction('rw', [db.orders, db.buyers, db.audit], async () => {
     const existing = await db.orders.bulkGet(unique);
     const missing = unique.filter((_sn, i) => !existing[i]);
-    if (missing.length === 0) return 0;
-    await db.orders.bulkAdd(missing.map((sn) => minimalOrder(sn, ctx.shopId, ctx.now)));
-    await appendAudit(db, ctx.now, { actor: ctx.actor, action: 'capture.orders', counts: { orders: missing.length, created: missing.length }, orderSns: missing, detail: 'placeholder' });
-    return missing.length;
+    const created = missing.map((sn) => {
+      const placeholder = minimalOrder(sn, ctx.shopId, ctx.now);
+      const f = factsBySn.get(sn);
+      return f ? mergeCapturedOrder(placeholder, f, placeholder.itemCount, mergeCtx) : placeholder;
+    });
+    const updated: OrderRecord[] = [];
+    const buyerPurges: { orderSn: string; purgeAt: number }[] = [];
+    unique.forEach((sn, i) => {
+      const before = existing[i];
+      const f = factsBySn.get(sn);
+      if (!before || !f) return;
+      const merged = mergeCapturedOrder(before, f, before.itemCount, mergeCtx);
+      if (merged.shippedAt === before.shippedAt && merged.status === before.status && merged.purgeAt === before.purgeAt) return;
+      updated.push(merged);
+      if (merged.piiState === 'present' && merged.purgeAt !== null && merged.purgeAt !== before.purgeAt) buyerPurges.push({ orderSn: sn, purgeAt: merged.purgeAt });
+    });
+    if (created.length > 0) {
+      await db.orders.bulkAdd(created);
+      await appendAudit(db, ctx.now, { actor: ctx.actor, action: 'capture.orders', counts: { orders: created.length, created: created.length }, orderSns: missing, detail: 'placeholder' });
+    }
+    if (updated.length > 0) {
+      await db.orders.bulkPut(updated);
+      let purgeMoved = 0;
+      for (const { orderSn, purgeAt } of buyerPurges) if ((await db.buyers.update(orderSn, { purgeAt })) > 0) purgeMoved++;
+      await appendAudit(db, ctx.now, {
+        actor: ctx.actor,
+        action: 'capture.orders',
+        counts: { orders: updated.length, updated: updated.length, purgeMoved },
+        orderSns: updated.map((o) => o.orderSn),
+        detail: 'orderDetail',
+      });
+    }
+    return created.length;
   });
 }

@@ -1,9 +1,12 @@
+import { SELLER_CENTER_HOSTS } from './seller-center-hosts';
+
 /**
  * The channel between the MAIN-world hook and the ISOLATED content script (decision 2026-11-25
- * "MessageChannel bridge"). The isolated script, running first at document_start, posts one
- * MessagePort to the page window; the hook takes only the first port and sends captures over it,
- * each stamped with the per-load secret. This file is imported by the MAIN-world script: no
- * dependencies, no extension APIs.
+ * "Capture bridge"). The isolated script, running first at document_start, posts one
+ * MessagePort to the page window (and answers at most one `hook-ready` with a second one, only
+ * until the hook acknowledges); the hook takes only the first port, acknowledges on it, and sends
+ * captures over it, each stamped with the per-load secret. This file is imported by the MAIN-world
+ * script: no extension APIs.
  */
 export const BRIDGE_SOURCE = 'seller-vault-bridge/v1';
 
@@ -22,10 +25,19 @@ export interface BridgeReadyMessage {
 
 export type HookKind = 'orderList' | 'address' | 'orderDetail';
 
-/** MAIN → isolated over the port. */
+/**
+ * MAIN → isolated over the port. `connected` is the hook's acknowledgement, the first message on
+ * the port it took; a capture's `mallId` is the `mallid` header of the request that produced it.
+ */
 export type HookMessage =
+  | { secret: string; type: 'connected' }
   | { secret: string; type: 'capture'; kind: HookKind; mallId: string | null; json: string; orderSnHint: string | null }
   | { secret: string; type: 'shop'; mallId: string };
+
+export function isBridgeAck(data: unknown, secret: string): boolean {
+  const d = data as Partial<HookMessage> | null;
+  return !!d && d.type === 'connected' && d.secret === secret;
+}
 
 export function isBridgePortMessage(data: unknown): data is BridgePortMessage {
   const d = data as Partial<BridgePortMessage> | null;
@@ -39,12 +51,24 @@ export function isBridgeReadyMessage(data: unknown): data is BridgeReadyMessage 
 
 /**
  * The one cheap URL test the hook runs on every request: only these two APIs are read
- * (order list, buyer address); every other response is left alone.
+ * (order list, buyer address); every other response is left alone. The path test runs on the raw
+ * string first (cheap); only a hit is parsed, and it must resolve (against the page URL, so
+ * same-origin relative URLs work) to https on a seller-center host: the same path on another
+ * host is not the seller center's answer.
  */
-const CAPTURE_API = /\/(?:kirogi\/bg\/mms\/recentOrderList|mms\/orchid\/address\/snapshot\/order_shipping_address_query)(?:[?#]|$)/;
+const CAPTURE_API_HINT = /\/(?:kirogi\/bg\/mms\/recentOrderList|mms\/orchid\/address\/snapshot\/order_shipping_address_query)(?:[?#]|$)/;
+const CAPTURE_API_PATH = /\/(?:kirogi\/bg\/mms\/recentOrderList|mms\/orchid\/address\/snapshot\/order_shipping_address_query)$/;
 
-export function matchCaptureApi(url: string): 'orderList' | 'address' | null {
-  const m = CAPTURE_API.exec(url);
+export function matchCaptureApi(url: string, pageUrl: string): 'orderList' | 'address' | null {
+  if (!CAPTURE_API_HINT.test(url)) return null;
+  let u: URL;
+  try {
+    u = new URL(url, pageUrl);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || !(SELLER_CENTER_HOSTS as readonly string[]).includes(u.hostname)) return null;
+  const m = CAPTURE_API_PATH.exec(u.pathname);
   if (!m) return null;
   return m[0].includes('recentOrderList') ? 'orderList' : 'address';
 }

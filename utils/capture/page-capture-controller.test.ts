@@ -27,7 +27,7 @@ function setup() {
   );
   return { c, sent, rejected, shops, banner, tick: (ms: number) => (now += ms) };
 }
-const capture = (json = '{"success":true}', mallId: string | null = SHOP) => ({ secret: SECRET, type: 'capture', kind: 'orderList', mallId, json, orderSnHint: null });
+const capture = (json = '{"success":true}', mallId: string | null = SHOP, kind = 'orderList') => ({ secret: SECRET, type: 'capture', kind, mallId, json, orderSnHint: null });
 
 describe('page capture controller (consent gate on the page)', () => {
   it('forwards nothing for an unauthorized shop and offers the banner', () => {
@@ -80,17 +80,17 @@ describe('page capture controller (consent gate on the page)', () => {
     expect(t.rejected).toEqual(['orderList:too-large']);
   });
 
-  it('holds shop-less captures until the shop is known, and drops them after 15 s', () => {
+  it('holds shop-less page captures (rawData) until the shop is known, and drops them after 15 s', () => {
     const t = setup();
     t.c.setGate({ consent: consentFor(SHOP), settings });
-    t.c.onHookMessage(capture('{"first":1}', null));
+    t.c.onHookMessage(capture('{"first":1}', null, 'orderDetail'));
     expect(t.sent).toEqual([]);
     t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
     expect(t.sent.map((p) => p.json)).toEqual(['{"first":1}']);
 
     const u = setup();
     u.c.setGate({ consent: consentFor(SHOP), settings });
-    u.c.onHookMessage(capture('{"late":1}', null));
+    u.c.onHookMessage(capture('{"late":1}', null, 'orderDetail'));
     u.tick(16_000);
     u.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
     expect(u.sent).toEqual([]);
@@ -113,5 +113,22 @@ describe('page capture controller (consent gate on the page)', () => {
     expect(t.sent).toHaveLength(1);
     expect(t.sent[0]).toMatchObject({ kind: 'addressDom', orderSnHint: 'PO-1-1' });
     expect(JSON.parse(t.sent[0]!.json)).toEqual({ parentOrderSn: 'PO-1-1', address: { receiptName: 'Anna', addressLine1: '1 Main St' } });
+  });
+
+  it('an API answer goes under the shop of its own request, never the page\'s current shop', () => {
+    const OTHER = '999000111';
+    const t = setup();
+    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: OTHER });
+    t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
+    // An API answer whose request named no shop is not given the current (authorized) one.
+    t.c.onHookMessage(capture('{"from":"nobody"}', null));
+    expect(t.sent).toEqual([]);
+    // The unauthorized shop's answer lands after the switch: dropped, and the page's shop stays.
+    t.c.onHookMessage(capture('{"from":"other"}', OTHER));
+    expect(t.c.shopId).toBe(SHOP);
+    t.c.onHookMessage(capture('{"from":"authorized"}', SHOP));
+    expect(t.sent.map((p) => `${p.json}@${p.shopId}`)).toEqual(['{"from":"authorized"}@' + SHOP]);
+    expect(t.shops).toEqual([OTHER, SHOP]);
   });
 });

@@ -37,6 +37,12 @@ interface Pending {
   at: number;
 }
 
+/**
+ * Captures that describe the page rather than one request's answer (rawData, the visible address):
+ * they take the page's current shop. API answers carry the `mallid` of their own request.
+ */
+const PAGE_LEVEL_KINDS: ReadonlySet<CaptureKind> = new Set(['orderDetail', 'addressDom']);
+
 /** Captures held while the shop or the consent state is not known yet (page load). */
 const PENDING_MAX = 20;
 const PENDING_TTL_MS = 15_000;
@@ -83,9 +89,13 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
     const now = io.now();
     for (let i = 0; i < pending.length; ) {
       const p = pending[i]!;
-      const shop = p.mallId ?? shopId;
+      const shop = p.mallId ?? (PAGE_LEVEL_KINDS.has(p.kind) ? shopId : null);
       if (now - p.at > PENDING_TTL_MS) {
         pending.splice(i, 1);
+      } else if (!shop && !PAGE_LEVEL_KINDS.has(p.kind)) {
+        // An API answer belongs to the shop its own request named; the page's current shop may be another one.
+        pending.splice(i, 1);
+        io.log(`capture dropped: ${p.kind} request carried no mallid header`);
       } else if (gate && shop) {
         pending.splice(i, 1);
         // Not authorized (or cookies refused): dropped here, it never leaves the page.
@@ -95,7 +105,8 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
   }
 
   function enqueue(p: Omit<Pending, 'at'>) {
-    if (p.mallId) setShop(p.mallId);
+    // The page's shop comes from the hook's `shop` messages; a late answer of an earlier shop must not switch it back.
+    if (p.mallId && shopId === null) setShop(p.mallId);
     if (pending.length >= PENDING_MAX) pending.shift();
     pending.push({ ...p, at: io.now() });
     drain();
