@@ -95,6 +95,11 @@ export function AuthorizationPage() {
             <li key={c.shopId} data-testid="authorized-shop" data-shop-id={c.shopId}>
               <strong>{c.shopId}</strong>
               {c.label ? ` (${c.label})` : ''} — {i18n.t('capture.auth.authorizedAt', [new Date(c.authorizedAt).toLocaleString()])}{' '}
+              {c.policyVersion !== POLICY_VERSION && (
+                <span className="sv-error" data-testid="consent-outdated">
+                  {i18n.t('consentPolicy.outdated', [c.policyVersion])}{' '}
+                </span>
+              )}
               <button
                 type="button"
                 disabled={busy}

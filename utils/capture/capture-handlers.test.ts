@@ -11,6 +11,7 @@ import { MessageError } from '../messaging/envelope';
 import type { CapturePayload } from '../messaging/protocol/capture';
 import { writeSettings } from '../settings/settings-adapter';
 import { createCaptureHandlers } from './capture-handlers';
+import { POLICY_VERSION } from '../policy/policy-document';
 
 const SHOP = '634418212';
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -36,7 +37,7 @@ const payload = (kind: CapturePayload['kind'], body: unknown, over: Partial<Capt
   orderSnHint: null,
   ...over,
 });
-const authorize = () => grantConsent({ shopId: SHOP, label: '', authorizedAt: NOW, policyVersion: 'x' });
+const authorize = () => grantConsent({ shopId: SHOP, label: '', authorizedAt: NOW, policyVersion: POLICY_VERSION });
 async function errorOf(p: Promise<unknown>): Promise<MessageError> {
   try {
     await p;

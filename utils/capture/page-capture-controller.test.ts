@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentMap } from '../consent/consent-schema';
 import { createPageCaptureController, type PayloadInput } from './page-capture-controller';
+import { POLICY_VERSION } from '../policy/policy-document';
 
 const SECRET = 'secret-1';
 const SHOP = '634418212';
-const consentFor = (...shops: string[]): ConsentMap => Object.fromEntries(shops.map((s) => [s, { shopId: s, label: '', authorizedAt: 1, policyVersion: 'x' }]));
+const consentFor = (...shops: string[]): ConsentMap => Object.fromEntries(shops.map((s) => [s, { shopId: s, label: '', authorizedAt: 1, policyVersion: POLICY_VERSION }]));
 const settings = { allowSellerCenterCookies: true, showInPageBanner: true };
 
 function setup() {

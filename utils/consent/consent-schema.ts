@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POLICY_VERSION } from '../policy/policy-document';
 
 /** Mall (shop) ids are digits in the seller center; anything else is refused before storage. */
 export const shopIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'shop id must be 1–40 letters/digits');
@@ -21,6 +22,10 @@ export function parseConsentMap(raw: unknown): ConsentMap {
   return parsed.success ? parsed.data : {};
 }
 
-export function isShopAuthorized(map: ConsentMap, shopId: string | null | undefined): boolean {
-  return !!shopId && Object.hasOwn(map, shopId);
+/**
+ * Authorized = consent given under the current privacy-policy version. A new policy version asks
+ * the seller again (policy: "changes are announced; the user sees the change") before capture resumes.
+ */
+export function isShopAuthorized(map: ConsentMap, shopId: string | null | undefined, policyVersion = POLICY_VERSION): boolean {
+  return !!shopId && Object.hasOwn(map, shopId) && map[shopId]!.policyVersion === policyVersion;
 }
