@@ -12,27 +12,13 @@ import { makeOrder } from '../orders/order-test-data';
 import { DAY_MS } from '../retention/retention-rule';
 import { LOCAL_KEYS } from '../storage-keys';
 import { createExportHandlers, type OpenBuyers } from './export-handlers';
+import { makeBuyerPii } from '../capture/buyer-pii-test-data';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const ctx: HandlerContext = { actor: 'popup', sender: { id: 'ext' } };
 
 function pii(name: string): BuyerPii {
-  return {
-    name,
-    phone: '+1 555 0100',
-    backupPhone: null,
-    email: null,
-    addressLine1: '1 Main St',
-    addressLine2: null,
-    addressLine3: null,
-    city: 'Springfield',
-    state: 'IL',
-    district: null,
-    postcode: '62701',
-    country: 'United States',
-    countryCode: 'US',
-    taxCode: null,
-  };
+  return makeBuyerPii({ name, email: null, addressLine1: '1 Main St' });
 }
 
 function buyer(orderSn: string, purgeAt: number): BuyerRecord {

@@ -4,6 +4,7 @@ import type { BackgroundDeps } from '../background/background-deps';
 import type { BuyerPii, CapturedAddress } from '../capture/buyer-pii';
 import { AppDb } from '../db/app-db';
 import type { OrderRecord } from '../db/records';
+import { makeBuyerPii } from '../capture/buyer-pii-test-data';
 
 export const DAY = 24 * 60 * 60 * 1000;
 export const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -42,23 +43,7 @@ export function makeOrder(orderSn: string, overrides: Partial<OrderRecord> = {})
 }
 
 export function makePii(name: string, overrides: Partial<BuyerPii> = {}): BuyerPii {
-  return {
-    name,
-    phone: '+1 555 0100',
-    backupPhone: null,
-    email: 'buyer@example.com',
-    addressLine1: '1 Main Street',
-    addressLine2: null,
-    addressLine3: null,
-    city: 'Springfield',
-    state: 'IL',
-    district: null,
-    postcode: '62701',
-    country: 'United States',
-    countryCode: 'US',
-    taxCode: null,
-    ...overrides,
-  };
+  return makeBuyerPii({ name, ...overrides });
 }
 
 export function makeAddress(orderSn: string, pii: BuyerPii): CapturedAddress {

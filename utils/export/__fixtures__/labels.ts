@@ -1,6 +1,7 @@
 import type { BuyerPii } from '../../capture/buyer-pii';
 import type { ReturnAddress } from '../../settings/settings-schema';
 import type { ShipmentLabel } from '../shipment-label';
+import { makeBuyerPii } from '../../capture/buyer-pii-test-data';
 
 /** Made-up people and addresses; every script the issue names appears at least once. */
 export const SHIP_FROM: ReturnAddress = {
@@ -16,23 +17,7 @@ export const SHIP_FROM: ReturnAddress = {
 };
 
 export function buyer(overrides: Partial<BuyerPii> = {}): BuyerPii {
-  return {
-    name: 'Jane Doe',
-    phone: '+1 555 0100',
-    backupPhone: null,
-    email: 'jane@example.com',
-    addressLine1: '1 Main St',
-    addressLine2: 'Apt 2',
-    addressLine3: null,
-    city: 'Springfield',
-    state: 'IL',
-    district: null,
-    postcode: '62701',
-    country: 'United States',
-    countryCode: 'US',
-    taxCode: null,
-    ...overrides,
-  };
+  return makeBuyerPii({ email: 'jane@example.com', addressLine1: '1 Main St', addressLine2: 'Apt 2', ...overrides });
 }
 
 export function label(overrides: Partial<ShipmentLabel> = {}, to: Partial<BuyerPii> = {}): ShipmentLabel {
