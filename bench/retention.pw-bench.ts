@@ -49,6 +49,9 @@ test.describe.serial('purge cost in real Chromium', () => {
       // A page with no background reads (reads purge first and would take the work from the timed call).
       const page = await openExtensionPage('options.html#policy');
       await sendOk(page, 'settings/get', {}); // worker awake, database open
+      // The install-time purge runs asynchronously in a fresh profile; let it finish (purges are
+      // queued) so it cannot take the seeded rows from the timed call.
+      await sendOk(page, 'retention/purge-now', {});
       await seedHeldRows(serviceWorker, 'PO-P', stored, 10_000);
       await page.waitForTimeout(5_000);
       const { ms, purged } = await page.evaluate(async () => {
