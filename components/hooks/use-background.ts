@@ -21,7 +21,8 @@ export interface BackgroundQuery<T> {
  * Reads background-owned state and re-reads it whenever the background reports a write
  * (session `revision` bump), so every page shows the same truth without polling.
  */
-export function useBackground<K extends keyof Protocol>(type: K, data: Req<K>): BackgroundQuery<Res<K>> {
+export function useBackground<K extends keyof Protocol>(type: K, data: Req<K>, options: { enabled?: boolean } = {}): BackgroundQuery<Res<K>> {
+  const enabled = options.enabled ?? true;
   const key = JSON.stringify(data);
   const [state, setState] = useState<{ data?: Res<K>; error?: MessageError; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
@@ -36,6 +37,7 @@ export function useBackground<K extends keyof Protocol>(type: K, data: Req<K>): 
   }, [reload]);
 
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     sendMessage(type, JSON.parse(key) as Req<K>).then(
       (d) => live && setState({ data: d, loading: false }),
@@ -44,7 +46,7 @@ export function useBackground<K extends keyof Protocol>(type: K, data: Req<K>): 
     return () => {
       live = false;
     };
-  }, [type, key, tick]);
+  }, [type, key, tick, enabled]);
 
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

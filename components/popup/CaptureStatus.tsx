@@ -11,7 +11,14 @@ export function CaptureStatus() {
     void resolvePopupTabId(location.search).then((id) => id !== null && setTabId(id));
   }, []);
   const tab = useBackground('capture/tab-state', { tabId });
-  const summary = useBackground('orders/summary', { limit: 5 });
+  // The counts scan the orders indexes (~0.5 s at 100,000 orders in Chromium): ask once the
+  // order list has sent its first-page query, so the first rows are not queued behind them.
+  const [countsWanted, setCountsWanted] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setCountsWanted(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  const summary = useBackground('orders/summary', { limit: 5 }, { enabled: countsWanted });
   const state = tab.data;
   const s = summary.data;
   const optionsUrl = (hash: string) => browser.runtime.getURL(`/options.html#${hash}`);
