@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message';
+import { useAction } from '../hooks/use-action';
 import { errorText } from './format-time';
 
 /** "Clear all buyer data", confirmed by typing the word shown (DELETE / 删除); the background checks it too. */
@@ -7,25 +8,15 @@ export function ClearAllForm() {
   const word = i18n.t('retention.clear.word');
   const [typed, setTyped] = useState('');
   const [alsoOrders, setAlsoOrders] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, message, run } = useAction(errorText);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
+    void run(async () => {
       const result = await sendMessage('buyers/clear-all', { confirmation: typed, alsoClearOrders: alsoOrders });
       setTyped('');
-      setMessage({
-        ok: true,
-        text: i18n.t('retention.clear.done', [String(result.buyersDeleted), String(result.filesRemoved + result.filesMissing), String(result.ordersDeleted)]),
-      });
-    } catch (err) {
-      setMessage({ ok: false, text: errorText(err) });
-    } finally {
-      setBusy(false);
-    }
+      return i18n.t('retention.clear.done', [String(result.buyersDeleted), String(result.filesRemoved + result.filesMissing), String(result.ordersDeleted)]);
+    });
   }
 
   return (

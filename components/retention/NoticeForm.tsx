@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message';
+import { useAction } from '../hooks/use-action';
 import { errorText } from './format-time';
 import { parseOrderSnList } from '../../utils/retention/order-sn-list';
 import './retention.css';
@@ -19,14 +20,11 @@ export function NoticeForm() {
   const [shopId, setShopId] = useState('');
   const [orderSns, setOrderSns] = useState('');
   const [reference, setReference] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, message, run } = useAction(errorText);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
+    void run(async () => {
       // datetime-local is read in the viewer's zone: new Date('YYYY-MM-DDTHH:mm') is local time.
       const at = new Date(receivedAt).getTime();
       const scope = kind === 'all' ? { kind } : kind === 'shop' ? { kind, shopId: shopId.trim() } : { kind, orderSns: parseOrderSnList(orderSns) };
@@ -34,14 +32,10 @@ export function NoticeForm() {
       const done = i18n.t('notices.form.done', [String(view.deletedBuyers), String(view.removedFiles)]);
       // Listed numbers that matched nothing are not "deleted": the seller must see them.
       const unmatched = view.unmatchedOrderSns.length > 0 ? ' ' + i18n.t('retentionFix.unmatched', [String(view.unmatchedOrderSns.length), view.unmatchedOrderSns.join(', ')]) : '';
-      setMessage({ ok: unmatched === '', text: done + unmatched });
       setOrderSns('');
       setReference('');
-    } catch (err) {
-      setMessage({ ok: false, text: errorText(err) });
-    } finally {
-      setBusy(false);
-    }
+      return { ok: unmatched === '', text: done + unmatched };
+    });
   }
 
   return (

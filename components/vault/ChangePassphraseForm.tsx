@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message';
+import { useAction } from '../hooks/use-action';
 import { estimatePassphraseStrength } from '../../utils/vault/passphrase-strength';
 import { StrengthMeter } from './StrengthMeter';
 import { vaultErrorMessage } from './vault-error-message';
@@ -9,25 +10,18 @@ export function ChangePassphraseForm() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, message, run } = useAction(vaultErrorMessage);
   const ready = current.length > 0 && next === confirm && estimatePassphraseStrength(next).acceptable;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
+    void run(async () => {
       await sendMessage('vault/change-passphrase', { current, next });
       setCurrent('');
       setNext('');
       setConfirm('');
-      setMessage({ ok: true, text: i18n.t('vault.change.done') });
-    } catch (err) {
-      setMessage({ ok: false, text: vaultErrorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+      return i18n.t('vault.change.done');
+    });
   }
 
   return (

@@ -1,27 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { VAULT_RESET_CONFIRMATION } from '../../utils/messaging/protocol/vault';
 import { sendMessage } from '../../utils/messaging/send-message';
+import { useAction } from '../hooks/use-action';
 import { vaultErrorMessage } from './vault-error-message';
 
 /** Forgotten passphrase: deletes all buyer data after a typed confirmation; order facts stay. */
 export function ResetVaultForm() {
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, message, run } = useAction(vaultErrorMessage);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (typed !== VAULT_RESET_CONFIRMATION) return;
-    setBusy(true);
-    try {
+    void run(async () => {
       const result = await sendMessage('vault/reset', { confirm: VAULT_RESET_CONFIRMATION });
       setTyped('');
-      setMessage({ ok: true, text: i18n.t('vault.reset.done', [String(result.deletedBuyers)]) });
-    } catch (err) {
-      setMessage({ ok: false, text: vaultErrorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+      return i18n.t('vault.reset.done', [String(result.deletedBuyers)]);
+    });
   }
 
   return (
