@@ -28,7 +28,7 @@ export class AppDb extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
-      orders: 'orderSn, shopId, status, createdAt, shipBy, shippedAt, purgeAt, capturedAt, exportedAt, piiState',
+      orders: 'orderSn, shopId, status, shipBy, purgeAt, capturedAt, exportedAt, piiState',
       items: '[orderSn+subOrderSn], orderSn, sku, subOrderSn',
       buyers: 'orderSn, shopId, purgeAt',
       exports: '++id, createdAt, purgeAt, downloadId, *orderSns, state',
