@@ -38,7 +38,8 @@ export const test = base.extend<ExtensionFixtures>({
     if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
     }
-    // Downloads land in downloadsDir without a prompt, so tests can inspect the files on disk.
+    // No download prompt, default folder downloadsDir. Playwright's download handling may still
+    // take over a download: tests locate files through chrome.downloads (or saveDownloadsTo).
     fs.mkdirSync(path.join(profileDir, 'Default'), { recursive: true });
     fs.writeFileSync(
       path.join(profileDir, 'Default', 'Preferences'),
