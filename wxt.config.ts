@@ -1,13 +1,8 @@
 import { defineConfig } from 'wxt';
+import { SELLER_CENTER_MATCH_PATTERNS } from './utils/capture/seller-center-hosts';
 
-/** Seller-center hosts the extension may read (ARCHITECTURE: hosts). Nothing else. */
-export const SELLER_CENTER_MATCHES = [
-  'https://agentseller.temu.com/*',
-  'https://agentseller-us.temu.com/*',
-  'https://agentseller-eu.temu.com/*',
-  'https://seller.temu.com/*',
-  'https://seller.kuajingmaihuo.com/*',
-];
+/** Seller-center hosts the extension may read (ARCHITECTURE: hosts). Nothing else; one list for manifest and content scripts. */
+export const SELLER_CENTER_MATCHES = [...SELLER_CENTER_MATCH_PATTERNS];
 
 export default defineConfig({
   srcDir: '.',

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeOrder, orderListResponse } from '../tests/fixtures/order-fixtures';
 import { expect, test } from '../tests/e2e/harness';
-import { SHOP_ID, send, seedShop, exportFromPopup, saveDownloadsTo, waitForFile } from '../tests/e2e/export-helpers';
+import { SHOP_ID, seedShop, exportFromPopup, saveDownloadsTo, waitForFile } from '../tests/e2e/export-helpers';
+import { send } from '../tests/e2e/extension-messages';
 
 /**
  * Benchmark, not a timed test: the popup's first render with 100,000

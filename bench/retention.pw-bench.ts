@@ -1,6 +1,6 @@
 import type { Worker } from '@playwright/test';
 import { expect, test } from '../tests/e2e/harness';
-import { sendOk } from '../tests/e2e/retention-helpers';
+import { sendOk } from '../tests/e2e/extension-messages';
 
 /** Writes `stored` held orders + sealed buyers rows straight into IndexedDB; `due` of them are due now. */
 function seedHeldRows(worker: Worker, prefix: string, stored: number, due: number): Promise<void> {

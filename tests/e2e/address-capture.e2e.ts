@@ -1,15 +1,10 @@
-import type { Page } from '@playwright/test';
 import { daysAgo, makeOrder, makeOrders } from '../fixtures/order-fixtures';
 import { auditActions, authorizeInOptions, capturedOrderSns, newSellerCenterPage, readTable } from './capture-helpers';
 import { expect, test } from './harness';
+import { sendOk } from './extension-messages';
 
 const PASSPHRASE = 'correct horse battery staple 2026 — Seller Vault!';
 
-async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await page.evaluate(([t, d]) => chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: t, data: d }), [type, data] as const);
-  if (!reply?.ok) throw new Error(`${type}: ${JSON.stringify(reply)}`);
-  return reply.data as T;
-}
 
 test('addresses from rawData, the address API and the DOM are sealed; masked and already-due ones are not', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
   const orders = makeOrders(8);
@@ -25,7 +20,7 @@ test('addresses from rawData, the address API and the DOM are sealed; masked and
   expect(await capturedOrderSns(serviceWorker)).toEqual([]);
 
   const options = await authorizeInOptions(openExtensionPage, sellerCenter.mallId);
-  await send(options, 'vault/setup', { passphrase: PASSPHRASE });
+  await sendOk(options, 'vault/setup', { passphrase: PASSPHRASE });
 
   // The list first (so the 30-days-ago shipping time is known), then three detail pages.
   await page.goto(sellerCenter.orderListUrl());
@@ -59,7 +54,7 @@ test('addresses from rawData, the address API and the DOM are sealed; masked and
   // Sealed at rest (no plaintext name in the row), and opens to exactly what the page showed.
   const rows = await readTable<Record<string, unknown>>(serviceWorker, 'buyers');
   expect(JSON.stringify(rows)).not.toContain(orders[3]!.buyer.name);
-  const opened = await send<{ results: Record<string, { state: string; pii?: { name: string; addressLine1: string; city: string | null } }> }>(options, 'buyers/open', {
+  const opened = await sendOk<{ results: Record<string, { state: string; pii?: { name: string; addressLine1: string; city: string | null } }> }>(options, 'buyers/open', {
     orderSns: [orders[3]!, orders[4]!, orders[6]!].map((o) => o.parentOrderSn),
   });
   for (const o of [orders[3]!, orders[4]!, orders[6]!]) {
@@ -73,7 +68,7 @@ test('addresses from rawData, the address API and the DOM are sealed; masked and
 
 test('an address seen before its order creates a placeholder order row', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
   const options = await authorizeInOptions(openExtensionPage, sellerCenter.mallId);
-  await send(options, 'vault/setup', { passphrase: PASSPHRASE });
+  await sendOk(options, 'vault/setup', { passphrase: PASSPHRASE });
   const order = sellerCenter.orders[1]!;
   await newSellerCenterPage(context, sellerCenter.orderDetailUrl(order.parentOrderSn, 'rawData'));
   await expect.poll(() => capturedOrderSns(serviceWorker)).toEqual([order.parentOrderSn]);

@@ -7,18 +7,13 @@ import { makeOrder, type FixtureOrder } from '../fixtures/order-fixtures';
 import type { SellerCenterFixture } from '../fixtures/seller-center-server';
 import { captureThroughSellerCenter, storedAddressCounts } from './capture-helpers';
 import { expect, test } from './harness';
+import { send, type Reply } from './extension-messages';
 
 export const SHOP_ID = '634418212345';
 export const PASSPHRASE = 'violet tractor mango 7 lantern';
 /** A buyer whose values start like spreadsheet formulas (OWASP CSV injection). */
 export const FORMULA_BUYER: FixtureBuyer = { ...FIXTURE_BUYERS[0]!, name: '=HYPERLINK("http://evil.example","x")', line1: '@SUM(1+1) Main St', mail: 'formula@example.com' };
 
-export type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
-
-/** Sends one message through the real runtime channel from an extension page. */
-export async function send(page: Page, type: string, data: unknown): Promise<Reply> {
-  return page.evaluate(([t, d]) => chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: t, data: d }), [type, data] as const);
-}
 
 export type SellerCenterEnv = { context: BrowserContext; serviceWorker: Worker; sellerCenter: SellerCenterFixture; openExtensionPage: (p: string) => Promise<Page> };
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { expect, test } from './harness';
-import { FORMULA_BUYER, send, seedShop, fixtureOrders, exportFromPopup, saveDownloadsTo, waitForFile, pdfPages, pdfText, pdfBarcodes, squash, openUnlockedPopup } from './export-helpers';
+import { FORMULA_BUYER, seedShop, fixtureOrders, exportFromPopup, saveDownloadsTo, waitForFile, pdfPages, pdfText, pdfBarcodes, squash, openUnlockedPopup } from './export-helpers';
+import { send } from './extension-messages';
 
 test('export: popup list shows buyers when unlocked, PDF labels carry every name, address and a readable barcode', async ({
   context,

@@ -4,22 +4,13 @@ import { type FixtureOrder } from '../fixtures/order-fixtures';
 import type { SellerCenterFixture } from '../fixtures/seller-center-server';
 import { captureThroughSellerCenter } from './capture-helpers';
 import { expect } from './harness';
+import { send, sendOk } from './extension-messages';
 
 
 export const PASSPHRASE = 'violet tractor mango 7 lantern';
 export const MIN = 60_000;
 
-export type Reply<T = unknown> = { ok: boolean; data?: T; error?: { code: string; message: string } };
 
-export async function send<T = unknown>(page: Page, type: string, data: unknown): Promise<Reply<T>> {
-  return page.evaluate(([t, d]) => chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: t, data: d }), [type, data] as const);
-}
-
-export async function sendOk<T = unknown>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await send<T>(page, type, data);
-  expect(reply, `${type}: ${JSON.stringify(reply)}`).toMatchObject({ ok: true });
-  return reply.data as T;
-}
 
 export type SellerCenterEnv = { context: BrowserContext; serviceWorker: Worker; sellerCenter: SellerCenterFixture; openExtensionPage: (p: string) => Promise<Page> };
 

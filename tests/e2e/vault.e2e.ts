@@ -1,18 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { FIXTURE_BUYERS } from '../fixtures/fixture-buyers';
 import { makeOrders } from '../fixtures/order-fixtures';
 import type { SellerCenterFixture } from '../fixtures/seller-center-server';
 import { authorizeInOptions, capturedOrderSns, newSellerCenterPage, readTable } from './capture-helpers';
 import { expect, test } from './harness';
+import { send } from './extension-messages';
 
 const PASSPHRASE = 'violet tractor mango 7 lantern';
 
-/** Sends one message through the real runtime channel from an extension page. */
-async function send(page: Page, type: string, data: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }> {
-  return page.evaluate(([t, d]) => chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: t, data: d }), [type, data] as const);
-}
 
 /**
  * Captures while locked through the fixture seller center: the order list, then each order's

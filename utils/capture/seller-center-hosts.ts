@@ -1,6 +1,6 @@
 /**
- * Seller-center hosts (reference: Hosts). Mirrors SELLER_CENTER_MATCHES in wxt.config.ts, which
- * decides where the content scripts run; this copy only lets the popup say "not a seller-center tab".
+ * Seller-center hosts (reference: Hosts): the one list behind the manifest's host permissions
+ * (wxt.config.ts), the content scripts' matches and the popup's "not a seller-center tab".
  */
 export const SELLER_CENTER_HOSTS = [
   'agentseller.temu.com',
@@ -20,5 +20,5 @@ export function isSellerCenterUrl(url: string | undefined): boolean {
   }
 }
 
-/** Content-script match patterns for the hosts above (kept equal to wxt.config.ts SELLER_CENTER_MATCHES by a test). */
+/** Match patterns for the hosts above (content scripts and host permissions). */
 export const SELLER_CENTER_MATCH_PATTERNS = SELLER_CENTER_HOSTS.map((h) => `https://${h}/*`);
