@@ -1,6 +1,6 @@
 import { bench, describe } from 'vitest';
-import { label, SCRIPT_SAMPLES } from '../utils/export/__fixtures__/labels';
-import { loadFontsFromDisk } from '../utils/export/__fixtures__/node-font-provider';
+import { label, SCRIPT_SAMPLES } from '../tests/support/label-test-data';
+import { loadFontsFromDisk } from '../tests/support/node-font-provider';
 import { renderCsv } from '../utils/export/csv-presets';
 import { renderLabelsPdf } from '../utils/export/label-pdf';
 import type { ShipmentLabel } from '../utils/export/shipment-label';

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
 import { AppDb } from '../utils/db/app-db';
-import { orderFilterSchema, type OrderFilterInput } from '../utils/messaging/protocol/export';
+import { orderFilterSchema, type OrderFilterInput } from '../utils/orders/orders-messages';
 import { queryOrderKeys, queryOrderPage } from '../utils/orders/order-page-query';
-import { makeMixedOrders } from '../utils/orders/order-test-data';
+import { makeMixedOrders } from '../tests/support/order-test-data';
 
 /**
  * The popup's first `orders/page` with 100,000 stored orders (issue 6: first render < 200 ms).

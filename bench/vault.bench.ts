@@ -13,7 +13,7 @@ import { AppDb } from '../utils/db/app-db';
 import { sealBuyerPii } from '../utils/vault/buyer-seal';
 import { storeCapturedAddresses } from '../utils/vault/buyer-store';
 import { VAULT_META_KEY } from '../utils/vault/vault-service';
-import { makeAddress, makeOrder, makePii } from '../utils/vault/vault-test-support';
+import { makeAddress, makeOrder, makePii } from '../tests/support/vault-test-support';
 
 const N = 10_000;
 const now = Date.UTC(2026, 10, 25);

@@ -1,4 +1,4 @@
-import { installCaptureHook } from '../utils/capture/capture-hook';
+import { installCaptureHook } from '../utils/seller-page/capture-hook';
 import { SELLER_CENTER_MATCH_PATTERNS } from '../utils/capture/seller-center-hosts';
 
 /**

@@ -1,11 +1,11 @@
 import { createBannerHost } from '../components/banner/banner-host';
-import { extractDomAddress, findAddressBlock, findShownOrderSn, orderForDomAddress } from '../utils/capture/dom-address';
-import { createBridgeHost } from '../utils/capture/bridge-host';
-import { orderSnFromPageUrl } from '../utils/capture/page-bridge';
-import { createPageCaptureController } from '../utils/capture/page-capture-controller';
+import { extractDomAddress, findAddressBlock, findShownOrderSn, orderForDomAddress } from '../utils/seller-page/dom-address';
+import { createBridgeHost } from '../utils/seller-page/bridge-host';
+import { orderSnFromPageUrl } from '../utils/seller-page/page-bridge';
+import { createPageCaptureController } from '../utils/seller-page/page-capture-controller';
 import { SELLER_CENTER_MATCH_PATTERNS } from '../utils/capture/seller-center-hosts';
-import { readCaptureGate, watchCaptureGate } from '../utils/consent/capture-gate-adapter';
-import { sendMessage } from '../utils/messaging/send-message';
+import { readCaptureGate, watchCaptureGate } from '../utils/seller-page/page-consent-adapter';
+import { sendMessage } from '../utils/messaging/send-message-adapter';
 
 /** Pages whose visible address block is read as the last-resort source (issue 4). */
 const ADDRESS_PAGES = /\/(order-detail|online-shipping|buy-shipping-bulk-details)\.html$/;

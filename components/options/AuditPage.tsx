@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AuditVerification } from '../../utils/audit/audit-chain';
-import { sendMessage } from '../../utils/messaging/send-message';
-import { useBackground } from '../hooks/use-background';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
+import { useBackground } from '../common/use-background';
 import { vaultErrorMessage } from '../vault/vault-error-message';
 import '../vault/vault.css';
 

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { shopIdSchema } from '../../utils/consent/consent-schema';
 import type { MessageError } from '../../utils/messaging/envelope';
-import { sendMessage } from '../../utils/messaging/send-message';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { POLICY_VERSION } from '../../utils/policy/policy-document';
-import { useBackground } from '../hooks/use-background';
+import { useBackground } from '../common/use-background';
 
 /** `#authorize?shop=123` (from the in-page banner) pre-fills the shop. */
 function shopFromHash(): string {

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { MessageError } from '../../utils/messaging/envelope';
-import { sendMessage } from '../../utils/messaging/send-message';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import type { Settings } from '../../utils/settings/settings-schema';
-import { useBackground } from '../hooks/use-background';
-import { CsvColumnsEditor } from '../orders/CsvColumnsEditor';
-import { ReturnAddressForm } from '../orders/ReturnAddressForm';
-import '../orders/orders.css';
+import { useBackground } from '../common/use-background';
+import { CsvColumnsEditor } from '../settings-forms/CsvColumnsEditor';
+import { ReturnAddressForm } from '../settings-forms/ReturnAddressForm';
+import '../order-list/orders.css';
 
 type LabelSettings = Pick<Settings, 'returnAddress' | 'labelSheetLayout' | 'csvCustomColumns'>;
 

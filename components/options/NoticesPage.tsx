@@ -1,4 +1,4 @@
-import { useBackground } from '../hooks/use-background';
+import { useBackground } from '../common/use-background';
 import { errorText } from '../retention/format-time';
 import { NoticeForm } from '../retention/NoticeForm';
 import { NoticeList } from '../retention/NoticeList';

@@ -1,7 +1,7 @@
 import policyEn from '../../docs/privacy-policy.md?raw';
 import policyZh from '../../docs/privacy-policy.zh-CN.md?raw';
 import { parsePolicyDocument, POLICY_VERSION } from '../../utils/policy/policy-document';
-import { PrivacySettings } from '../privacy/PrivacySettings';
+import { PrivacySettings } from '../settings-forms/PrivacySettings';
 
 /** Privacy & cookies: the seller's choices, then the policy text in the browser's language. */
 export function PrivacyPolicyPage() {

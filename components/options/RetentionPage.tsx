@@ -1,4 +1,4 @@
-import { useBackground } from '../hooks/use-background';
+import { useBackground } from '../common/use-background';
 import { ClearAllForm } from '../retention/ClearAllForm';
 import { errorText, formatDateTime, viewerTzOffsetMinutes } from '../retention/format-time';
 import { PurgeNowButton } from '../retention/PurgeNowButton';

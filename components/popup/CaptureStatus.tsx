@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { resolvePopupTabId } from '../../utils/capture/popup-tab-adapter';
-import { useBackground } from '../hooks/use-background';
+import { resolvePopupTabId } from './active-tab-adapter';
+import { useBackground } from '../common/use-background';
 import './capture-status.css';
 
 /** Popup: capture state of the current tab and captured-order counts (issue 3 part 9). */

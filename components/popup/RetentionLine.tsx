@@ -1,4 +1,4 @@
-import { useBackground } from '../hooks/use-background';
+import { useBackground } from '../common/use-background';
 import { formatDateTime, viewerTzOffsetMinutes } from '../retention/format-time';
 
 /** Popup footer: when buyer data is next deleted, and how many orders that day. */

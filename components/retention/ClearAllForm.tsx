@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { sendMessage } from '../../utils/messaging/send-message';
-import { useAction } from '../hooks/use-action';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
+import { useAction } from '../common/use-action';
 import { errorText } from './format-time';
 
 /** "Clear all buyer data", confirmed by typing the word shown (DELETE / 删除); the background checks it too. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sendMessage } from '../../utils/messaging/send-message';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { errorText } from './format-time';
 
 /** Runs the purge now (the same pass the alarms run); useful right after lowering the period. */

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { sendMessage } from '../../utils/messaging/send-message';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { MAX_RETENTION_DAYS } from '../../utils/retention/retention-rule';
 import { errorText } from './format-time';
 

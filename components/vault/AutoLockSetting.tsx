@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sendMessage } from '../../utils/messaging/send-message';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { vaultErrorMessage } from './vault-error-message';
 
 /** Choices offered; the setting accepts any 0–240 (0 = only when the browser closes). */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { sendMessage } from '../../utils/messaging/send-message';
-import { useAction } from '../hooks/use-action';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
+import { useAction } from '../common/use-action';
 import { estimatePassphraseStrength } from '../../utils/vault/passphrase-strength';
 import { StrengthMeter } from './StrengthMeter';
 import { vaultErrorMessage } from './vault-error-message';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sendMessage } from '../../utils/messaging/send-message';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { vaultErrorMessage } from './vault-error-message';
 
 /** Manual lock: drops the session keys at once. */

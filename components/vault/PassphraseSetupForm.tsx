@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { sendMessage } from '../../utils/messaging/send-message';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { estimatePassphraseStrength } from '../../utils/vault/passphrase-strength';
 import { StrengthMeter } from './StrengthMeter';
 import { vaultErrorMessage } from './vault-error-message';

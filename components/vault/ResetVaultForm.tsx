@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { VAULT_RESET_CONFIRMATION } from '../../utils/messaging/protocol/vault';
-import { sendMessage } from '../../utils/messaging/send-message';
-import { useAction } from '../hooks/use-action';
+import { VAULT_RESET_CONFIRMATION } from '../../utils/vault/vault-messages';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
+import { useAction } from '../common/use-action';
 import { vaultErrorMessage } from './vault-error-message';
 
 /** Forgotten passphrase: deletes all buyer data after a typed confirmation; order facts stay. */

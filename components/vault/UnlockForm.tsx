@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { sendMessage } from '../../utils/messaging/send-message';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { vaultErrorMessage } from './vault-error-message';
 
 /** Passphrase → `vault/unlock`. The background answers one generic error for every wrong passphrase. */

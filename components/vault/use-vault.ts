@@ -1,4 +1,4 @@
-import { useBackground } from '../hooks/use-background';
+import { useBackground } from '../common/use-background';
 
 /** The vault's lock state for any page; refreshes when the background reports a change. */
 export function useVault() {

@@ -1,5 +1,5 @@
 import { CaptureStatus } from '../../components/popup/CaptureStatus';
-import { OrderList } from '../../components/popup/OrderList';
+import { OrderList } from '../../components/order-list/OrderList';
 import { RetentionLine } from '../../components/popup/RetentionLine';
 import { VaultPanel } from '../../components/popup/VaultPanel';
 import './popup.css';

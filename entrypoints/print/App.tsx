@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { ExportJob } from '../../components/orders/ExportJob';
-import { PrintView } from '../../components/orders/PrintView';
-import { parseExportPageHash } from '../../utils/orders/export-page-url';
+import { ExportJob } from '../../components/export-pipeline/ExportJob';
+import { PrintView } from '../../components/export-pipeline/PrintView';
+import { parseExportPageHash } from '../../utils/export-jobs/export-page-url';
 import './print.css';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buyerPiiSchema, type AddressSource, type BuyerPii, type CapturedAddress } from './buyer-pii';
+import { buyerPiiSchema, type AddressSource, type BuyerPii, type CapturedAddress } from '../vault/buyer-pii';
 import { countryAlpha2 } from '../geo/country-code';
 import { isMaskedValue } from './masked-value';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AddressSource, CapturedAddress } from './buyer-pii';
+import type { AddressSource, CapturedAddress } from '../vault/buyer-pii';
 import { toCamelKeys } from './camel-keys';
 import { CaptureRejection } from './capture-rejection';
 import { normalizeAddress } from './address-normalizer';

@@ -4,11 +4,11 @@ import { grantConsent, readConsent, revokeConsent } from '../consent/consent-ada
 import { POLICY_VERSION } from '../policy/policy-document';
 import { isShopAuthorized } from '../consent/consent-schema';
 import { openAuthorizationPage } from '../consent/options-page-adapter';
-import type { captureMessages } from '../messaging/protocol/capture';
+import type { captureMessages } from './capture-messages';
 import type { HandlerTable } from '../messaging/router';
 import { readSettings } from '../settings/settings-adapter';
 import { capturePayload, type CaptureGate } from './capture-service';
-import { summarizeOrders } from './orders-summary';
+import { summarizeOrders } from '../orders/orders-summary';
 import { isSellerCenterUrl } from './seller-center-hosts';
 import { readTabShop, readTabUrl, recordTabShop } from './tab-state-adapter';
 

@@ -3,7 +3,7 @@ import type { BackgroundDeps } from '../background/background-deps';
 import { isShopAuthorized, type ConsentMap } from '../consent/consent-schema';
 import type { AuditActor } from '../db/records';
 import { MessageError } from '../messaging/envelope';
-import type { CapturePayload, CaptureResult } from '../messaging/protocol/capture';
+import type { CapturePayload, CaptureResult } from './capture-messages';
 import type { Settings } from '../settings/settings-schema';
 import { storeCapturedAddresses } from '../vault/buyer-store';
 import { parseAddressPayload } from './address-payload-parser';

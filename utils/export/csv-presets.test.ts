@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { label, SCRIPT_SAMPLES, scriptLabels } from './__fixtures__/labels';
+import { label, SCRIPT_SAMPLES, scriptLabels } from '../../tests/support/label-test-data';
 import { CSV_FIELDS, renderCsv, UTF8_BOM } from './csv-presets';
 import { neutralizeCsvCell } from './csv-safety';
 

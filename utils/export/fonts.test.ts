@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { FONTS_DIR } from './__fixtures__/node-font-provider';
+import { FONTS_DIR } from '../../tests/support/node-font-provider';
 import { createFontProvider, fontFileForCodePoint, loadFontsFromUrl, type FontManifest } from './fonts';
 
 const manifest = JSON.parse(readFileSync(`${FONTS_DIR}manifest.json`, 'utf8')) as FontManifest;

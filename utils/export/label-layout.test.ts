@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { label, longLabel, scriptLabels } from './__fixtures__/labels';
-import { loadFontsFromDisk } from './__fixtures__/node-font-provider';
+import { label, longLabel, scriptLabels } from '../../tests/support/label-test-data';
+import { loadFontsFromDisk } from '../../tests/support/node-font-provider';
 import { labelTexts } from './label-pdf';
 import { layoutLabel, type Box, type DrawOp } from './label-layout';
 import { ELLIPSIS, embedTextFonts, type TextShaper } from './pdf-text';

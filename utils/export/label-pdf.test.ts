@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { label, longLabel, SCRIPT_SAMPLES, scriptLabels } from './__fixtures__/labels';
-import { loadFontsFromDisk } from './__fixtures__/node-font-provider';
+import { label, longLabel, SCRIPT_SAMPLES, scriptLabels } from '../../tests/support/label-test-data';
+import { loadFontsFromDisk } from '../../tests/support/node-font-provider';
 import type { FontProvider } from './fonts';
 import { renderLabelsPdf } from './label-pdf';
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { label } from './__fixtures__/labels';
-import { loadFontsFromDisk } from './__fixtures__/node-font-provider';
+import { label } from '../../tests/support/label-test-data';
+import { loadFontsFromDisk } from '../../tests/support/node-font-provider';
 import type { FontProvider } from './fonts';
 import { EXPORT_FORMATS } from './shipment-label';
 import { renderExportFile } from './render-export-file';

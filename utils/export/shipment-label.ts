@@ -1,4 +1,4 @@
-import type { BuyerPii } from '../capture/buyer-pii';
+import type { BuyerPii } from '../vault/buyer-pii';
 import type { ReturnAddress } from '../settings/settings-schema';
 
 /** Everything one label/slip/CSV row needs. Built in an extension page from `export/prepare`; never persisted. */

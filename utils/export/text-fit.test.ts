@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFontsFromDisk } from './__fixtures__/node-font-provider';
+import { loadFontsFromDisk } from '../../tests/support/node-font-provider';
 import { ELLIPSIS, embedTextFonts, type TextShaper } from './pdf-text';
 import { ellipsize, fitParagraphs, fitSingleLine } from './text-fit';
 

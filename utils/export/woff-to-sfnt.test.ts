@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
-import { FONTS_DIR } from './__fixtures__/node-font-provider';
+import { FONTS_DIR } from '../../tests/support/node-font-provider';
 import { isWoff, woffToSfnt } from './woff-to-sfnt';
 
 describe('woffToSfnt', () => {

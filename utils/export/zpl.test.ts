@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { label, longLabel, scriptLabels } from './__fixtures__/labels';
+import { label, longLabel, scriptLabels } from '../../tests/support/label-test-data';
 import { blockFieldData, escapeFieldData, renderLabelsZpl } from './zpl';
 
 describe('renderLabelsZpl', () => {

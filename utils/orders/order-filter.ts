@@ -1,5 +1,5 @@
 import type { OrderRecord, OrderStatus } from '../db/records';
-import type { OrderFilter } from '../messaging/protocol/export';
+import type { OrderFilter } from './orders-messages';
 import { endOfLocalDay } from './local-day';
 
 /** Statuses the seller still has to ship (the seller center's "to ship" tab: 2, 41). */

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../db/app-db';
-import { orderFilterSchema, type OrderFilterInput } from '../messaging/protocol/export';
+import { orderFilterSchema, type OrderFilterInput } from './orders-messages';
 import { compareListOrder, createOrderPredicate } from './order-filter';
 import { countOrders, queryOrderKeys, queryOrderPage } from './order-page-query';
-import { makeMixedOrders, makeOrder } from './order-test-data';
+import { makeMixedOrders, makeOrder } from '../../tests/support/order-test-data';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 25, 12, 0);

@@ -1,8 +1,8 @@
 import type { Collection, InsertType } from 'dexie';
 import type { AppDb } from '../db/app-db';
 import type { OrderRecord } from '../db/records';
-import type { OrderSummaryRow } from '../messaging/protocol/capture';
-import type { OrderFilter, OrderPage } from '../messaging/protocol/export';
+import type { OrderSummaryRow } from '../capture/capture-messages';
+import type { OrderFilter, OrderPage } from './orders-messages';
 import { compareListOrder, createOrderPredicate, normalizeOrderSnQuery, TO_SHIP_STATUSES } from './order-filter';
 import { endOfLocalDay } from './local-day';
 

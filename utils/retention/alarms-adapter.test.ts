@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { armNextPurgeAlarm, ensureSweepAlarm, NEXT_PURGE_ALARM, SWEEP_ALARM, SWEEP_PERIOD_MINUTES } from './alarms-adapter';
 import { nextPurgeDelayMinutes } from './next-deadline';
 import { DAY_MS } from './retention-rule';
-import { exportFile, makeTestDeps, seedHeld, T0 } from './retention-test-data';
+import { exportFile, makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
 
 describe('retention alarms', () => {
   it('creates the 30-minute sweep only when it is missing (keeps an existing schedule)', async () => {

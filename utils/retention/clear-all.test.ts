@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageError } from '../messaging/envelope';
 import { clearAllBuyerData } from './clear-all';
 import { DAY_MS } from './retention-rule';
-import { exportFile, fakePorts, makeTestDeps, seedHeld, T0 } from './retention-test-data';
+import { exportFile, fakePorts, makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
 
 async function seeded() {
   const deps = makeTestDeps();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageError } from '../messaging/envelope';
 import { checkLiveCopies, listDeletionNotices, NOTICE_DELETE_WITHIN_MS, recordDeletionNotice } from './deletion-notices';
 import { DAY_MS } from './retention-rule';
-import { exportFile, fakePorts, makeTestDeps, seedHeld, T0 } from './retention-test-data';
+import { exportFile, fakePorts, makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
 
 const HOUR = 3_600_000;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FILE_RETRY_DELAY_MS, removeDueExportFiles } from './export-file-cleanup';
 import { nextRetentionDeadline } from './next-deadline';
 import { DAY_MS } from './retention-rule';
-import { exportFile, FakeDownloads, makeTestDeps, T0 } from './retention-test-data';
+import { exportFile, FakeDownloads, makeTestDeps, T0 } from '../../tests/support/retention-test-data';
 
 describe('removeDueExportFiles: a file that cannot be removed', () => {
   it('writes no audit entry when every removal failed, and does not keep the next deadline in the past', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { verifyStoredAudit } from '../audit/audit-log';
 import { LAST_PURGE_META_KEY, purgeDueBuyers } from './purge-service';
 import { DAY_MS } from './retention-rule';
-import { exportFile, FakeDownloads, makeTestDeps, seedHeld, T0 } from './retention-test-data';
+import { exportFile, FakeDownloads, makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
 
 const MIN = 60_000;
 

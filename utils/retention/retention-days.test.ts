@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyRetentionDays } from './retention-days';
 import { DAY_MS } from './retention-rule';
-import { exportFile, makeTestDeps, seedHeld, T0 } from './retention-test-data';
+import { exportFile, makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
 
 describe('applyRetentionDays', () => {
   it('brings purges forward from the order facts (orders, buyers, live files), never later', async () => {

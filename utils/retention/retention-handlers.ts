@@ -1,5 +1,5 @@
 import type { BackgroundDeps } from '../background/background-deps';
-import type { retentionMessages } from '../messaging/protocol/retention';
+import type { retentionMessages } from './retention-messages';
 import type { HandlerTable } from '../messaging/router';
 import { clearAllBuyerData } from './clear-all';
 import { listDeletionNotices, recordDeletionNotice } from './deletion-notices';

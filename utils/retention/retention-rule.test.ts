@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { epochMsFromLocalString } from '../capture/capture-time';
 import { clampRetentionDays, computePurgeAt, DAY_MS, isPurgeDue, MAX_RETENTION_DAYS, retentionFactsOf } from './retention-rule';
-import { heldOrder, T0 } from './retention-test-data';
+import { heldOrder, T0 } from '../../tests/support/retention-test-data';
 
 const MIN = 60_000;
 const shipped = (shippedAt: number | null, capturedAt = T0, cancelled = false) => ({ shippedAt, capturedAt, cancelled });

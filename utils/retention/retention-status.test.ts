@@ -3,7 +3,7 @@ import { groupPurgesByLocalDay, localDayStart } from './purge-schedule';
 import { purgeDueBuyers } from './purge-service';
 import { DAY_MS } from './retention-rule';
 import { readNextPurge, readRetentionStatus } from './retention-status';
-import { FakeDownloads, makeTestDeps, seedHeld } from './retention-test-data';
+import { FakeDownloads, makeTestDeps, seedHeld } from '../../tests/support/retention-test-data';
 
 const H = 3_600_000;
 const midnightUtc = Date.UTC(2026, 10, 10);

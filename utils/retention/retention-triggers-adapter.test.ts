@@ -4,7 +4,7 @@ import { LOCAL_KEYS } from '../storage-keys';
 import { NEXT_PURGE_ALARM, SWEEP_ALARM } from './alarms-adapter';
 import { DAY_MS } from './retention-rule';
 import { registerRetention } from './retention-triggers-adapter';
-import { makeTestDeps, seedHeld, T0 } from './retention-test-data';
+import { makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
 
 async function settle(check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 100; i++) {

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background/background-deps';
-import type { settingsMessages } from '../messaging/protocol/settings';
+import type { settingsMessages } from './settings-messages';
 import type { HandlerTable } from '../messaging/router';
 import { readSettings, writeSettings } from './settings-adapter';
 

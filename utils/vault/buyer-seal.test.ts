@@ -3,7 +3,7 @@ import { x25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { createOpener, createSealer } from '../crypto/sealed-box';
 import { decodeBuyerPii, encodeBuyerPii, openBuyerRecord, sealBuyerPii } from './buyer-seal';
-import { makePii } from './vault-test-support';
+import { makePii } from '../../tests/support/vault-test-support';
 
 describe('buyer PII layout', () => {
   it('round-trips every field, including nulls and CJK/emoji', () => {

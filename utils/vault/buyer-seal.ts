@@ -1,8 +1,8 @@
 import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
 import { sealedAad, SealedOpenError, type Opener, type Sealer } from '../crypto/sealed-box';
-import { buyerPiiSchema, type BuyerPii } from '../capture/buyer-pii';
+import { buyerPiiSchema, type BuyerPii } from './buyer-pii';
 import type { BuyerRecord } from '../db/records';
-import type { BuyerOpenResult } from '../messaging/protocol/vault';
+import type { BuyerOpenResult } from './vault-messages';
 
 /** Table name in the associated data: a `buyers` blob cannot be replayed into another table or order. */
 export const BUYERS_TABLE = 'buyers';

@@ -6,7 +6,7 @@ import { erasePiiInTransaction } from '../retention/pii-eraser';
 import { purgeDueBuyers } from '../retention/purge-service';
 import { openBuyers, storeCapturedAddresses } from './buyer-store';
 import { lockVault, setupVault, unlockVault } from './vault-service';
-import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0 } from './vault-test-support';
+import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0 } from '../../tests/support/vault-test-support';
 
 const names = {
   latin: 'Zoë Ñúñez-Łukasiewicz',

@@ -1,11 +1,11 @@
 import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background/background-deps';
-import type { CapturedAddress } from '../capture/buyer-pii';
-import { buyerPiiSchema } from '../capture/buyer-pii';
+import type { CapturedAddress } from './buyer-pii';
+import { buyerPiiSchema } from './buyer-pii';
 import { createOpener, createSealer } from '../crypto/sealed-box';
 import type { WrappedVaultKeys } from '../crypto/vault-keys';
 import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
-import type { BuyerOpenResult, BuyersOpenReply } from '../messaging/protocol/vault';
+import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
 import { computePurgeAt, isPurgeDue } from '../retention/retention-rule';
 import { purgeDueBuyers } from '../retention/purge-service';
 import { readSettings } from '../settings/settings-adapter';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ENVELOPE_TAG } from '../messaging/envelope';
-import { vaultMessages } from '../messaging/protocol/vault';
+import { vaultMessages } from './vault-messages';
 import { createMessageRouter } from '../messaging/router';
 import { createVaultHandlers } from './vault-handlers';
-import { makeDeps } from './vault-test-support';
+import { makeDeps } from '../../tests/support/vault-test-support';
 
 const identity = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
 const page = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };

@@ -1,6 +1,6 @@
 import { countAuditByAction, listAuditPage, verifyStoredAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background/background-deps';
-import type { vaultMessages } from '../messaging/protocol/vault';
+import type { vaultMessages } from './vault-messages';
 import type { HandlerTable } from '../messaging/router';
 import { openBuyers } from './buyer-store';
 import { changePassphrase, getVaultStatus, lockVault, resetVault, setupVault, unlockVault } from './vault-service';

@@ -4,7 +4,7 @@ import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { AUTO_LOCK_ALARM } from './auto-lock-alarm-adapter';
 import { registerVaultLifecycle } from './vault-lifecycle-adapter';
 import { getVaultStatus, setupVault } from './vault-service';
-import { GOOD_PASSPHRASE, makeDeps } from './vault-test-support';
+import { GOOD_PASSPHRASE, makeDeps } from '../../tests/support/vault-test-support';
 
 /** Lets the listeners' promise chains settle. */
 const settle = () => new Promise((r) => setTimeout(r, 50));

@@ -18,7 +18,7 @@ import {
   setupVault,
   unlockVault,
 } from './vault-service';
-import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0, type TestDeps } from './vault-test-support';
+import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0, type TestDeps } from '../../tests/support/vault-test-support';
 
 async function expectError(promise: Promise<unknown>, code: string): Promise<MessageError> {
   const err = await promise.then(

@@ -4,7 +4,7 @@ import { UnwrapError } from '../crypto/key-wrap';
 import { generateVaultKeys, unwrapVaultKeys, wrapVaultKeys, type VaultKeys, type WrappedVaultKeys } from '../crypto/vault-keys';
 import type { AuditActor } from '../db/records';
 import { MessageError } from '../messaging/envelope';
-import type { VaultResetResult, VaultStatus } from '../messaging/protocol/vault';
+import type { VaultResetResult, VaultStatus } from './vault-messages';
 import { eraseScopeInTransaction } from '../retention/deletion-scope';
 import { readSettings } from '../settings/settings-adapter';
 import { scheduleAutoLockAlarm } from './auto-lock-alarm-adapter';

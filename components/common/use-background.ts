@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import type { MessageDef } from '../../utils/messaging/define-message';
+import type { MessageError } from '../../utils/messaging/envelope';
+import type { Protocol } from '../../utils/protocol';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
+import { SESSION_KEYS } from '../../utils/storage-keys';
+
+type Req<K extends keyof Protocol> = Protocol[K] extends MessageDef<infer Q, unknown> ? z.input<Q> : never;
+type Res<K extends keyof Protocol> = Protocol[K] extends MessageDef<z.ZodType, infer R> ? R : never;
+
+export interface BackgroundQuery<T> {
+  data: T | undefined;
+  error: MessageError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * Reads background-owned state and re-reads it whenever the background reports a write
+ * (session `revision` bump), so every page shows the same truth without polling.
+ */
+export function useBackground<K extends keyof Protocol>(type: K, data: Req<K>, options: { enabled?: boolean } = {}): BackgroundQuery<Res<K>> {
+  const enabled = options.enabled ?? true;
+  const key = JSON.stringify(data);
+  const [state, setState] = useState<{ data?: Res<K>; error?: MessageError; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && SESSION_KEYS.revision in changes) reload();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [reload]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    sendMessage(type, JSON.parse(key) as Req<K>).then(
+      (d) => live && setState({ data: d, loading: false }),
+      (e: MessageError) => live && setState((s) => ({ data: s.data, error: e, loading: false })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [type, key, tick, enabled]);
+
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ExportFormat } from '../../utils/export/shipment-label';
+import { MessageError } from '../../utils/messaging/envelope';
+import type { PreparedExport } from '../../utils/orders/orders-messages';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
+import { useVault } from '../vault/use-vault';
+
+export type PreparedState = { phase: 'loading' } | { phase: 'ready'; prepared: PreparedExport } | { phase: 'failed'; error: MessageError };
+
+/**
+ * Asks the background once for the export's data (`export/prepare` opens PII and writes the
+ * audit entry). Once per page load: the ref survives StrictMode's double effect, so one
+ * export is one audited read. `retry` asks again (e.g. after unlocking). When the vault locks
+ * (manually or idle), the decrypted labels are dropped from the page as well.
+ */
+export function usePreparedExport(orderSns: string[], format: ExportFormat): { state: PreparedState; retry: () => void } {
+  const [state, setState] = useState<PreparedState>({ phase: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const asked = useRef(-1);
+  useEffect(() => {
+    if (asked.current === attempt) return;
+    asked.current = attempt;
+    setState({ phase: 'loading' });
+    sendMessage('export/prepare', { orderSns, format }).then(
+      (prepared) => setState({ phase: 'ready', prepared }),
+      (err: unknown) => setState({ phase: 'failed', error: err instanceof MessageError ? err : new MessageError('internal', String(err)) }),
+    );
+  }, [orderSns, format, attempt]);
+
+  const vaultState = useVault().data?.state;
+  useEffect(() => {
+    if (vaultState === undefined || vaultState === 'unlocked') return;
+    setState((s) => (s.phase === 'ready' ? { phase: 'failed', error: new MessageError('locked', 'The vault locked; unlock to export again.') } : s));
+  }, [vaultState]);
+
+  return { state, retry: () => setAttempt((a) => a + 1) };
+}

@@ -1,0 +1,62 @@
+import type { CSSProperties, MouseEvent } from 'react';
+import { i18n } from '#i18n';
+import type { BuyerPii } from '../../utils/vault/buyer-pii';
+import type { OrderSummaryRow } from '../../utils/capture/capture-messages';
+import { orderStatusLabel, piiStateLabel } from './order-status-text';
+import { ShipByBadge } from './ShipByBadge';
+
+export interface OrderRowProps {
+  row: OrderSummaryRow | undefined;
+  index: number;
+  selected: boolean;
+  /** Opened buyer data (only while unlocked, only for rows on screen). */
+  buyer: BuyerPii | undefined;
+  now: number;
+  style: CSSProperties;
+  onToggle: (index: number, orderSn: string, shiftKey: boolean) => void;
+}
+
+/** One order in the popup list. Captured values are rendered as React text, never as HTML. */
+export function OrderRow({ row, index, selected, buyer, now, style, onToggle }: OrderRowProps) {
+  if (!row) {
+    return (
+      <div className="sv-order-row sv-order-row--loading" style={style}>
+        <span className="sv-muted">{i18n.t('export.list.loading')}</span>
+      </div>
+    );
+  }
+  const onClick = (event: MouseEvent<HTMLInputElement>) => onToggle(index, row.orderSn, event.shiftKey);
+  return (
+    <div className="sv-order-row" style={style} data-testid="order-row" data-order-sn={row.orderSn} aria-selected={selected}>
+      <input
+        type="checkbox"
+        checked={selected}
+        onClick={onClick}
+        onChange={() => undefined}
+        aria-label={i18n.t('export.list.selectOrder', [row.orderSn])}
+      />
+      <div className="sv-order-row__main">
+        <div className="sv-order-row__line">
+          <span className="sv-order-row__sn">{row.orderSn}</span>
+          <span className="sv-muted">{orderStatusLabel(row.status)}</span>
+          <ShipByBadge shipBy={row.shipBy} shipped={row.shippedAt !== null} now={now} />
+          {row.exportedAt !== null && <span className="sv-badge">{i18n.t('export.list.exported')}</span>}
+        </div>
+        <div className="sv-order-row__line sv-order-row__buyer">
+          {buyer ? (
+            <>
+              <span data-testid="buyer-name">{buyer.name}</span>
+              <span className="sv-muted" data-testid="buyer-address">
+                {[buyer.addressLine1, buyer.city, buyer.state, buyer.postcode, buyer.countryCode ?? buyer.country].filter(Boolean).join(', ')}
+              </span>
+            </>
+          ) : (
+            <span className="sv-muted">
+              {piiStateLabel(row.piiState)} · {i18n.t('export.list.items', [String(row.itemCount)])}
+            </span>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { MessageError } from '../../utils/messaging/envelope';
+import type { OrderSummaryRow } from '../../utils/capture/capture-messages';
+import type { OrderFilterInput } from '../../utils/orders/orders-messages';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
+import { SESSION_KEYS } from '../../utils/storage-keys';
+
+/** Rows per `orders/page` request: a few screens of the virtual list. */
+export const ORDER_PAGE_SIZE = 100;
+
+export interface OrderPages {
+  /** Orders matching the filter; undefined until counted (`orders/count` may take ~100 ms at 100,000 orders). */
+  total: number | undefined;
+  /** Rows the list can show now: the total once known, else the rows already loaded. */
+  rowCount: number;
+  /** Row at a list index, or undefined while its page is loading. */
+  rowAt: (index: number) => OrderSummaryRow | undefined;
+  /** Asks for the pages covering [first, last] (the virtualizer's visible range). */
+  ensureRange: (first: number, last: number) => void;
+  error: MessageError | undefined;
+  /** Bumped whenever cached pages change (re-render trigger). */
+  version: number;
+}
+
+/**
+ * The popup's order list, read page by page from the background (`orders/page`) as the virtual
+ * list scrolls. Refetches the loaded pages when the background reports a write (session
+ * `revision`), keeping the old rows on screen until the new ones arrive (no flicker).
+ */
+export function useOrderPages(filter: OrderFilterInput): OrderPages {
+  const filterKey = JSON.stringify(filter);
+  const pages = useRef(new Map<number, OrderSummaryRow[]>());
+  const inFlight = useRef(new Set<number>());
+  const generation = useRef(0);
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const [loadedRows, setLoadedRows] = useState(0);
+  const [error, setError] = useState<MessageError | undefined>(undefined);
+  const [version, setVersion] = useState(0);
+
+  const fetchPage = useCallback(
+    (page: number) => {
+      if (inFlight.current.has(page)) return;
+      inFlight.current.add(page);
+      const gen = generation.current;
+      // Rows first: the total of a large list costs a scan and comes from `orders/count`.
+      sendMessage('orders/page', { filter: JSON.parse(filterKey) as OrderFilterInput, offset: page * ORDER_PAGE_SIZE, limit: ORDER_PAGE_SIZE, withTotal: false }).then(
+        (reply) => {
+          if (gen !== generation.current) return;
+          inFlight.current.delete(page);
+          pages.current.set(page, reply.rows);
+          if (reply.total !== null) setTotal(reply.total);
+          setLoadedRows((n) => Math.max(n, page * ORDER_PAGE_SIZE + reply.rows.length));
+          setError(undefined);
+          setVersion((v) => v + 1);
+        },
+        (err: MessageError) => {
+          if (gen !== generation.current) return;
+          inFlight.current.delete(page);
+          setError(err);
+        },
+      );
+    },
+    [filterKey],
+  );
+
+  const fetchCount = useCallback(() => {
+    const gen = generation.current;
+    sendMessage('orders/count', { filter: JSON.parse(filterKey) as OrderFilterInput }).then(
+      (count) => gen === generation.current && setTotal(count),
+      (err: MessageError) => gen === generation.current && setError(err),
+    );
+  }, [filterKey]);
+
+  // New filter: drop everything and start from the top.
+  useEffect(() => {
+    generation.current++;
+    pages.current = new Map();
+    inFlight.current = new Set();
+    setTotal(undefined);
+    setLoadedRows(0);
+    fetchPage(0);
+    fetchCount();
+  }, [fetchPage, fetchCount]);
+
+  // Background wrote something: refetch the pages on screen, keep showing the old rows meanwhile.
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'session' || !(SESSION_KEYS.revision in changes)) return;
+      generation.current++;
+      inFlight.current = new Set();
+      const loaded = [...pages.current.keys()];
+      for (const page of loaded.length > 0 ? loaded : [0]) fetchPage(page);
+      fetchCount();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [fetchPage, fetchCount]);
+
+  const ensureRange = useCallback(
+    (first: number, last: number) => {
+      for (let page = Math.floor(first / ORDER_PAGE_SIZE); page <= Math.floor(last / ORDER_PAGE_SIZE); page++) {
+        if (!pages.current.has(page)) fetchPage(page);
+      }
+    },
+    [fetchPage],
+  );
+
+  const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / ORDER_PAGE_SIZE))?.[index % ORDER_PAGE_SIZE], []);
+
+  return { total, rowCount: total ?? loadedRows, rowAt, ensureRange, error, version };
+}

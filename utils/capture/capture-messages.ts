@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { shopIdSchema, type ShopConsent } from '../consent/consent-schema';
+import type { OrderRecord } from '../db/records';
+import { defineMessage } from '../messaging/define-message';
+
+/** What the seller-center content script hands over: the raw page JSON, parsed only in the background. */
+export const capturePayloadSchema = z.object({
+  kind: z.enum(['orderList', 'address', 'orderDetail', 'addressDom']),
+  shopId: shopIdSchema.nullable(),
+  /** Page URL without query (query strings may carry order numbers; not needed for parsing). */
+  pageUrl: z.string().max(2000),
+  /** The browser's UTC offset (Date#getTimezoneOffset) for zone-less time strings. */
+  tzOffsetMinutes: z.number().int().min(-900).max(900),
+  /**
+   * The response (or rawData / DOM extraction) as JSON text, parsed only in the background. Kept
+   * as text so the 5 MB cap is measured on the same bytes at both ends; not length-limited here so
+   * an oversized payload reaches the handler and is audited as `too-large`, not dropped silently.
+   */
+  json: z.string(),
+  /** Order number the page asked about (request body or URL), for answers that do not name it. */
+  orderSnHint: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/).nullable().default(null),
+});
+export type CapturePayload = z.infer<typeof capturePayloadSchema>;
+
+export interface CaptureResult {
+  orders: number;
+  items: number;
+  addresses: number;
+  /** Records skipped with a reason (e.g. masked address, already due for purge). */
+  skipped: { reason: string; count: number }[];
+}
+
+/** The non-personal view of an order that popup lists show. */
+export type OrderSummaryRow = Pick<
+  OrderRecord,
+  'orderSn' | 'shopId' | 'status' | 'createdAt' | 'shipBy' | 'shippedAt' | 'capturedAt' | 'exportedAt' | 'piiState' | 'itemCount' | 'purgeAt'
+>;
+
+export interface OrdersSummary {
+  total: number;
+  toShip: number;
+  shipped: number;
+  latest: OrderSummaryRow[];
+}
+
+export interface ShopCaptureState {
+  shopId: string;
+  authorized: boolean;
+  showBanner: boolean;
+}
+
+export interface TabCaptureState {
+  onSellerCenter: boolean;
+  shopId: string | null;
+  authorized: boolean;
+}
+
+const shopRequest = z.object({ shopId: shopIdSchema });
+
+export const captureMessages = {
+  'capture/payload': defineMessage('content', capturePayloadSchema).returns<CaptureResult>(),
+  /** The content script refused a capture it could not send (over the size cap): audited, no body. */
+  'capture/rejected': defineMessage(
+    'content',
+    z.object({ kind: capturePayloadSchema.shape.kind, shopId: shopIdSchema.nullable(), reason: z.enum(['too-large']), chars: z.number().int().min(0) }),
+  ).returns<void>(),
+  'consent/status': defineMessage('content', shopRequest).returns<ShopCaptureState>(),
+  /** From the in-page banner: opens the options authorization screen for that shop. */
+  'consent/open-authorization': defineMessage('content', shopRequest).returns<void>(),
+  'consent/list': defineMessage('page', z.object({})).returns<ShopConsent[]>(),
+  'consent/grant': defineMessage('page', z.object({ shopId: shopIdSchema, label: z.string().max(100).default('') })).returns<ShopConsent>(),
+  'consent/revoke': defineMessage('page', shopRequest).returns<boolean>(),
+  /** Popup: capture state of the active tab (the content script reports its shop per tab). */
+  'capture/tab-state': defineMessage('page', z.object({ tabId: z.number().int() })).returns<TabCaptureState>(),
+  'orders/summary': defineMessage('page', z.object({ shopId: shopIdSchema.optional(), limit: z.number().int().min(1).max(200).default(20) })).returns<OrdersSummary>(),
+};

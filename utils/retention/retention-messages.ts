@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { shopIdSchema } from '../consent/consent-schema';
+import type { ClearAllResult } from './clear-all';
+import type { NoticeView } from './deletion-notices';
+import type { PurgeResult } from './purge-service';
+import type { NextPurge, RetentionStatus } from './retention-status';
+import { defineMessage } from '../messaging/define-message';
+
+/** Viewer's Date#getTimezoneOffset, so purge days are grouped by the seller's calendar. */
+const tzOffsetMinutes = z.number().int().min(-900).max(900);
+
+/** Parent or sub-order numbers as the seller center prints them ("PO-211-…", "211-…"). */
+export const orderSnSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'order number: letters, digits, "-" or "_"');
+
+export const deletionScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('shop'), shopId: shopIdSchema }),
+  z.object({ kind: z.literal('orders'), orderSns: z.array(orderSnSchema).min(1).max(10_000) }),
+]);
+
+export const noticeInputSchema = z.object({
+  receivedAt: z.number().int().positive(),
+  scope: deletionScopeSchema,
+  /** Marketplace reference (ticket number, subject); not a place for buyer data. */
+  reference: z.string().trim().max(500).default(''),
+});
+
+/** Messages of the retention concern (issue 5). */
+export const retentionMessages = {
+  'retention/status': defineMessage('page', z.object({ tzOffsetMinutes, days: z.number().int().min(1).max(30).default(5) })).returns<RetentionStatus>(),
+  'retention/next': defineMessage('page', z.object({ tzOffsetMinutes })).returns<NextPurge>(),
+  'retention/purge-now': defineMessage('page', z.object({})).returns<PurgeResult>(),
+  'notices/record': defineMessage('page', noticeInputSchema).returns<NoticeView>(),
+  'notices/list': defineMessage('page', z.object({})).returns<NoticeView[]>(),
+  'buyers/clear-all': defineMessage('page', z.object({ confirmation: z.string().max(20), alsoClearOrders: z.boolean().default(false) })).returns<ClearAllResult>(),
+};

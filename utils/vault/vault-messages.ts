@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { AuditVerification } from '../audit/audit-chain';
+import type { BuyerPii } from './buyer-pii';
+import type { AuditRecord } from '../db/records';
+import type { VaultState } from './vault-state';
+import { defineMessage } from '../messaging/define-message';
+
+/** What every page shows about the vault (popup lock panel, options, other concerns' UI). */
+export interface VaultStatus {
+  state: VaultState;
+  setUp: boolean;
+  /** Buyer rows stored (all sealed); "N addresses waiting" while locked. */
+  sealedCount: number;
+  /** Epoch ms until which unlock attempts are refused (back-off), or null. */
+  backoffUntil: number | null;
+  autoLockMinutes: number;
+}
+
+/** One order's buyer data as answered by `buyers/open` (and `openBuyers` in the background). */
+export type BuyerOpenResult = { state: 'ok'; pii: BuyerPii } | { state: 'cannot-decrypt' } | { state: 'none' };
+
+export interface BuyersOpenReply {
+  /** By order number, one entry for every requested order. */
+  results: Record<string, BuyerOpenResult>;
+}
+
+export interface VaultResetResult {
+  deletedBuyers: number;
+  purgedOrders: number;
+}
+
+export interface AuditListReply {
+  entries: AuditRecord[];
+  total: number;
+  /** Number of entries per action over the whole log. */
+  countsByAction: Record<string, number>;
+}
+
+/** Upper bound for one `buyers/open` call (a popup page or one export). */
+export const MAX_OPEN_ORDERS = 500;
+/** Typed confirmation the seller must enter to reset a vault whose passphrase is lost. */
+export const VAULT_RESET_CONFIRMATION = 'DELETE';
+
+const passphrase = z.string().min(1).max(1024);
+
+/** Messages of the vault concern: lock state, buyer PII reads, audit log. All `page` only. */
+export const vaultMessages = {
+  'vault/status': defineMessage('page', z.object({})).returns<VaultStatus>(),
+  'vault/setup': defineMessage('page', z.object({ passphrase })).returns<VaultStatus>(),
+  'vault/unlock': defineMessage('page', z.object({ passphrase })).returns<VaultStatus>(),
+  'vault/lock': defineMessage('page', z.object({})).returns<VaultStatus>(),
+  'vault/change-passphrase': defineMessage('page', z.object({ current: passphrase, next: passphrase })).returns<VaultStatus>(),
+  /** Forgotten passphrase: deletes every buyer row and the keys; order facts stay. */
+  'vault/reset': defineMessage('page', z.object({ confirm: z.literal(VAULT_RESET_CONFIRMATION) })).returns<VaultResetResult>(),
+  /** Decrypts buyer PII (purges due rows first; `locked` error while locked). */
+  'buyers/open': defineMessage('page', z.object({ orderSns: z.array(z.string().min(1).max(64)).max(MAX_OPEN_ORDERS) })).returns<BuyersOpenReply>(),
+  'audit/list': defineMessage(
+    'page',
+    z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) }),
+  ).returns<AuditListReply>(),
+  'audit/verify': defineMessage('page', z.object({})).returns<AuditVerification>(),
+};
