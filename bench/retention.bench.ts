@@ -3,7 +3,7 @@ import { bench, describe } from 'vitest';
 import type { BuyerRecord, OrderRecord } from '../utils/db/records';
 import { purgeDueBuyers } from '../utils/retention/purge-service';
 import { DAY_MS } from '../utils/retention/retention-rule';
-import { FakeDownloads, heldOrder, makeTestDeps, sealedBuyer, T0, type TestDeps } from '../tests/support/retention-test-data';
+import { FakeDownloads, heldOrder, makeTestDeps, sealedBuyer, T0, type TestDeps, withFiles } from '../tests/support/retention-test-data';
 
 /**
  * Issue 5: purging 10,000 due rows among 100,000 stored (goal < 0.5 s), and the same purge with
@@ -39,7 +39,7 @@ function purgeBench(name: string, stored: number) {
   bench(
     name,
     async () => {
-      const result = await purgeDueBuyers(deps!, { files: new FakeDownloads() });
+      const result = await purgeDueBuyers(withFiles(deps!, new FakeDownloads()), {});
       if (result.purgedOrders.length !== DUE) throw new Error(`purged ${result.purgedOrders.length}, expected ${DUE}`);
     },
     {

@@ -5,10 +5,11 @@
  */
 import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
-import type { BackgroundDeps } from '../utils/background/background-deps';
+import type { BackgroundDeps } from '../utils/background-deps';
 import { DEFAULT_SCRYPT_COST } from '../utils/crypto/key-wrap';
 import { createSealer } from '../utils/crypto/sealed-box';
 import { generateVaultKeys, unwrapVaultKeys, wrapVaultKeys } from '../utils/crypto/vault-keys';
+import { browserPorts } from '../utils/browser-ports-adapter';
 import { AppDb } from '../utils/db/app-db';
 import { sealBuyerPii } from '../utils/vault/buyer-seal';
 import { storeCapturedAddresses } from '../utils/vault/buyer-store';
@@ -28,7 +29,7 @@ async function freshDeps(): Promise<BackgroundDeps> {
   const db = new AppDb('bench-' + crypto.randomUUID());
   await db.orders.bulkPut(orders);
   await db.meta.put({ key: VAULT_META_KEY, value: { version: 1, publicKey: keys.publicKey } });
-  return { db, now: () => now, notifyChanged: async () => undefined };
+  return { ...browserPorts, db, now: () => now, notifyChanged: async () => undefined };
 }
 
 const sealedDeps = await freshDeps();

@@ -1,22 +1,27 @@
 import { browser } from 'wxt/browser';
-import { bumpRevision } from '../utils/background/revision-adapter';
-import type { BackgroundDeps } from '../utils/background/background-deps';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createAuditHandlers } from '../utils/audit/audit-handlers';
+import type { BackgroundDeps } from '../utils/background-deps';
+import { browserPorts } from '../utils/browser-ports-adapter';
 import { createCaptureHandlers } from '../utils/capture/capture-handlers';
+import { createConsentHandlers } from '../utils/consent/consent-handlers';
 import { AppDb } from '../utils/db/app-db';
 import { createExportHandlers } from '../utils/export-jobs/export-handlers';
-import { protocol } from '../utils/protocol';
 import { createMessageRouter, type HandlerTable } from '../utils/messaging/router';
+import { createOrdersHandlers } from '../utils/orders/orders-handlers';
+import { bumpRevision } from '../utils/page-sync/revision-adapter';
+import { protocol } from '../utils/protocol';
 import { createRetentionHandlers } from '../utils/retention/retention-handlers';
-import { registerRetention } from '../utils/retention/retention-triggers-adapter';
+import { registerRetention } from '../utils/retention/retention-listeners';
 import { createSettingsHandlers } from '../utils/settings/settings-handlers';
 import { createVaultHandlers } from '../utils/vault/vault-handlers';
-import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-adapter';
+import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-listeners';
 
 /** Composition root: every background service is built and wired here, and only here. */
 export default defineBackground(() => {
-  const db = new AppDb();
   const deps: BackgroundDeps = {
-    db,
+    ...browserPorts,
+    db: new AppDb(),
     now: () => Date.now(),
     notifyChanged: async () => {
       await bumpRevision();
@@ -28,9 +33,12 @@ export default defineBackground(() => {
 
   const handlers: HandlerTable<typeof protocol> = {
     ...createCaptureHandlers(deps),
-    ...createVaultHandlers(deps),
-    ...createRetentionHandlers(deps),
+    ...createConsentHandlers(deps),
+    ...createOrdersHandlers(deps),
     ...createExportHandlers(deps),
+    ...createVaultHandlers(deps),
+    ...createAuditHandlers(deps),
+    ...createRetentionHandlers(deps),
     ...createSettingsHandlers(deps),
   };
   const route = createMessageRouter(protocol, handlers, {

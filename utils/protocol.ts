@@ -1,15 +1,21 @@
+import { auditMessages } from './audit/audit-messages';
 import { captureMessages } from './capture/capture-messages';
-import { exportMessages } from './orders/orders-messages';
+import { consentMessages } from './consent/consent-messages';
+import { exportMessages } from './export-jobs/export-messages';
+import { ordersMessages } from './orders/orders-messages';
 import { retentionMessages } from './retention/retention-messages';
 import { settingsMessages } from './settings/settings-messages';
 import { vaultMessages } from './vault/vault-messages';
 
-/** The one protocol: every message the background answers, by name (request schema + reply type). */
+/** The one protocol: every message the background answers, by name (request schema + reply type). Each group lives with its concern. */
 export const protocol = {
   ...captureMessages,
-  ...vaultMessages,
-  ...retentionMessages,
+  ...consentMessages,
+  ...ordersMessages,
   ...exportMessages,
+  ...vaultMessages,
+  ...auditMessages,
+  ...retentionMessages,
   ...settingsMessages,
 };
 export type Protocol = typeof protocol;

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import type { ExportSkipReason, PreparedExport } from '../../utils/orders/orders-messages';
+import type { ExportSkipReason } from '../../utils/export-jobs/export-messages';
+import type { PreparedExport } from '../../utils/export-jobs/export-messages';
 
 function reasonLabel(reason: ExportSkipReason): string {
   switch (reason) {

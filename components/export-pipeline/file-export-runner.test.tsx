@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PreparedExport } from '../../utils/orders/orders-messages';
 import { FileRecordedDueError, runFileExport, type FileExportSteps } from './file-export-runner';
+import type { PreparedExport } from '../../utils/export-jobs/export-messages';
 
 const prepared = {
   labels: [{ orderSn: 'PO-1' }, { orderSn: 'PO-2' }],

@@ -1,7 +1,7 @@
 import type { ExportFile } from '../../utils/export/index';
 import type { FileExportFormat } from '../../utils/export/file-names';
-import type { PreparedExport } from '../../utils/orders/orders-messages';
 import type { RenderRequest } from './export-render-protocol';
+import type { PreparedExport } from '../../utils/export-jobs/export-messages';
 
 export type FileExportPhase = 'rendering' | 'saving' | 'recording' | 'done';
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../utils/export/shipment-label';
 import { MessageError } from '../../utils/messaging/envelope';
-import type { PreparedExport } from '../../utils/orders/orders-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { useVault } from '../vault/use-vault';
+import type { PreparedExport } from '../../utils/export-jobs/export-messages';
 
 export type PreparedState = { phase: 'loading' } | { phase: 'ready'; prepared: PreparedExport } | { phase: 'failed'; error: MessageError };
 

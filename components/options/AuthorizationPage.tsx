@@ -19,7 +19,7 @@ function shopFromHash(): string {
 export function AuthorizationPage() {
   const consents = useBackground('consent/list', {});
   const [shopId, setShopId] = useState(shopFromHash);
-  const [label, setLabel] = useState('');
+  const [displayName, setDisplayName] = useState('');
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -42,7 +42,7 @@ export function AuthorizationPage() {
       return;
     }
     void run(async () => {
-      await sendMessage('consent/grant', { shopId: id, label: label.trim() });
+      await sendMessage('consent/grant', { shopId: id, displayName: displayName.trim() });
       return i18n.t('capture.auth.granted', [id]);
     });
   }
@@ -74,7 +74,7 @@ export function AuthorizationPage() {
           <input data-testid="auth-shop-id" value={shopId} onChange={(e) => setShopId(e.target.value)} maxLength={40} required autoComplete="off" />
         </label>{' '}
         <label>
-          {i18n.t('capture.auth.label')} <input data-testid="auth-shop-label" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={100} autoComplete="off" />
+          {i18n.t('capture.auth.shopName')} <input data-testid="auth-shop-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={100} autoComplete="off" />
         </label>{' '}
         <button type="submit" data-testid="auth-submit" disabled={busy}>
           {i18n.t('capture.auth.submit')}
@@ -94,7 +94,7 @@ export function AuthorizationPage() {
           {list.map((c) => (
             <li key={c.shopId} data-testid="authorized-shop" data-shop-id={c.shopId}>
               <strong>{c.shopId}</strong>
-              {c.label ? ` (${c.label})` : ''} — {i18n.t('capture.auth.authorizedAt', [new Date(c.authorizedAt).toLocaleString()])}{' '}
+              {c.displayName ? ` (${c.displayName})` : ''} — {i18n.t('capture.auth.authorizedAt', [new Date(c.authorizedAt).toLocaleString()])}{' '}
               {c.policyVersion !== POLICY_VERSION && (
                 <span className="sv-error" data-testid="consent-outdated">
                   {i18n.t('consentPolicy.outdated', [c.policyVersion])}{' '}

@@ -29,7 +29,7 @@ export function OrderFilters({ value, shops, onChange }: { value: OrderFilterSta
           <option value="">{i18n.t('export.filter.allShops')}</option>
           {shops.map((s) => (
             <option key={s.shopId} value={s.shopId}>
-              {s.label || s.shopId}
+              {s.displayName || s.shopId}
             </option>
           ))}
         </select>

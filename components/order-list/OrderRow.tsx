@@ -1,9 +1,9 @@
 import type { CSSProperties, MouseEvent } from 'react';
 import { i18n } from '#i18n';
 import type { BuyerPii } from '../../utils/vault/buyer-pii';
-import type { OrderSummaryRow } from '../../utils/capture/capture-messages';
 import { orderStatusLabel, piiStateLabel } from './order-status-text';
 import { ShipByBadge } from './ShipByBadge';
+import type { OrderSummaryRow } from '../../utils/orders/orders-messages';
 
 export interface OrderRowProps {
   row: OrderSummaryRow | undefined;

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MessageError } from '../../utils/messaging/envelope';
-import type { OrderSummaryRow } from '../../utils/capture/capture-messages';
 import type { OrderFilterInput } from '../../utils/orders/orders-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { SESSION_KEYS } from '../../utils/storage-keys';
+import type { OrderSummaryRow } from '../../utils/orders/orders-messages';
 
 /** Rows per `orders/page` request: a few screens of the virtual list. */
 export const ORDER_PAGE_SIZE = 100;

@@ -1,4 +1,6 @@
-import type { OrderRecord, OrderStatus } from '../../utils/db/records';
+import type { BuyerRecord, OrderRecord, OrderStatus } from '../../utils/db/records';
+import type { BuyerPii } from '../../utils/vault/buyer-pii';
+import { makeBuyerPii } from './buyer-pii-test-data';
 
 /** Test/bench data only (imported by *.test.ts and bench/): a valid order with overrides. */
 export function makeOrder(over: Partial<OrderRecord> & Pick<OrderRecord, 'orderSn'>): OrderRecord {
@@ -47,4 +49,14 @@ export function makeMixedOrders(count: number, now: number, seed = 1): OrderReco
       piiState: 'present',
     });
   });
+}
+
+/** A buyer as the order list shows it after opening (no e-mail, one address line). */
+export function listedBuyerPii(name: string): BuyerPii {
+  return makeBuyerPii({ name, email: null, addressLine1: '1 Main St' });
+}
+
+/** A stored buyers row whose sealed blob is a placeholder (handlers under test never open it). */
+export function sealedBuyerRow(orderSn: string, purgeAt: number, capturedAt: number): BuyerRecord {
+  return { orderSn, shopId: '1001', purgeAt, capturedAt, source: 'api', sealed: new Uint8Array([1]) };
 }

@@ -1,8 +1,8 @@
-import type { BackgroundDeps } from '../../utils/background/background-deps';
+import type { BackgroundDeps } from '../../utils/background-deps';
 import { AppDb } from '../../utils/db/app-db';
 import type { BuyerRecord, ExportRecord, OrderRecord } from '../../utils/db/records';
 import type { ExportFileRemover, FileRemoval } from '../../utils/retention/export-file-remover';
-import type { RetentionPorts } from '../../utils/retention/retention-services';
+import { browserPorts } from '../../utils/browser-ports-adapter';
 
 /** Test/bench data only (imported by *.test.ts and bench/). */
 export const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
@@ -15,6 +15,7 @@ export interface TestDeps extends BackgroundDeps {
 export function makeTestDeps(name = 'test-' + crypto.randomUUID()): TestDeps {
   const clock = { now: T0 };
   const deps: TestDeps = {
+    ...browserPorts,
     db: new AppDb(name),
     clock,
     now: () => clock.now,
@@ -75,7 +76,23 @@ export class FakeDownloads implements ExportFileRemover {
   }
 }
 
-export function fakePorts(files = new FakeDownloads(), session: Record<string, unknown> = {}): RetentionPorts & { files: FakeDownloads; session: Record<string, unknown> } {
+export interface FakeRetentionPorts {
+  files: FakeDownloads;
+  session: Record<string, unknown>;
+  sessionCaches: BackgroundDeps['sessionCaches'];
+}
+
+/** The deps with a fake downloads folder and session caches in place of the browser's. */
+export function withPorts<D extends BackgroundDeps>(deps: D, ports: Pick<FakeRetentionPorts, 'files' | 'sessionCaches'>): D {
+  return { ...deps, exportFiles: ports.files, sessionCaches: ports.sessionCaches };
+}
+
+/** The deps with a fake downloads folder in place of chrome.downloads. */
+export function withFiles<D extends BackgroundDeps>(deps: D, files: ExportFileRemover): D {
+  return { ...deps, exportFiles: files };
+}
+
+export function fakePorts(files = new FakeDownloads(), session: Record<string, unknown> = {}): FakeRetentionPorts {
   return {
     files,
     session,

@@ -4,27 +4,27 @@ import { addressResponse, DAY_MS, makeOrder, makeOrders, orderListResponse, rawD
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { setupVault } from '../vault/vault-service';
 import { GOOD_PASSPHRASE } from '../../tests/support/vault-test-support';
-import type { BackgroundDeps } from '../background/background-deps';
-import { grantConsent } from '../consent/consent-adapter';
+import { makeHandlerDeps, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
+import { consentStore } from '../consent/consent-adapter';
 import { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
 import type { CapturePayload } from './capture-messages';
-import { writeSettings } from '../settings/settings-adapter';
+import { settingsStore } from '../settings/settings-adapter';
+import { createConsentHandlers } from '../consent/consent-handlers';
+import { createOrdersHandlers } from '../orders/orders-handlers';
 import { createCaptureHandlers } from './capture-handlers';
 import { POLICY_VERSION } from '../policy/policy-document';
 
 const SHOP = '634418212';
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 let db: AppDb;
-let deps: BackgroundDeps;
-let notified: number;
+let deps: HandlerTestDeps;
 const content = { actor: 'content' as const, sender: { id: 'ext', url: 'https://agentseller.temu.com/mmsos/orders.html', tab: { id: 7 } } };
 const options = { actor: 'options' as const, sender: { id: 'ext', url: 'chrome-extension://ext/options.html' } };
 
 beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-  notified = 0;
-  deps = { db, now: () => NOW, notifyChanged: async () => void notified++ };
+  deps = makeHandlerDeps(NOW);
+  db = deps.db;
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
@@ -37,7 +37,7 @@ const payload = (kind: CapturePayload['kind'], body: unknown, over: Partial<Capt
   orderSnHint: null,
   ...over,
 });
-const authorize = () => grantConsent({ shopId: SHOP, label: '', authorizedAt: NOW, policyVersion: POLICY_VERSION });
+const authorize = () => consentStore.grant({ shopId: SHOP, displayName: '', authorizedAt: NOW, policyVersion: POLICY_VERSION });
 async function errorOf(p: Promise<unknown>): Promise<MessageError> {
   try {
     await p;
@@ -65,12 +65,12 @@ describe('capture/payload', () => {
     const result = await h['capture/payload'](payload('orderList', orderListResponse(orders)), content);
     expect(result).toMatchObject({ orders: 4, addresses: 0 });
     expect(await db.orders.count()).toBe(4);
-    expect(notified).toBeGreaterThan(0);
+    expect(deps.notified).toBeGreaterThan(0);
   });
 
   it('stops when the seller refuses seller-center cookies', async () => {
     await authorize();
-    await writeSettings({ allowSellerCenterCookies: false });
+    await settingsStore.write({ allowSellerCenterCookies: false });
     const err = await errorOf(createCaptureHandlers(deps)['capture/payload'](payload('orderList', orderListResponse(makeOrders(1))), content));
     expect(err.code).toBe('forbidden');
     expect(await db.orders.count()).toBe(0);
@@ -150,36 +150,25 @@ describe('capture/payload', () => {
   });
 });
 
-describe('consent and tab state', () => {
-  it('grants, lists, revokes with audit entries; status reflects it and records the tab', async () => {
-    const h = createCaptureHandlers(deps);
-    expect(await h['consent/status']({ shopId: SHOP }, content)).toEqual({ shopId: SHOP, authorized: false, showBanner: true });
-    await h['consent/grant']({ shopId: SHOP, label: 'Main shop' }, options);
-    expect((await h['consent/list']({}, options)).map((c) => c.shopId)).toEqual([SHOP]);
-    expect(await h['consent/status']({ shopId: SHOP }, content)).toMatchObject({ authorized: true, showBanner: false });
-    expect(await h['consent/revoke']({ shopId: SHOP }, options)).toBe(true);
-    expect(await h['consent/revoke']({ shopId: SHOP }, options)).toBe(false);
-    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(['consent.grant', 'consent.revoke']);
-
-    await writeSettings({ showInPageBanner: false });
-    expect((await h['consent/status']({ shopId: SHOP }, content)).showBanner).toBe(false);
-  });
-
+describe('tab state', () => {
   it('tab-state: shop reported by the tab, only while the tab is on the seller center', async () => {
-    const h = createCaptureHandlers(deps);
+    const h = { ...createCaptureHandlers(deps), ...createConsentHandlers(deps) };
     const tab = await fakeBrowser.tabs.create({ url: 'https://agentseller.temu.com/mmsos/orders.html' });
     await h['consent/status']({ shopId: SHOP }, { ...content, sender: { ...content.sender, tab: { id: tab.id } } });
     expect(await h['capture/tab-state']({ tabId: tab.id! }, options)).toEqual({ onSellerCenter: true, shopId: SHOP, authorized: false });
-    await h['consent/grant']({ shopId: SHOP, label: '' }, options);
+    await h['consent/grant']({ shopId: SHOP, displayName: '' }, options);
     expect((await h['capture/tab-state']({ tabId: tab.id! }, options)).authorized).toBe(true);
     const other = await fakeBrowser.tabs.create({ url: 'https://example.com/' });
     expect(await h['capture/tab-state']({ tabId: other.id! }, options)).toEqual({ onSellerCenter: false, shopId: null, authorized: false });
     expect((await h['capture/tab-state']({ tabId: 99999 }, options)).onSellerCenter).toBe(false);
   });
 
+});
+
+describe('orders summary after capture', () => {
   it('orders/summary counts to-ship and shipped, per shop', async () => {
     await authorize();
-    const h = createCaptureHandlers(deps);
+    const h = { ...createCaptureHandlers(deps), ...createOrdersHandlers(deps) };
     // statuses cycle 2,2,4,5,1,3,41 → to ship: 2,2,41 = 3; shipped: 4,5 = 2
     await h['capture/payload'](payload('orderList', orderListResponse(makeOrders(7, { now: NOW }))), content);
     const all = await h['orders/summary']({ limit: 5 }, options);

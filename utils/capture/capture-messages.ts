@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { shopIdSchema, type ShopConsent } from '../consent/consent-schema';
-import type { OrderRecord } from '../db/records';
+import { shopIdSchema } from '../consent/consent-schema';
 import { defineMessage } from '../messaging/define-message';
 
 /** What the seller-center content script hands over: the raw page JSON, parsed only in the background. */
@@ -30,32 +29,11 @@ export interface CaptureResult {
   skipped: { reason: string; count: number }[];
 }
 
-/** The non-personal view of an order that popup lists show. */
-export type OrderSummaryRow = Pick<
-  OrderRecord,
-  'orderSn' | 'shopId' | 'status' | 'createdAt' | 'shipBy' | 'shippedAt' | 'capturedAt' | 'exportedAt' | 'piiState' | 'itemCount' | 'purgeAt'
->;
-
-export interface OrdersSummary {
-  total: number;
-  toShip: number;
-  shipped: number;
-  latest: OrderSummaryRow[];
-}
-
-export interface ShopCaptureState {
-  shopId: string;
-  authorized: boolean;
-  showBanner: boolean;
-}
-
 export interface TabCaptureState {
   onSellerCenter: boolean;
   shopId: string | null;
   authorized: boolean;
 }
-
-const shopRequest = z.object({ shopId: shopIdSchema });
 
 export const captureMessages = {
   'capture/payload': defineMessage('content', capturePayloadSchema).returns<CaptureResult>(),
@@ -64,13 +42,6 @@ export const captureMessages = {
     'content',
     z.object({ kind: capturePayloadSchema.shape.kind, shopId: shopIdSchema.nullable(), reason: z.enum(['too-large']), chars: z.number().int().min(0) }),
   ).returns<void>(),
-  'consent/status': defineMessage('content', shopRequest).returns<ShopCaptureState>(),
-  /** From the in-page banner: opens the options authorization screen for that shop. */
-  'consent/open-authorization': defineMessage('content', shopRequest).returns<void>(),
-  'consent/list': defineMessage('page', z.object({})).returns<ShopConsent[]>(),
-  'consent/grant': defineMessage('page', z.object({ shopId: shopIdSchema, label: z.string().max(100).default('') })).returns<ShopConsent>(),
-  'consent/revoke': defineMessage('page', shopRequest).returns<boolean>(),
   /** Popup: capture state of the active tab (the content script reports its shop per tab). */
   'capture/tab-state': defineMessage('page', z.object({ tabId: z.number().int() })).returns<TabCaptureState>(),
-  'orders/summary': defineMessage('page', z.object({ shopId: shopIdSchema.optional(), limit: z.number().int().min(1).max(200).default(20) })).returns<OrdersSummary>(),
 };

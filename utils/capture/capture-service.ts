@@ -1,10 +1,9 @@
 import { recordAudit } from '../audit/audit-log';
-import type { BackgroundDeps } from '../background/background-deps';
-import { isShopAuthorized, type ConsentMap } from '../consent/consent-schema';
+import type { BackgroundDeps } from '../background-deps';
+import { isShopAuthorized } from '../consent/consent-schema';
 import type { AuditActor } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import type { CapturePayload, CaptureResult } from './capture-messages';
-import type { Settings } from '../settings/settings-schema';
 import { storeCapturedAddresses } from '../vault/buyer-store';
 import { parseAddressPayload } from './address-payload-parser';
 import { parseCapturedJson } from './camel-keys';
@@ -13,20 +12,14 @@ import { CaptureRejection } from './capture-rejection';
 import { parseOrderList } from './order-list-parser';
 import { ensureOrdersExist, upsertCapturedOrders } from './order-upsert';
 
-/** What the capture service reads besides the database (adapters in production, fakes in tests). */
-export interface CaptureGate {
-  readConsent: () => Promise<ConsentMap>;
-  readSettings: () => Promise<Settings>;
-}
-
 /**
  * One `capture/payload`: re-checks consent and the cookie setting (the content script's gate is
  * not trusted alone), caps size, parses, stores. A refused payload is logged to the console and
  * audited as `capture.rejected` with its reason code; nothing of it is stored.
  */
-export async function capturePayload(deps: BackgroundDeps, gate: CaptureGate, payload: CapturePayload, actor: AuditActor): Promise<CaptureResult> {
+export async function capturePayload(deps: BackgroundDeps, payload: CapturePayload, actor: AuditActor): Promise<CaptureResult> {
   try {
-    return await storePayload(deps, gate, payload, actor);
+    return await storePayload(deps, payload, actor);
   } catch (err) {
     if (!(err instanceof CaptureRejection)) throw err;
     console.warn(`[seller-vault] capture rejected (${err.reason}): ${err.message}`);
@@ -41,12 +34,12 @@ export async function capturePayload(deps: BackgroundDeps, gate: CaptureGate, pa
   }
 }
 
-async function storePayload(deps: BackgroundDeps, gate: CaptureGate, payload: CapturePayload, actor: AuditActor): Promise<CaptureResult> {
-  const settings = await gate.readSettings();
+async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor: AuditActor): Promise<CaptureResult> {
+  const settings = await deps.settings.read();
   if (!settings.allowSellerCenterCookies) throw new CaptureRejection('cookies-disabled', 'Capture is off: the seller refused seller-center cookie use');
   const shopId = payload.shopId;
   if (!shopId) throw new CaptureRejection('no-shop', 'The page did not say which shop (mallid) it belongs to');
-  if (!isShopAuthorized(await gate.readConsent(), shopId)) throw new CaptureRejection('not-authorized', `Shop ${shopId} is not authorized for capture`);
+  if (!isShopAuthorized(await deps.consent.read(), shopId)) throw new CaptureRejection('not-authorized', `Shop ${shopId} is not authorized for capture`);
   if (exceedsPayloadCap(payload.json)) throw new CaptureRejection('too-large', `Payload over ${MAX_PAYLOAD_BYTES} bytes`);
   const body = parseCapturedJson(payload.json);
   const now = deps.now();

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { BrowserPorts } from '../background-deps';
 import { SESSION_KEY_PREFIXES } from '../storage-keys';
 
 /**
@@ -7,21 +8,24 @@ import { SESSION_KEY_PREFIXES } from '../storage-keys';
  */
 const tabKey = (tabId: number) => `${SESSION_KEY_PREFIXES.captureTab}${tabId}`;
 
-export async function recordTabShop(tabId: number, shopId: string): Promise<void> {
-  await browser.storage.session.set({ [tabKey(tabId)]: shopId });
-}
-
-export async function readTabShop(tabId: number): Promise<string | null> {
-  const stored = await browser.storage.session.get(tabKey(tabId));
-  const value = stored[tabKey(tabId)];
-  return typeof value === 'string' ? value : null;
-}
-
-/** The tab's URL; visible only for hosts we hold permission for (the seller center), else undefined. */
-export async function readTabUrl(tabId: number): Promise<string | undefined> {
-  try {
-    return (await browser.tabs.get(tabId)).url;
-  } catch {
-    return undefined;
-  }
-}
+export const tabState: BrowserPorts['tabs'] = {
+  async recordShop(tabId, shopId) {
+    await browser.storage.session.set({ [tabKey(tabId)]: shopId });
+  },
+  async readShop(tabId) {
+    const stored = await browser.storage.session.get(tabKey(tabId));
+    const value = stored[tabKey(tabId)];
+    return typeof value === 'string' ? value : null;
+  },
+  async readUrl(tabId) {
+    try {
+      return (await browser.tabs.get(tabId)).url;
+    } catch {
+      return undefined;
+    }
+  },
+  // Banner → "Authorize this shop": the options authorization screen pre-filled for the shop.
+  async openAuthorization(shopId) {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#authorize?shop=${encodeURIComponent(shopId)}`) });
+  },
+};

@@ -4,13 +4,20 @@ import { POLICY_VERSION } from '../policy/policy-document';
 /** Mall (shop) ids are digits in the seller center; anything else is refused before storage. */
 export const shopIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'shop id must be 1–40 letters/digits');
 
-export const shopConsentSchema = z.object({
+/**
+ * `displayName`: the seller's own name for the shop (shown in lists). Stored as `label` before
+ * 2026-12 (that word now means a shipping label only); the old spelling is read once and rewritten.
+ */
+export const shopConsentSchema = z.preprocess(
+  (raw) => (raw && typeof raw === 'object' && !('displayName' in raw) && 'label' in raw ? { ...raw, displayName: (raw as { label: unknown }).label } : raw),
+  z.object({
   shopId: shopIdSchema,
-  label: z.string().max(100).default(''),
+  displayName: z.string().max(100).default(''),
   authorizedAt: z.number(),
   /** Version of the privacy policy the seller saw when authorizing. */
   policyVersion: z.string().max(20),
-});
+  }),
+);
 export type ShopConsent = z.infer<typeof shopConsentSchema>;
 
 /** storage.local `consent`: authorized shops by id. Revoking deletes the entry. */

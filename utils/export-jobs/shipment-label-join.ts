@@ -1,8 +1,8 @@
 import type { ItemRecord, OrderRecord } from '../db/records';
-import type { ExportSkipReason } from '../orders/orders-messages';
 import type { BuyerOpenResult } from '../vault/vault-messages';
 import type { ReturnAddress } from '../settings/settings-schema';
 import type { ShipmentLabel } from '../export/shipment-label';
+import type { ExportSkipReason } from './export-messages';
 
 export interface ShipmentLabelSources {
   /** Requested order numbers, in the seller's order (labels come out in this order). */

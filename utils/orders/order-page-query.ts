@@ -1,10 +1,10 @@
 import type { Collection, InsertType } from 'dexie';
 import type { AppDb } from '../db/app-db';
 import type { OrderRecord } from '../db/records';
-import type { OrderSummaryRow } from '../capture/capture-messages';
 import type { OrderFilter, OrderPage } from './orders-messages';
 import { compareListOrder, createOrderPredicate, normalizeOrderSnQuery, TO_SHIP_STATUSES } from './order-filter';
 import { endOfLocalDay } from './local-day';
+import type { OrderSummaryRow } from './orders-messages';
 
 /**
  * Narrowed ranges up to this many orders are loaded and sorted in memory (exact total for

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { shopIdSchema } from '../consent/consent-schema';
-import type { ShipmentLabel } from '../export/shipment-label';
-import { EXPORT_FORMATS } from '../export/shipment-label';
-import type { Settings } from '../settings/settings-schema';
+import type { OrderRecord } from '../db/records';
 import { defineMessage } from '../messaging/define-message';
-import type { OrderSummaryRow } from '../capture/capture-messages';
 
 /** Order numbers in one export/mark-shipped call (a seller's busiest day, with headroom). */
 export const MAX_EXPORT_ORDERS = 2000;
@@ -16,7 +13,22 @@ export const MAX_KEYS = 100_000;
 export const MAX_BUYER_SEARCH = 2000;
 
 const orderSn = z.string().min(1).max(64);
-const orderSns = z.array(orderSn).min(1).max(MAX_EXPORT_ORDERS);
+/** Order numbers of one export or mark-shipped call. */
+export const orderSnsSchema = z.array(orderSn).min(1).max(MAX_EXPORT_ORDERS);
+
+/** The non-personal view of an order that popup lists show. */
+export type OrderSummaryRow = Pick<
+  OrderRecord,
+  'orderSn' | 'shopId' | 'status' | 'createdAt' | 'shipBy' | 'shippedAt' | 'capturedAt' | 'exportedAt' | 'piiState' | 'itemCount' | 'purgeAt'
+>;
+
+export interface OrdersSummary {
+  total: number;
+  toShip: number;
+  shipped: number;
+  latest: OrderSummaryRow[];
+}
+
 
 /**
  * The popup's list filter. Every field narrows the list (AND). `tzOffsetMinutes` is the page's
@@ -51,27 +63,6 @@ export interface BuyerSearchReply {
   truncated: boolean;
 }
 
-export const exportFormatSchema = z.enum(EXPORT_FORMATS);
-
-export type ExportSkipReason = 'unknown-order' | 'no-buyer-data' | 'cannot-decrypt';
-
-/** What an extension page needs to render one export; never persisted. */
-export interface PreparedExport {
-  labels: ShipmentLabel[];
-  /** Requested orders left out of the file, with the reason (shown to the seller). */
-  skipped: { orderSn: string; reason: ExportSkipReason }[];
-  /** Rendering settings at the time of the export. */
-  labelSheetLayout: Settings['labelSheetLayout'];
-  csvCustomColumns: Settings['csvCustomColumns'];
-  /** Start of the export (file names, audit). */
-  at: number;
-}
-
-export interface ExportRecordReply {
-  exportId: number;
-  purgeAt: number;
-}
-
 export interface MarkShippedReply {
   marked: string[];
   /** Already had a ship time: left unchanged (a ship time never moves later). */
@@ -79,7 +70,8 @@ export interface MarkShippedReply {
   unknown: string[];
 }
 
-export const exportMessages = {
+export const ordersMessages = {
+  'orders/summary': defineMessage('page', z.object({ shopId: shopIdSchema.optional(), limit: z.number().int().min(1).max(200).default(20) })).returns<OrdersSummary>(),
   /** Paged, non-personal order list for the popup (index-backed; see utils/orders/order-page-query.ts). */
   'orders/page': defineMessage(
     'page',
@@ -99,21 +91,6 @@ export const exportMessages = {
   ).returns<string[]>(),
   /** Buyer-name search (vault unlocked): opens the filtered orders' addresses in the background, answers order numbers only. */
   'orders/find-by-buyer': defineMessage('page', z.object({ query: z.string().trim().min(2).max(100), filter: orderFilterSchema })).returns<BuyerSearchReply>(),
-  /** Opens buyer PII for an export (purges due PII first), joins items + return address; one audit entry. */
-  'export/prepare': defineMessage('page', z.object({ orderSns, format: exportFormatSchema })).returns<PreparedExport>(),
-  /** Tracks a written file (downloadId null for the print view) and marks its orders exported. */
-  'export/record': defineMessage(
-    'page',
-    z.object({
-      downloadId: z.number().int().min(0).nullable(),
-      /** File names never hold PII (utils/export/file-names.ts). */
-      fileName: z.string().max(255),
-      format: exportFormatSchema,
-      orderSns,
-      /** The page could neither track nor remove the file: keep it as a live export due now, so the retention sweep deletes it. */
-      dueNow: z.boolean().optional(),
-    }),
-  ).returns<ExportRecordReply>(),
   /** Seller says these orders left: shippedAt = now where unset; purgeAt recomputed (never later). */
-  'orders/mark-shipped': defineMessage('page', z.object({ orderSns })).returns<MarkShippedReply>(),
+  'orders/mark-shipped': defineMessage('page', z.object({ orderSns: orderSnsSchema })).returns<MarkShippedReply>(),
 };

@@ -1,8 +1,8 @@
 import type { AppDb } from '../db/app-db';
 import type { OrderRecord } from '../db/records';
-import type { OrdersSummary } from '../capture/capture-messages';
 import { toSummaryRow } from './order-page-query';
 import { SHIPPED_SUMMARY_STATUSES, TO_SHIP_STATUSES } from '../capture/order-status';
+import type { OrdersSummary } from './orders-messages';
 
 /**
  * Native IDBIndex.count per status: `anyOf(...).count()` walks a cursor over every match

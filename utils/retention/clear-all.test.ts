@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageError } from '../messaging/envelope';
 import { clearAllBuyerData } from './clear-all';
 import { DAY_MS } from './retention-rule';
-import { exportFile, fakePorts, makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
+import { exportFile, fakePorts, makeTestDeps, seedHeld, T0, withPorts } from '../../tests/support/retention-test-data';
 
 async function seeded() {
   const deps = makeTestDeps();
@@ -20,14 +20,14 @@ async function seeded() {
 describe('clearAllBuyerData', () => {
   it('needs the confirmation word; nothing changes without it', async () => {
     const { deps, ports } = await seeded();
-    await expect(clearAllBuyerData(deps, { confirmation: 'delete it', alsoClearOrders: false }, ports, 'options')).rejects.toBeInstanceOf(MessageError);
+    await expect(clearAllBuyerData(withPorts(deps, ports), { confirmation: 'delete it', alsoClearOrders: false }, 'options')).rejects.toBeInstanceOf(MessageError);
     expect(await deps.db.buyers.count()).toBe(3);
     expect(ports.files.onDisk.size).toBe(1);
   });
 
   it('removes every buyers row, tracked file and session cache; keeps order facts', async () => {
     const { deps, ports } = await seeded();
-    const result = await clearAllBuyerData(deps, { confirmation: 'DELETE', alsoClearOrders: false }, ports, 'options');
+    const result = await clearAllBuyerData(withPorts(deps, ports), { confirmation: 'DELETE', alsoClearOrders: false }, 'options');
     expect(result).toEqual({ buyersDeleted: 3, filesRemoved: 1, filesMissing: 0, filesFailed: 0, sessionCachesCleared: 1, ordersDeleted: 0 });
     expect(await deps.db.buyers.count()).toBe(0);
     expect(ports.files.onDisk.size).toBe(0);
@@ -41,7 +41,7 @@ describe('clearAllBuyerData', () => {
 
   it('with "also clear order history" (Chinese confirmation word) removes orders and items too', async () => {
     const { deps, ports } = await seeded();
-    const result = await clearAllBuyerData(deps, { confirmation: '删除', alsoClearOrders: true }, ports, 'options');
+    const result = await clearAllBuyerData(withPorts(deps, ports), { confirmation: '删除', alsoClearOrders: true }, 'options');
     expect(result.ordersDeleted).toBe(2);
     expect(await deps.db.orders.count()).toBe(0);
     expect(await deps.db.items.count()).toBe(0);

@@ -1,10 +1,10 @@
 import { appendAudit } from '../audit/audit-log';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import { eraseScopeInTransaction } from './deletion-scope';
 import { removeDueExportFiles } from './export-file-cleanup';
-import type { RetentionPorts } from './retention-services';
+import { bringExportFilesDue } from './pii-eraser';
 
 /** The word the seller types to confirm (shown in their UI language; either is accepted). */
 export const CLEAR_ALL_CONFIRM_WORDS = ['DELETE', '删除'] as const;
@@ -26,7 +26,6 @@ export interface ClearAllResult {
 export async function clearAllBuyerData(
   deps: BackgroundDeps,
   request: { confirmation: string; alsoClearOrders: boolean },
-  ports: RetentionPorts,
   actor: AuditActor,
 ): Promise<ClearAllResult> {
   if (!(CLEAR_ALL_CONFIRM_WORDS as readonly string[]).includes(request.confirmation.trim())) {
@@ -42,12 +41,7 @@ export async function clearAllBuyerData(
       erased = await db.buyers.toCollection().primaryKeys();
       ordersDeleted = await db.orders.count();
       await Promise.all([db.buyers.clear(), db.orders.clear(), db.items.clear()]);
-      await db.exports
-        .where('state')
-        .equals('live')
-        .modify((file) => {
-          if (file.purgeAt > now) file.purgeAt = now;
-        });
+      await bringExportFilesDue(db, 'all', now);
     } else {
       erased = await eraseScopeInTransaction(db, { kind: 'all' }, now);
       // Safety net: rows whose order row is missing are not reached through the orders table.
@@ -61,8 +55,8 @@ export async function clearAllBuyerData(
     });
     return { erased, ordersDeleted };
   });
-  const files = await removeDueExportFiles(deps, ports.files, actor);
-  const sessionCachesCleared = await ports.sessionCaches.clear();
+  const files = await removeDueExportFiles(deps, actor);
+  const sessionCachesCleared = await deps.sessionCaches.clear();
   await deps.notifyChanged();
   return {
     buyersDeleted: erased.length,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageError } from '../messaging/envelope';
 import { checkLiveCopies, listDeletionNotices, NOTICE_DELETE_WITHIN_MS, recordDeletionNotice } from './deletion-notices';
 import { DAY_MS } from './retention-rule';
-import { exportFile, fakePorts, makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
+import { exportFile, fakePorts, makeTestDeps, seedHeld, T0, withPorts } from '../../tests/support/retention-test-data';
 
 const HOUR = 3_600_000;
 
@@ -23,7 +23,7 @@ describe('deletion notices', () => {
     await deps.db.exports.bulkAdd([exportFile(['PO-a1', 'PO-c1'], T0 + 20 * DAY_MS, 1), exportFile(['PO-b1'], T0 + 22 * DAY_MS, 2)]);
     deps.clock.now = T0 + 5 * HOUR;
 
-    const view = await recordDeletionNotice(deps, { receivedAt: T0, scope: { kind: 'orders', orderSns: ['PO-a1', 'PO-b1', 'PO-unknown'] }, reference: 'TEMU-123' }, ports, 'options');
+    const view = await recordDeletionNotice(withPorts(deps, ports), { receivedAt: T0, scope: { kind: 'orders', orderSns: ['PO-a1', 'PO-b1', 'PO-unknown'] }, reference: 'TEMU-123' }, 'options');
 
     expect((await deps.db.buyers.toCollection().primaryKeys()).sort()).toEqual(['PO-a2', 'PO-c1']);
     expect((await deps.db.orders.get('PO-a1'))!.piiState).toBe('purged');
@@ -46,12 +46,7 @@ describe('deletion notices', () => {
     ports.files.onDisk.add(3);
     await deps.db.exports.add(exportFile(['PO-b1'], T0 + 22 * DAY_MS, 3));
 
-    const view = await recordDeletionNotice(
-      deps,
-      { receivedAt: T0, scope: { kind: 'orders', orderSns: ['211-111', '211-112', '211-221', 'PO-c1', '211-999'] }, reference: '' },
-      ports,
-      'options',
-    );
+    const view = await recordDeletionNotice(withPorts(deps, ports), { receivedAt: T0, scope: { kind: 'orders', orderSns: ['211-111', '211-112', '211-221', 'PO-c1', '211-999'] }, reference: '' }, 'options', );
 
     expect((await deps.db.buyers.toCollection().primaryKeys()).sort()).toEqual(['PO-a2']);
     expect((await deps.db.orders.get('PO-a1'))!.piiState).toBe('purged');
@@ -70,16 +65,16 @@ describe('deletion notices', () => {
     await deps.db.items.add({ orderSn: 'PO-a1', subOrderSn: '211-111', sku: null, goodsId: null, title: 't', spec: null, quantity: 1, cancelledQuantity: 0, statusCode: null });
     const notice = { receivedAt: T0, scope: { kind: 'orders' as const, orderSns: ['211-111'] }, reference: '', carriedOutAt: T0 + HOUR, deletedBuyers: 0, removedFiles: 0 };
     // The parent's address is still there (captured before the notice was carried out): not clean.
-    const check = await checkLiveCopies(deps, notice, fakePorts());
+    const check = await checkLiveCopies(withPorts(deps, fakePorts()), notice);
     expect(check).toMatchObject({ buyersLeft: 1, clean: false });
   });
 
   it('a shop notice leaves other shops alone; "all" removes everything and clears session caches', async () => {
     const deps = await seedThreeShops();
     const ports = fakePorts(undefined, { 'decrypted-cache': 'x' });
-    await recordDeletionNotice(deps, { receivedAt: T0, scope: { kind: 'shop', shopId: 'A' }, reference: '' }, ports, 'options');
+    await recordDeletionNotice(withPorts(deps, ports), { receivedAt: T0, scope: { kind: 'shop', shopId: 'A' }, reference: '' }, 'options');
     expect((await deps.db.buyers.toCollection().primaryKeys()).sort()).toEqual(['PO-b1', 'PO-c1']);
-    const all = await recordDeletionNotice(deps, { receivedAt: T0, scope: { kind: 'all' }, reference: '' }, ports, 'options');
+    const all = await recordDeletionNotice(withPorts(deps, ports), { receivedAt: T0, scope: { kind: 'all' }, reference: '' }, 'options');
     expect(await deps.db.buyers.count()).toBe(0);
     expect(all.check.clean).toBe(true);
     expect(ports.session).toEqual({});
@@ -90,7 +85,7 @@ describe('deletion notices', () => {
   it('reports a late execution against the 72-hour promise', async () => {
     const deps = await seedThreeShops();
     deps.clock.now = T0 + NOTICE_DELETE_WITHIN_MS + 1;
-    const view = await recordDeletionNotice(deps, { receivedAt: T0, scope: { kind: 'shop', shopId: 'B' }, reference: '' }, fakePorts(), 'options');
+    const view = await recordDeletionNotice(withPorts(deps, fakePorts()), { receivedAt: T0, scope: { kind: 'shop', shopId: 'B' }, reference: '' }, 'options');
     expect(view.withinPromise).toBe(false);
     expect(view.liveCopyDueBy).toBe(T0 + 90 * DAY_MS);
   });
@@ -101,19 +96,19 @@ describe('deletion notices', () => {
     ports.files.onDisk.add(9);
     ports.files.broken.add(9);
     await deps.db.exports.add(exportFile(['PO-b1'], T0 + 22 * DAY_MS, 9));
-    const view = await recordDeletionNotice(deps, { receivedAt: T0, scope: { kind: 'orders', orderSns: ['PO-b1'] }, reference: '' }, ports, 'options');
+    const view = await recordDeletionNotice(withPorts(deps, ports), { receivedAt: T0, scope: { kind: 'orders', orderSns: ['PO-b1'] }, reference: '' }, 'options');
     expect(view.check).toMatchObject({ liveFiles: 1, clean: false });
     // A buyers row that existed at the time and survived (simulated) is reported too.
     await seedHeld(deps, 'PO-b1', T0 + DAY_MS, { shopId: 'B' });
     const stored = (await deps.db.notices.get(view.id))!;
-    expect((await checkLiveCopies(deps, stored, ports)).buyersLeft).toBe(1);
-    const [listed] = await listDeletionNotices(deps, ports);
+    expect((await checkLiveCopies(withPorts(deps, ports), stored)).buyersLeft).toBe(1);
+    const [listed] = await listDeletionNotices(withPorts(deps, ports));
     expect(listed!.check.clean).toBe(false);
   });
 
   it('refuses a notice received in the future, changing nothing', async () => {
     const deps = await seedThreeShops();
-    await expect(recordDeletionNotice(deps, { receivedAt: T0 + DAY_MS, scope: { kind: 'all' }, reference: '' }, fakePorts(), 'options')).rejects.toBeInstanceOf(MessageError);
+    await expect(recordDeletionNotice(withPorts(deps, fakePorts()), { receivedAt: T0 + DAY_MS, scope: { kind: 'all' }, reference: '' }, 'options')).rejects.toBeInstanceOf(MessageError);
     expect(await deps.db.buyers.count()).toBe(4);
     expect(await deps.db.notices.count()).toBe(0);
   });

@@ -1,10 +1,9 @@
 import { appendAudit } from '../audit/audit-log';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor, NoticeRecord } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import { eraseScopeInTransaction, resolveOrderList, scopeOrderSns, type DeletionScope } from './deletion-scope';
 import { removeDueExportFiles } from './export-file-cleanup';
-import type { RetentionPorts } from './retention-services';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Policy: buyer data in a marketplace deletion notice is deleted within 72 hours. */
@@ -52,7 +51,7 @@ export interface NoticeView {
  * order numbers, scope kind). Files are removed after the database commit (browser calls cannot
  * run inside a Dexie transaction); a file that fails stays live and shows in the check.
  */
-export async function recordDeletionNotice(deps: BackgroundDeps, input: NoticeInput, ports: RetentionPorts, actor: AuditActor): Promise<NoticeView> {
+export async function recordDeletionNotice(deps: BackgroundDeps, input: NoticeInput, actor: AuditActor): Promise<NoticeView> {
   const { db } = deps;
   const now = deps.now();
   if (input.receivedAt > now + FUTURE_TOLERANCE_MS) throw new MessageError('invalid-request', 'The notice cannot have been received in the future.');
@@ -80,20 +79,20 @@ export async function recordDeletionNotice(deps: BackgroundDeps, input: NoticeIn
     return { id, erased };
   });
 
-  const files = await removeDueExportFiles(deps, ports.files, actor);
-  await ports.sessionCaches.clear();
+  const files = await removeDueExportFiles(deps, actor);
+  await deps.sessionCaches.clear();
   await db.notices.update(id, { removedFiles: files.removed + files.missing });
   if (erased.length > 0 || files.removed + files.missing > 0) await deps.notifyChanged();
   const stored = await db.notices.get(id);
-  return viewNotice(deps, stored!, ports);
+  return viewNotice(deps, stored!);
 }
 
-export async function listDeletionNotices(deps: BackgroundDeps, ports: RetentionPorts): Promise<NoticeView[]> {
+export async function listDeletionNotices(deps: BackgroundDeps): Promise<NoticeView[]> {
   const notices = await deps.db.notices.orderBy('receivedAt').reverse().toArray();
-  return Promise.all(notices.map((n) => viewNotice(deps, n, ports)));
+  return Promise.all(notices.map((n) => viewNotice(deps, n)));
 }
 
-async function viewNotice(deps: BackgroundDeps, notice: NoticeRecord, ports: RetentionPorts): Promise<NoticeView> {
+async function viewNotice(deps: BackgroundDeps, notice: NoticeRecord): Promise<NoticeView> {
   const elapsedMs = notice.carriedOutAt == null ? null : Math.max(0, notice.carriedOutAt - notice.receivedAt);
   return {
     id: notice.id!,
@@ -107,7 +106,7 @@ async function viewNotice(deps: BackgroundDeps, notice: NoticeRecord, ports: Ret
     elapsedMs,
     withinPromise: elapsedMs == null ? null : elapsedMs <= NOTICE_DELETE_WITHIN_MS,
     liveCopyDueBy: notice.receivedAt + NOTICE_LIVE_COPY_WITHIN_MS,
-    check: await checkLiveCopies(deps, notice, ports),
+    check: await checkLiveCopies(deps, notice),
   };
 }
 
@@ -116,7 +115,7 @@ async function viewNotice(deps: BackgroundDeps, notice: NoticeRecord, ports: Ret
  * (an address captured again afterwards is a new copy, governed by the normal retention rule),
  * plus any session cache. All three must be zero.
  */
-export async function checkLiveCopies(deps: BackgroundDeps, notice: NoticeRecord, ports: Pick<RetentionPorts, 'sessionCaches'>): Promise<LiveCopyCheck> {
+export async function checkLiveCopies(deps: BackgroundDeps, notice: NoticeRecord): Promise<LiveCopyCheck> {
   const { db } = deps;
   const cutoff = notice.carriedOutAt ?? notice.receivedAt;
   const sns = await scopeOrderSns(db, notice.scope);
@@ -125,7 +124,7 @@ export async function checkLiveCopies(deps: BackgroundDeps, notice: NoticeRecord
   const [buyersLeft, liveFiles, caches] = await Promise.all([
     buyers.filter((b) => b.capturedAt <= cutoff).count(),
     files.filter((f) => f.state === 'live' && f.createdAt <= cutoff).count(),
-    ports.sessionCaches.list(),
+    deps.sessionCaches.list(),
   ]);
   return { checkedAt: deps.now(), buyersLeft, liveFiles, sessionCaches: caches.length, clean: buyersLeft + liveFiles + caches.length === 0 };
 }

@@ -1,6 +1,6 @@
 import type { AppDb } from '../db/app-db';
 import type { NoticeRecord } from '../db/records';
-import { erasePiiInTransaction } from './pii-eraser';
+import { bringExportFilesDue, erasePiiInTransaction } from './pii-eraser';
 
 export type DeletionScope = NoticeRecord['scope'];
 
@@ -57,9 +57,6 @@ export async function scopeOrderSns(db: AppDb, scope: DeletionScope): Promise<st
 export async function eraseScopeInTransaction(db: AppDb, scope: DeletionScope, now: number): Promise<string[]> {
   const sns = await scopeOrderSns(db, scope);
   const erased = await erasePiiInTransaction(db, sns, now);
-  const files = scope.kind === 'all' ? db.exports.where('state').equals('live') : db.exports.where('orderSns').anyOf(sns).distinct();
-  await files.modify((file) => {
-    if (file.state === 'live' && file.purgeAt > now) file.purgeAt = now;
-  });
+  await bringExportFilesDue(db, scope.kind === 'all' ? 'all' : sns, now);
   return erased;
 }

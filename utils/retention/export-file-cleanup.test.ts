@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FILE_RETRY_DELAY_MS, removeDueExportFiles } from './export-file-cleanup';
 import { nextRetentionDeadline } from './next-deadline';
 import { DAY_MS } from './retention-rule';
-import { exportFile, FakeDownloads, makeTestDeps, T0 } from '../../tests/support/retention-test-data';
+import { exportFile, FakeDownloads, makeTestDeps, T0, withFiles } from '../../tests/support/retention-test-data';
 
 describe('removeDueExportFiles: a file that cannot be removed', () => {
   it('writes no audit entry when every removal failed, and does not keep the next deadline in the past', async () => {
@@ -13,9 +13,9 @@ describe('removeDueExportFiles: a file that cannot be removed', () => {
     await deps.db.exports.add(exportFile(['PO-1'], T0 - DAY_MS, 7));
 
     // The alarm loop: clean up, then re-arm at the next deadline — twice.
-    expect(await removeDueExportFiles(deps, files, 'background')).toEqual({ removed: 0, missing: 0, failed: 1 });
+    expect(await removeDueExportFiles(withFiles(deps, files), 'background')).toEqual({ removed: 0, missing: 0, failed: 1 });
     deps.clock.now += 30_000;
-    expect(await removeDueExportFiles(deps, files, 'background')).toEqual({ removed: 0, missing: 0, failed: 1 });
+    expect(await removeDueExportFiles(withFiles(deps, files), 'background')).toEqual({ removed: 0, missing: 0, failed: 1 });
 
     expect(await deps.db.audit.count()).toBe(0);
     const [row] = await deps.db.exports.toArray();
@@ -31,14 +31,14 @@ describe('removeDueExportFiles: a file that cannot be removed', () => {
     files.broken.add(7);
     await deps.db.exports.bulkAdd([exportFile(['PO-1'], T0, 7), exportFile(['PO-2'], T0, 8)]);
 
-    expect(await removeDueExportFiles(deps, files, 'background')).toEqual({ removed: 1, missing: 0, failed: 1 });
+    expect(await removeDueExportFiles(withFiles(deps, files), 'background')).toEqual({ removed: 1, missing: 0, failed: 1 });
     let audit = await deps.db.audit.toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'retention.files-removed', orderSns: ['PO-2'], counts: { removed: 1, failed: 1 } });
 
     files.broken.delete(7);
     deps.clock.now += FILE_RETRY_DELAY_MS;
-    expect(await removeDueExportFiles(deps, files, 'background')).toEqual({ removed: 1, missing: 0, failed: 0 });
+    expect(await removeDueExportFiles(withFiles(deps, files), 'background')).toEqual({ removed: 1, missing: 0, failed: 0 });
     audit = await deps.db.audit.toArray();
     expect(audit).toHaveLength(2);
     expect(await deps.db.exports.where('state').equals('live').count()).toBe(0);

@@ -1,7 +1,6 @@
 import { appendAudit } from '../audit/audit-log';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor, ExportRecord } from '../db/records';
-import type { ExportFileRemover } from './export-file-remover';
 
 /** A file whose removal failed is retried by the 30-minute sweep, not by a 30 s alarm loop. */
 export const FILE_RETRY_DELAY_MS = 30 * 60 * 1000;
@@ -21,7 +20,7 @@ export interface FileCleanupResult {
  * Browser calls happen outside any Dexie transaction; the state change and audit entry are
  * written together afterwards.
  */
-export async function removeDueExportFiles(deps: BackgroundDeps, files: ExportFileRemover, actor: AuditActor): Promise<FileCleanupResult> {
+export async function removeDueExportFiles(deps: BackgroundDeps, actor: AuditActor): Promise<FileCleanupResult> {
   const now = deps.now();
   const due = await deps.db.exports
     .where('state')
@@ -41,7 +40,7 @@ export async function removeDueExportFiles(deps: BackgroundDeps, files: ExportFi
       continue;
     }
     try {
-      result[await files.removeDownload(file.downloadId)]++;
+      result[await deps.exportFiles.removeDownload(file.downloadId)]++;
       done.push(file);
     } catch (err) {
       result.failed++;

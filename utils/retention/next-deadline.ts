@@ -1,3 +1,4 @@
+import type { BackgroundDeps } from '../background-deps';
 import type { AppDb } from '../db/app-db';
 
 /**
@@ -23,4 +24,11 @@ export async function nextRetentionDeadline(db: AppDb): Promise<number | null> {
  */
 export function nextPurgeDelayMinutes(deadline: number, now: number): number {
   return Math.max(0, deadline - now) / 60_000;
+}
+
+/** (Re-)arms the one-shot alarm at the next deadline, or clears it when nothing is held; answers the deadline. */
+export async function armNextPurgeAlarm(deps: Pick<BackgroundDeps, 'db' | 'retentionAlarms'>, now: number): Promise<number | null> {
+  const deadline = await nextRetentionDeadline(deps.db);
+  await deps.retentionAlarms.armNextPurge(deadline == null ? null : nextPurgeDelayMinutes(deadline, now));
+  return deadline;
 }

@@ -37,16 +37,17 @@ export function markPurged(order: OrderRecord, buyerPurgeAt: number | null, now:
   return { ...order, piiState: 'purged', purgeAt: null, purgeFloor: known.length > 0 ? Math.min(...known) : now };
 }
 
-/** Every live export file holding one of these orders becomes due now (removed by the file cleanup). */
-export async function bringExportFilesDue(db: AppDb, orderSns: readonly string[], now: number): Promise<void> {
-  if (orderSns.length === 0) return;
-  await db.exports
-    .where('orderSns')
-    .anyOf(orderSns as string[])
-    .distinct()
-    .modify((file) => {
-      if (file.state === 'live' && file.purgeAt > now) file.purgeAt = now;
-    });
+/**
+ * Every live export file holding one of these orders (or every live file, for 'all') becomes due
+ * now, so the file cleanup that follows removes it. The one home of this rule: purge, notices and
+ * clear all call it.
+ */
+export async function bringExportFilesDue(db: AppDb, orderSns: readonly string[] | 'all', now: number): Promise<void> {
+  if (orderSns !== 'all' && orderSns.length === 0) return;
+  const files = orderSns === 'all' ? db.exports.where('state').equals('live') : db.exports.where('orderSns').anyOf(orderSns as string[]).distinct();
+  await files.modify((file) => {
+    if (file.state === 'live' && file.purgeAt > now) file.purgeAt = now;
+  });
 }
 
 /**

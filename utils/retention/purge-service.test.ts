@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { verifyStoredAudit } from '../audit/audit-log';
 import { LAST_PURGE_META_KEY, purgeDueBuyers } from './purge-service';
 import { DAY_MS } from './retention-rule';
-import { exportFile, FakeDownloads, makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
+import { exportFile, FakeDownloads, makeTestDeps, seedHeld, T0, withFiles } from '../../tests/support/retention-test-data';
 
 const MIN = 60_000;
 
@@ -16,7 +16,7 @@ describe('purgeDueBuyers', () => {
     await deps.db.orders.put({ ...(await deps.db.orders.get('PO-young'))!, orderSn: 'PO-none', piiState: 'none', purgeAt: null });
     deps.clock.now = shippedAt + 28 * DAY_MS; // PO-kept is at 27d23h59m
 
-    const result = await purgeDueBuyers(deps, { files: new FakeDownloads(), trigger: 'alarm' });
+    const result = await purgeDueBuyers(withFiles(deps, new FakeDownloads()), { trigger: 'alarm' });
 
     expect(result.purgedOrders).toEqual(['PO-due']);
     expect(await deps.db.buyers.toCollection().primaryKeys()).toEqual(['PO-kept', 'PO-young']);
@@ -39,7 +39,7 @@ describe('purgeDueBuyers', () => {
     await deps.db.buyers.update('PO-buyer-due', { purgeAt: T0 });
     await seedHeld(deps, 'PO-order-due', T0);
     await deps.db.buyers.delete('PO-order-due');
-    const result = await purgeDueBuyers(deps, { files: new FakeDownloads() });
+    const result = await purgeDueBuyers(withFiles(deps, new FakeDownloads()), {});
     expect(result.purgedOrders.sort()).toEqual(['PO-buyer-due', 'PO-order-due']);
     expect(await deps.db.buyers.count()).toBe(0);
     expect((await deps.db.orders.toArray()).map((o) => [o.piiState, o.purgeAt])).toEqual([
@@ -51,7 +51,7 @@ describe('purgeDueBuyers', () => {
   it('does nothing (no audit, no notify) when nothing is due', async () => {
     const deps = makeTestDeps();
     await seedHeld(deps, 'PO-1', T0 + DAY_MS);
-    expect(await purgeDueBuyers(deps, { files: new FakeDownloads() })).toEqual({ purgedOrders: [], removedFiles: 0 });
+    expect(await purgeDueBuyers(withFiles(deps, new FakeDownloads()), {})).toEqual({ purgedOrders: [], removedFiles: 0 });
     expect(await deps.db.audit.count()).toBe(0);
     expect(deps.notified).toBe(0);
   });
@@ -61,12 +61,12 @@ describe('purgeDueBuyers', () => {
     await seedHeld(deps, 'PO-1', T0);
     await seedHeld(deps, 'PO-2', T0);
     const spy = vi.spyOn(deps.db.audit, 'add').mockRejectedValueOnce(new Error('QuotaExceededError'));
-    await expect(purgeDueBuyers(deps, { files: new FakeDownloads() })).rejects.toThrow();
+    await expect(purgeDueBuyers(withFiles(deps, new FakeDownloads()), {})).rejects.toThrow();
     spy.mockRestore();
     expect(await deps.db.buyers.count()).toBe(2);
     expect((await deps.db.orders.get('PO-1'))!.piiState).toBe('present');
     // and the next run completes the purge
-    expect((await purgeDueBuyers(deps, { files: new FakeDownloads() })).purgedOrders.sort()).toEqual(['PO-1', 'PO-2']);
+    expect((await purgeDueBuyers(withFiles(deps, new FakeDownloads()), {})).purgedOrders.sort()).toEqual(['PO-1', 'PO-2']);
   });
 
   it('removes tracked files holding a purged order; a missing file is not an error; others stay', async () => {
@@ -83,7 +83,7 @@ describe('purgeDueBuyers', () => {
       exportFile(['PO-due'], T0, null, { format: 'print' }),
     ]);
 
-    const result = await purgeDueBuyers(deps, { files });
+    const result = await purgeDueBuyers(withFiles(deps, files), {});
 
     expect(result).toEqual({ purgedOrders: ['PO-due'], removedFiles: 1 });
     expect([...files.onDisk]).toEqual([22]);
@@ -106,11 +106,11 @@ describe('purgeDueBuyers', () => {
     files.broken.add(7);
     await seedHeld(deps, 'PO-1', T0);
     await deps.db.exports.add(exportFile(['PO-1'], T0 + DAY_MS, 7));
-    expect((await purgeDueBuyers(deps, { files })).removedFiles).toBe(0);
+    expect((await purgeDueBuyers(withFiles(deps, files), {})).removedFiles).toBe(0);
     expect((await deps.db.exports.toArray())[0]!.state).toBe('live');
     files.broken.delete(7);
     deps.clock.now += 30 * MIN;
-    expect((await purgeDueBuyers(deps, { files })).removedFiles).toBe(1);
+    expect((await purgeDueBuyers(withFiles(deps, files), {})).removedFiles).toBe(1);
     expect(files.onDisk.size).toBe(0);
   });
 
@@ -120,7 +120,7 @@ describe('purgeDueBuyers', () => {
     files.onDisk.add(5);
     await seedHeld(deps, 'PO-1', T0);
     await deps.db.exports.add(exportFile(['PO-1'], T0 + DAY_MS, 5));
-    const [a, b] = await Promise.all([purgeDueBuyers(deps, { files }), purgeDueBuyers(deps, { files })]);
+    const [a, b] = await Promise.all([purgeDueBuyers(withFiles(deps, files), {}), purgeDueBuyers(withFiles(deps, files), {})]);
     expect(a).toEqual({ purgedOrders: ['PO-1'], removedFiles: 1 });
     expect(b).toEqual({ purgedOrders: [], removedFiles: 0 });
     expect(files.calls).toEqual([5]);

@@ -1,9 +1,7 @@
 import { appendAudit } from '../audit/audit-log';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor } from '../db/records';
-import { downloadsFileRemover } from './downloads-adapter';
 import { removeDueExportFiles } from './export-file-cleanup';
-import type { ExportFileRemover } from './export-file-remover';
 import { eraseDueInTransaction } from './pii-eraser';
 
 export interface PurgeResult {
@@ -12,8 +10,6 @@ export interface PurgeResult {
 }
 
 export interface PurgeOptions {
-  /** Defaults to the chrome.downloads adapter; unit tests pass a fake. */
-  files?: ExportFileRemover;
   actor?: AuditActor;
   /** What woke the purge (alarm, startup, read …); audited as detail. */
   trigger?: string;
@@ -58,7 +54,7 @@ async function purgeOnce(deps: BackgroundDeps, options: PurgeOptions): Promise<P
     return erased;
   });
 
-  const files = await removeDueExportFiles(deps, options.files ?? downloadsFileRemover, actor);
+  const files = await removeDueExportFiles(deps, actor);
   if (purgedOrders.length > 0 || files.removed + files.missing > 0) await deps.notifyChanged();
   return { purgedOrders, removedFiles: files.removed };
 }

@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/audit-log';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor } from '../db/records';
 import { computePurgeAt, retentionFactsOf } from './retention-rule';
 

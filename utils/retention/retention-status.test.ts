@@ -3,7 +3,7 @@ import { groupPurgesByLocalDay, localDayStart } from './purge-schedule';
 import { purgeDueBuyers } from './purge-service';
 import { DAY_MS } from './retention-rule';
 import { readNextPurge, readRetentionStatus } from './retention-status';
-import { FakeDownloads, makeTestDeps, seedHeld } from '../../tests/support/retention-test-data';
+import { FakeDownloads, makeTestDeps, seedHeld, withFiles } from '../../tests/support/retention-test-data';
 
 const H = 3_600_000;
 const midnightUtc = Date.UTC(2026, 10, 10);
@@ -27,7 +27,7 @@ describe('retention status', () => {
     await seedHeld(deps, 'PO-1', midnightUtc + 10 * H);
     await seedHeld(deps, 'PO-2', midnightUtc + 11 * H, { shopId: '2002' });
     await seedHeld(deps, 'PO-3', midnightUtc + 3 * DAY_MS, { shopId: '2002' });
-    await purgeDueBuyers(deps, { files: new FakeDownloads(), trigger: 'alarm' });
+    await purgeDueBuyers(withFiles(deps, new FakeDownloads()), { trigger: 'alarm' });
 
     const status = await readRetentionStatus(deps, 0, 5);
     expect(status.ordersWithPii).toBe(3);

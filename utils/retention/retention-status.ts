@@ -1,4 +1,4 @@
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import { nextRetentionDeadline } from './next-deadline';
 import { groupPurgesByLocalDay, localDayStart, type PurgeDay } from './purge-schedule';
 import { LAST_PURGE_META_KEY, type LastPurge } from './purge-service';

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { BrowserPorts } from '../background-deps';
 import { SESSION_KEY_PREFIXES, SESSION_KEYS } from '../storage-keys';
 
 /**
@@ -11,13 +12,16 @@ import { SESSION_KEY_PREFIXES, SESSION_KEYS } from '../storage-keys';
 const OWNED_SESSION_KEYS: ReadonlySet<string> = new Set(Object.values(SESSION_KEYS));
 const isOwnedKey = (key: string) => OWNED_SESSION_KEYS.has(key) || Object.values(SESSION_KEY_PREFIXES).some((p) => key.startsWith(p));
 
-export async function listSessionCacheKeys(): Promise<string[]> {
+async function listCacheKeys(): Promise<string[]> {
   const all = await browser.storage.session.get(null);
   return Object.keys(all).filter((key) => !isOwnedKey(key));
 }
 
-export async function clearSessionCaches(): Promise<number> {
-  const keys = await listSessionCacheKeys();
-  if (keys.length > 0) await browser.storage.session.remove(keys);
-  return keys.length;
-}
+export const sessionCaches: BrowserPorts['sessionCaches'] = {
+  list: listCacheKeys,
+  async clear() {
+    const keys = await listCacheKeys();
+    if (keys.length > 0) await browser.storage.session.remove(keys);
+    return keys.length;
+  },
+};

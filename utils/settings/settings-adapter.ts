@@ -1,14 +1,17 @@
 import { browser } from 'wxt/browser';
+import type { BrowserPorts } from '../background-deps';
 import { LOCAL_KEYS } from '../storage-keys';
-import { parseStoredSettings, settingsSchema, type Settings, type SettingsPatch } from './settings-schema';
+import { parseStoredSettings, settingsSchema } from './settings-schema';
 
-export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(LOCAL_KEYS.settings);
-  return parseStoredSettings(stored[LOCAL_KEYS.settings]);
-}
-
-export async function writeSettings(patch: SettingsPatch): Promise<Settings> {
-  const next = settingsSchema.parse({ ...(await readSettings()), ...patch });
-  await browser.storage.local.set({ [LOCAL_KEYS.settings]: next });
-  return next;
-}
+/** storage.local `settings` (no PII: content scripts may read it). */
+export const settingsStore: BrowserPorts['settings'] = {
+  async read() {
+    const stored = await browser.storage.local.get(LOCAL_KEYS.settings);
+    return parseStoredSettings(stored[LOCAL_KEYS.settings]);
+  },
+  async write(patch) {
+    const next = settingsSchema.parse({ ...(await settingsStore.read()), ...patch });
+    await browser.storage.local.set({ [LOCAL_KEYS.settings]: next });
+    return next;
+  },
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { isQuotaError } from '../messaging/quota-error';
-import { writeSettings } from '../settings/settings-adapter';
+import { settingsStore } from '../settings/settings-adapter';
 import { erasePiiInTransaction } from '../retention/pii-eraser';
 import { purgeDueBuyers } from '../retention/purge-service';
 import { openBuyers, storeCapturedAddresses } from './buyer-store';
@@ -103,13 +103,13 @@ describe('storeCapturedAddresses', () => {
 
   it('never stores PII again for an order purged when due, even after retentionDays is raised', async () => {
     const deps = await vaultWithOrders(['PO-1']);
-    await writeSettings({ retentionDays: 3 });
+    await settingsStore.write({ retentionDays: 3 });
     await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content');
     deps.clock.now = T0 + 3 * DAY;
-    await purgeDueBuyers(deps, { files: { removeDownload: async () => 'missing' } });
+    await purgeDueBuyers({ ...deps, exportFiles: { removeDownload: async () => 'missing' } });
     expect(await deps.db.orders.get('PO-1')).toMatchObject({ piiState: 'purged', purgeAt: null, purgeFloor: T0 + 3 * DAY });
 
-    await writeSettings({ retentionDays: 28 });
+    await settingsStore.write({ retentionDays: 28 });
     deps.clock.now = T0 + 4 * DAY;
     const again = await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content');
     expect(again).toEqual({ stored: 0, skipped: [{ reason: 'already-due', count: 1 }] });
@@ -129,7 +129,7 @@ describe('storeCapturedAddresses', () => {
 
   it('uses the seller retention setting', async () => {
     const deps = await vaultWithOrders(['PO-1']);
-    await writeSettings({ retentionDays: 7 });
+    await settingsStore.write({ retentionDays: 7 });
     await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content');
     expect((await deps.db.buyers.get('PO-1'))!.purgeAt).toBe(T0 + 7 * DAY);
   });
@@ -142,7 +142,7 @@ describe('storeCapturedAddresses', () => {
     await deps.db.orders.update('PO-1', { status: 'shipped', shippedAt: T0 + 2 * DAY });
     await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('New Name'))], 'content');
     expect((await deps.db.buyers.get('PO-1'))!.purgeAt).toBe(T0 + 28 * DAY);
-    await writeSettings({ retentionDays: 3 });
+    await settingsStore.write({ retentionDays: 3 });
     await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('New Name'))], 'content');
     expect((await deps.db.buyers.get('PO-1'))!.purgeAt).toBe(T0 + 5 * DAY);
     // Two days idle: auto-locked meanwhile.
@@ -213,7 +213,7 @@ describe('storeCapturedAddresses', () => {
   });
 
   it('a read never returns due PII', async () => {
-    await writeSettings({ autoLockMinutes: 0 });
+    await settingsStore.write({ autoLockMinutes: 0 });
     const deps = await vaultWithOrders(['PO-1']);
     await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content');
     deps.clock.now = T0 + 28 * DAY;

@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/audit-log';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import type { CapturedAddress } from './buyer-pii';
 import { buyerPiiSchema } from './buyer-pii';
 import { createOpener, createSealer } from '../crypto/sealed-box';
@@ -8,7 +8,6 @@ import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
 import { computePurgeAt, isPurgeDue } from '../retention/retention-rule';
 import { purgeDueBuyers } from '../retention/purge-service';
-import { readSettings } from '../settings/settings-adapter';
 import { openBuyerRecord, sealBuyerPii } from './buyer-seal';
 import { requireUnlockedKeys, VAULT_META_KEY } from './vault-service';
 
@@ -46,7 +45,7 @@ export async function storeCapturedAddresses(
   options: StoreAddressesOptions = {},
 ): Promise<StoreAddressesResult> {
   if (addresses.length === 0) return { stored: 0, skipped: [] };
-  const retentionDays = options.retentionDays ?? (await readSettings()).retentionDays;
+  const retentionDays = options.retentionDays ?? (await deps.settings.read()).retentionDays;
   const { db } = deps;
 
   // Last capture of an order in the batch wins.

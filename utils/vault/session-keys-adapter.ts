@@ -1,6 +1,6 @@
 import { bytesToHex, hexToBytes } from '@noble/ciphers/utils.js';
 import { browser } from 'wxt/browser';
-import type { VaultKeys } from '../crypto/vault-keys';
+import type { BrowserPorts } from '../background-deps';
 import { SESSION_KEYS } from '../storage-keys';
 
 /**
@@ -14,11 +14,6 @@ interface StoredSessionKeys {
   dataKey: string;
 }
 
-export interface SessionVault {
-  keys: VaultKeys | null;
-  lastActivityAt: number | null;
-}
-
 /**
  * Chromium's default is already TRUSTED_CONTEXTS; set it explicitly so a future change of the
  * default (or of another concern's code) cannot expose the keys to content scripts.
@@ -28,26 +23,25 @@ export async function restrictSessionStorageToTrustedContexts(): Promise<void> {
   if (typeof session.setAccessLevel === 'function') await session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 }
 
-export async function readSessionVault(): Promise<SessionVault> {
-  const stored = await browser.storage.session.get([SESSION_KEYS.unlockedKeys, SESSION_KEYS.lastActivityAt]);
-  const raw = stored[SESSION_KEYS.unlockedKeys] as Partial<StoredSessionKeys> | undefined;
-  const last = stored[SESSION_KEYS.lastActivityAt];
-  const keys =
-    raw && typeof raw.secretKey === 'string' && typeof raw.publicKey === 'string' && typeof raw.dataKey === 'string'
-      ? { publicKey: hexToBytes(raw.publicKey), secretKey: hexToBytes(raw.secretKey), dataKey: hexToBytes(raw.dataKey) }
-      : null;
-  return { keys, lastActivityAt: typeof last === 'number' ? last : null };
-}
-
-export async function writeSessionKeys(keys: VaultKeys, now: number): Promise<void> {
-  const stored: StoredSessionKeys = { publicKey: bytesToHex(keys.publicKey), secretKey: bytesToHex(keys.secretKey), dataKey: bytesToHex(keys.dataKey) };
-  await browser.storage.session.set({ [SESSION_KEYS.unlockedKeys]: stored, [SESSION_KEYS.lastActivityAt]: now });
-}
-
-export async function writeLastActivity(now: number): Promise<void> {
-  await browser.storage.session.set({ [SESSION_KEYS.lastActivityAt]: now });
-}
-
-export async function clearSessionKeys(): Promise<void> {
-  await browser.storage.session.remove([SESSION_KEYS.unlockedKeys, SESSION_KEYS.lastActivityAt]);
-}
+export const sessionKeyStore: BrowserPorts['sessionKeys'] = {
+  async read() {
+    const stored = await browser.storage.session.get([SESSION_KEYS.unlockedKeys, SESSION_KEYS.lastActivityAt]);
+    const raw = stored[SESSION_KEYS.unlockedKeys] as Partial<StoredSessionKeys> | undefined;
+    const last = stored[SESSION_KEYS.lastActivityAt];
+    const keys =
+      raw && typeof raw.secretKey === 'string' && typeof raw.publicKey === 'string' && typeof raw.dataKey === 'string'
+        ? { publicKey: hexToBytes(raw.publicKey), secretKey: hexToBytes(raw.secretKey), dataKey: hexToBytes(raw.dataKey) }
+        : null;
+    return { keys, lastActivityAt: typeof last === 'number' ? last : null };
+  },
+  async write(keys, now) {
+    const stored: StoredSessionKeys = { publicKey: bytesToHex(keys.publicKey), secretKey: bytesToHex(keys.secretKey), dataKey: bytesToHex(keys.dataKey) };
+    await browser.storage.session.set({ [SESSION_KEYS.unlockedKeys]: stored, [SESSION_KEYS.lastActivityAt]: now });
+  },
+  async touch(now) {
+    await browser.storage.session.set({ [SESSION_KEYS.lastActivityAt]: now });
+  },
+  async clear() {
+    await browser.storage.session.remove([SESSION_KEYS.unlockedKeys, SESSION_KEYS.lastActivityAt]);
+  },
+};

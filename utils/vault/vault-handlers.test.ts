@@ -37,6 +37,5 @@ describe('vault messages through the router', () => {
       ok: false,
       error: { code: 'invalid-request' },
     });
-    expect(await route({ tag: ENVELOPE_TAG, type: 'audit/verify', data: {} }, page)).toMatchObject({ ok: true, data: { ok: true, checked: 0 } });
   });
 });

@@ -1,5 +1,4 @@
-import { countAuditByAction, listAuditPage, verifyStoredAudit } from '../audit/audit-log';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import type { vaultMessages } from './vault-messages';
 import type { HandlerTable } from '../messaging/router';
 import { openBuyers } from './buyer-store';
@@ -26,14 +25,5 @@ export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof v
     },
     'vault/reset': (_data, ctx) => resetVault(deps, ctx.actor),
     'buyers/open': ({ orderSns }, ctx) => openBuyers(deps, orderSns, ctx.actor),
-    'audit/list': async ({ beforeSeq, limit }) => {
-      const [entries, total, countsByAction] = await Promise.all([
-        listAuditPage(deps.db, limit, beforeSeq),
-        deps.db.audit.count(),
-        countAuditByAction(deps.db),
-      ]);
-      return { entries, total, countsByAction };
-    },
-    'audit/verify': () => verifyStoredAudit(deps.db),
   };
 }

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { AuditVerification } from '../audit/audit-chain';
 import type { BuyerPii } from './buyer-pii';
-import type { AuditRecord } from '../db/records';
 import type { VaultState } from './vault-state';
 import { defineMessage } from '../messaging/define-message';
 
@@ -29,13 +27,6 @@ export interface VaultResetResult {
   purgedOrders: number;
 }
 
-export interface AuditListReply {
-  entries: AuditRecord[];
-  total: number;
-  /** Number of entries per action over the whole log. */
-  countsByAction: Record<string, number>;
-}
-
 /** Upper bound for one `buyers/open` call (a popup page or one export). */
 export const MAX_OPEN_ORDERS = 500;
 /** Typed confirmation the seller must enter to reset a vault whose passphrase is lost. */
@@ -43,7 +34,7 @@ export const VAULT_RESET_CONFIRMATION = 'DELETE';
 
 const passphrase = z.string().min(1).max(1024);
 
-/** Messages of the vault concern: lock state, buyer PII reads, audit log. All `page` only. */
+/** Messages of the vault concern: lock state and buyer PII reads. All `page` only. */
 export const vaultMessages = {
   'vault/status': defineMessage('page', z.object({})).returns<VaultStatus>(),
   'vault/setup': defineMessage('page', z.object({ passphrase })).returns<VaultStatus>(),
@@ -54,9 +45,4 @@ export const vaultMessages = {
   'vault/reset': defineMessage('page', z.object({ confirm: z.literal(VAULT_RESET_CONFIRMATION) })).returns<VaultResetResult>(),
   /** Decrypts buyer PII (purges due rows first; `locked` error while locked). */
   'buyers/open': defineMessage('page', z.object({ orderSns: z.array(z.string().min(1).max(64)).max(MAX_OPEN_ORDERS) })).returns<BuyersOpenReply>(),
-  'audit/list': defineMessage(
-    'page',
-    z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) }),
-  ).returns<AuditListReply>(),
-  'audit/verify': defineMessage('page', z.object({})).returns<AuditVerification>(),
 };

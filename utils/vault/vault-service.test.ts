@@ -3,9 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
-import { writeSettings } from '../settings/settings-adapter';
+import { settingsStore } from '../settings/settings-adapter';
 import { SESSION_KEYS } from '../storage-keys';
-import { AUTO_LOCK_ALARM } from './auto-lock-alarm-adapter';
 import { openBuyers, storeCapturedAddresses } from './buyer-store';
 import { BASE_DELAY_MS } from './unlock-backoff';
 import {
@@ -19,6 +18,7 @@ import {
   unlockVault,
 } from './vault-service';
 import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0, type TestDeps } from '../../tests/support/vault-test-support';
+import { AUTO_LOCK_ALARM } from './vault-state';
 
 async function expectError(promise: Promise<unknown>, code: string): Promise<MessageError> {
   const err = await promise.then(
@@ -106,7 +106,7 @@ describe('vault set-up, lock and unlock', () => {
 
   it('auto-locks after the idle time (injected clock), with an alarm armed at the deadline', async () => {
     const deps = makeDeps();
-    await writeSettings({ autoLockMinutes: 10 });
+    await settingsStore.write({ autoLockMinutes: 10 });
     await setUp(deps);
     expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))?.scheduledTime).toBe(deps.clock.now + 10 * 60_000);
     deps.clock.now += 9 * 60_000;
@@ -124,7 +124,7 @@ describe('vault set-up, lock and unlock', () => {
 
   it('with auto-lock 0 stays unlocked until the browser closes', async () => {
     const deps = makeDeps();
-    await writeSettings({ autoLockMinutes: 0 });
+    await settingsStore.write({ autoLockMinutes: 0 });
     await setUp(deps);
     deps.clock.now += 1000 * 60_000;
     expect(await enforceIdleLock(deps)).toBe(false);

@@ -1,15 +1,12 @@
 import { appendAudit, recordAudit } from '../audit/audit-log';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import { UnwrapError } from '../crypto/key-wrap';
 import { generateVaultKeys, unwrapVaultKeys, wrapVaultKeys, type VaultKeys, type WrappedVaultKeys } from '../crypto/vault-keys';
 import type { AuditActor } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import type { VaultResetResult, VaultStatus } from './vault-messages';
 import { eraseScopeInTransaction } from '../retention/deletion-scope';
-import { readSettings } from '../settings/settings-adapter';
-import { scheduleAutoLockAlarm } from './auto-lock-alarm-adapter';
 import { estimatePassphraseStrength } from './passphrase-strength';
-import { clearSessionKeys, readSessionVault, writeLastActivity, writeSessionKeys } from './session-keys-adapter';
 import { afterFailure, isBlocked, parseBackoff, type UnlockBackoff } from './unlock-backoff';
 import { deriveVaultState, idleLockAt, isIdleExpired, nextVaultState, type VaultEvent, type VaultState } from './vault-state';
 
@@ -29,7 +26,7 @@ async function readBackoff(deps: BackgroundDeps): Promise<UnlockBackoff> {
 }
 
 async function currentState(deps: BackgroundDeps): Promise<VaultState> {
-  const [wrapped, session] = await Promise.all([readWrappedKeys(deps), readSessionVault()]);
+  const [wrapped, session] = await Promise.all([readWrappedKeys(deps), deps.sessionKeys.read()]);
   return deriveVaultState({ setUp: wrapped != null, hasSessionKeys: session.keys != null });
 }
 
@@ -50,9 +47,9 @@ function assertStrong(passphrase: string): void {
 }
 
 /** Re-arms the idle alarm from the last vault use. */
-async function armAutoLock(lastActivityAt: number): Promise<void> {
-  const { autoLockMinutes } = await readSettings();
-  await scheduleAutoLockAlarm(idleLockAt(lastActivityAt, autoLockMinutes));
+async function armAutoLock(deps: BackgroundDeps, lastActivityAt: number): Promise<void> {
+  const { autoLockMinutes } = await deps.settings.read();
+  await deps.autoLockAlarm.schedule(idleLockAt(lastActivityAt, autoLockMinutes));
 }
 
 /** One in-worker queue for passphrase attempts, so parallel attempts cannot slip past the back-off. */
@@ -67,9 +64,9 @@ export async function getVaultStatus(deps: BackgroundDeps): Promise<VaultStatus>
   await enforceIdleLock(deps);
   const [wrapped, session, backoff, settings, sealedCount] = await Promise.all([
     readWrappedKeys(deps),
-    readSessionVault(),
+    deps.sessionKeys.read(),
     readBackoff(deps),
-    readSettings(),
+    deps.settings.read(),
     deps.db.buyers.count(),
   ]);
   return {
@@ -94,8 +91,8 @@ export async function setupVault(deps: BackgroundDeps, passphrase: string, actor
     await appendAudit(db, deps.now(), { actor, action: 'vault.setup', detail: `scrypt N=${wrapped.kdf.N} r=${wrapped.kdf.r} p=${wrapped.kdf.p}` });
   });
   const now = deps.now();
-  await writeSessionKeys(keys, now);
-  await armAutoLock(now);
+  await deps.sessionKeys.write(keys, now);
+  await armAutoLock(deps, now);
   await deps.notifyChanged();
 }
 
@@ -135,8 +132,8 @@ export function unlockVault(deps: BackgroundDeps, passphrase: string, actor: Aud
       await appendAudit(db, deps.now(), { actor, action: 'vault.unlock' });
     });
     const now = deps.now();
-    await writeSessionKeys(keys, now);
-    await armAutoLock(now);
+    await deps.sessionKeys.write(keys, now);
+    await armAutoLock(deps, now);
     await deps.notifyChanged();
   });
 }
@@ -145,9 +142,9 @@ export type LockReason = 'lock' | 'idle-timeout' | 'browser-start';
 
 /** Drops the session keys. Audited when keys were actually held. */
 export async function lockVault(deps: BackgroundDeps, actor: AuditActor, reason: LockReason): Promise<void> {
-  const session = await readSessionVault();
-  await clearSessionKeys();
-  await scheduleAutoLockAlarm(null);
+  const session = await deps.sessionKeys.read();
+  await deps.sessionKeys.clear();
+  await deps.autoLockAlarm.schedule(null);
   if (session.keys) {
     await recordAudit(deps.db, deps.now(), { actor, action: 'vault.lock', detail: reason });
     await deps.notifyChanged();
@@ -159,11 +156,11 @@ export async function lockVault(deps: BackgroundDeps, actor: AuditActor, reason:
  * Also drops keys left in the session after a reset. Returns true when it locked.
  */
 export async function enforceIdleLock(deps: BackgroundDeps): Promise<boolean> {
-  const session = await readSessionVault();
+  const session = await deps.sessionKeys.read();
   if (!session.keys) return false;
-  const [{ autoLockMinutes }, wrapped] = await Promise.all([readSettings(), readWrappedKeys(deps)]);
+  const [{ autoLockMinutes }, wrapped] = await Promise.all([deps.settings.read(), readWrappedKeys(deps)]);
   if (wrapped == null) {
-    await clearSessionKeys();
+    await deps.sessionKeys.clear();
     return true;
   }
   if (!isIdleExpired(session.lastActivityAt, autoLockMinutes, deps.now())) return false;
@@ -174,11 +171,11 @@ export async function enforceIdleLock(deps: BackgroundDeps): Promise<boolean> {
 /** The unlocked keys for a page message that uses the vault (counts as activity); `locked` otherwise. */
 export async function requireUnlockedKeys(deps: BackgroundDeps): Promise<VaultKeys> {
   await enforceIdleLock(deps);
-  const session = await readSessionVault();
+  const session = await deps.sessionKeys.read();
   if (!session.keys) throw new MessageError('locked', 'The vault is locked: unlock it to see buyer data');
   const now = deps.now();
-  await writeLastActivity(now);
-  await armAutoLock(now);
+  await deps.sessionKeys.touch(now);
+  await armAutoLock(deps, now);
   return session.keys;
 }
 
@@ -220,8 +217,8 @@ export async function resetVault(deps: BackgroundDeps, actor: AuditActor): Promi
     await appendAudit(db, now, { actor, action: 'vault.reset', counts: { deletedBuyers, purgedOrders } });
     return { deletedBuyers, purgedOrders };
   });
-  await clearSessionKeys();
-  await scheduleAutoLockAlarm(null);
+  await deps.sessionKeys.clear();
+  await deps.autoLockAlarm.schedule(null);
   await deps.notifyChanged();
   return result;
 }

@@ -39,3 +39,6 @@ export function isIdleExpired(lastActivityAt: number | null, autoLockMinutes: nu
 export function idleLockAt(lastActivityAt: number, autoLockMinutes: number): number | null {
   return autoLockMinutes > 0 ? lastActivityAt + autoLockMinutes * MINUTE_MS : null;
 }
+
+/** Name of the one-shot idle auto-lock alarm (auto-lock-alarm-adapter.ts arms it). */
+export const AUTO_LOCK_ALARM = 'vault-auto-lock';

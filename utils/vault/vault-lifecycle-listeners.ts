@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import { LOCAL_KEYS } from '../storage-keys';
-import { AUTO_LOCK_ALARM } from './auto-lock-alarm-adapter';
 import { restrictSessionStorageToTrustedContexts } from './session-keys-adapter';
 import { enforceIdleLock, lockVault, requireUnlockedKeys } from './vault-service';
+import { AUTO_LOCK_ALARM } from './vault-state';
 
 function logFailure(what: string) {
   return (err: unknown) => console.error(`[seller-vault] vault ${what} failed`, err);

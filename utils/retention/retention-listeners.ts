@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundDeps } from '../background/background-deps';
+import type { BackgroundDeps } from '../background-deps';
 import { parseStoredSettings } from '../settings/settings-schema';
 import { LOCAL_KEYS } from '../storage-keys';
-import { armNextPurgeAlarm, ensureSweepAlarm, isRetentionAlarm } from './alarms-adapter';
+import { armNextPurgeAlarm } from './next-deadline';
 import { purgeDueBuyers, type PurgeResult } from './purge-service';
 import { applyRetentionDays } from './retention-days';
+import { isRetentionAlarm } from './retention-alarms';
 
 export interface RetentionTriggers {
   /** Re-arms the one-shot alarm at the next purgeAt; called from deps.notifyChanged after every write. */
@@ -23,7 +24,7 @@ export function registerRetention(deps: BackgroundDeps): RetentionTriggers {
   const rearm = async () => {
     try {
       const now = deps.now();
-      const deadline = await armNextPurgeAlarm(deps.db, now);
+      const deadline = await armNextPurgeAlarm(deps, now);
       // Due already (a cancelled order, a lowered period): purge now rather than at the alarm's
       // 30 s minimum. Not awaited — notifyChanged may be running inside a purge (queue deadlock).
       if (deadline != null && deadline <= now) {
@@ -38,7 +39,7 @@ export function registerRetention(deps: BackgroundDeps): RetentionTriggers {
     try {
       return await purgeDueBuyers(deps, { trigger });
     } finally {
-      await ensureSweepAlarm();
+      await deps.retentionAlarms.ensureSweep();
       await rearm();
     }
   };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
-import { AUTO_LOCK_ALARM } from './auto-lock-alarm-adapter';
-import { registerVaultLifecycle } from './vault-lifecycle-adapter';
+import { registerVaultLifecycle } from './vault-lifecycle-listeners';
 import { getVaultStatus, setupVault } from './vault-service';
 import { GOOD_PASSPHRASE, makeDeps } from '../../tests/support/vault-test-support';
+import { AUTO_LOCK_ALARM } from './vault-state';
 
 /** Lets the listeners' promise chains settle. */
 const settle = () => new Promise((r) => setTimeout(r, 50));

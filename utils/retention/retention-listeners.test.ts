@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOCAL_KEYS } from '../storage-keys';
-import { NEXT_PURGE_ALARM, SWEEP_ALARM } from './alarms-adapter';
 import { DAY_MS } from './retention-rule';
-import { registerRetention } from './retention-triggers-adapter';
+import { registerRetention } from './retention-listeners';
 import { makeTestDeps, seedHeld, T0 } from '../../tests/support/retention-test-data';
+import { NEXT_PURGE_ALARM, SWEEP_ALARM } from './retention-alarms';
 
 async function settle(check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 100; i++) {

@@ -1,0 +1,21 @@
+import type { BrowserPorts } from './background-deps';
+import { tabState } from './capture/tab-state-adapter';
+import { consentStore } from './consent/consent-adapter';
+import { retentionAlarms } from './retention/alarms-adapter';
+import { downloadsFileRemover } from './retention/downloads-adapter';
+import { sessionCaches } from './retention/session-cache-adapter';
+import { settingsStore } from './settings/settings-adapter';
+import { autoLockAlarm } from './vault/auto-lock-alarm-adapter';
+import { sessionKeyStore } from './vault/session-keys-adapter';
+
+/** Every port of BackgroundDeps, backed by the browser (the composition root's only source of ports). */
+export const browserPorts: BrowserPorts = {
+  settings: settingsStore,
+  consent: consentStore,
+  tabs: tabState,
+  sessionKeys: sessionKeyStore,
+  autoLockAlarm,
+  retentionAlarms,
+  exportFiles: downloadsFileRemover,
+  sessionCaches,
+};

@@ -1,0 +1,31 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeHandlerDeps, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
+import { settingsStore } from '../settings/settings-adapter';
+import { createConsentHandlers } from './consent-handlers';
+
+const SHOP = '634418212';
+const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
+let deps: HandlerTestDeps;
+const content = { actor: 'content' as const, sender: { id: 'ext', url: 'https://agentseller.temu.com/mmsos/orders.html', tab: { id: 7 } } };
+const options = { actor: 'options' as const, sender: { id: 'ext', url: 'chrome-extension://ext/options.html' } };
+
+beforeEach(() => {
+  deps = makeHandlerDeps(NOW);
+});
+
+describe('consent', () => {
+  it('grants, lists, revokes with audit entries; status reflects it and records the tab', async () => {
+    const h = createConsentHandlers(deps);
+    expect(await h['consent/status']({ shopId: SHOP }, content)).toEqual({ shopId: SHOP, authorized: false, showBanner: true });
+    await h['consent/grant']({ shopId: SHOP, displayName: 'Main shop' }, options);
+    expect((await h['consent/list']({}, options)).map((c) => c.shopId)).toEqual([SHOP]);
+    expect(await h['consent/status']({ shopId: SHOP }, content)).toMatchObject({ authorized: true, showBanner: false });
+    expect(await h['consent/revoke']({ shopId: SHOP }, options)).toBe(true);
+    expect(await h['consent/revoke']({ shopId: SHOP }, options)).toBe(false);
+    expect((await deps.db.audit.toArray()).map((a) => a.action)).toEqual(['consent.grant', 'consent.revoke']);
+
+    await settingsStore.write({ showInPageBanner: false });
+    expect((await h['consent/status']({ shopId: SHOP }, content)).showBanner).toBe(false);
+  });
+
+});

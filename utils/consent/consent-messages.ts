@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineMessage } from '../messaging/define-message';
+import { shopIdSchema, type ShopConsent } from './consent-schema';
+
+/** What the seller-center content script learns about its shop on every page load. */
+export interface ShopCaptureState {
+  shopId: string;
+  authorized: boolean;
+  showBanner: boolean;
+}
+
+const shopRequest = z.object({ shopId: shopIdSchema });
+
+/** Messages of the consent concern: per-shop authorization under the current policy version. */
+export const consentMessages = {
+  'consent/status': defineMessage('content', shopRequest).returns<ShopCaptureState>(),
+  /** From the in-page banner: opens the options authorization screen for that shop. */
+  'consent/open-authorization': defineMessage('content', shopRequest).returns<void>(),
+  'consent/list': defineMessage('page', z.object({})).returns<ShopConsent[]>(),
+  'consent/grant': defineMessage('page', z.object({ shopId: shopIdSchema, displayName: z.string().max(100).default('') })).returns<ShopConsent>(),
+  'consent/revoke': defineMessage('page', shopRequest).returns<boolean>(),
+};

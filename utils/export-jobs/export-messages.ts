@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { EXPORT_FORMATS, type ShipmentLabel } from '../export/shipment-label';
+import { defineMessage } from '../messaging/define-message';
+import { orderSnsSchema } from '../orders/orders-messages';
+import type { Settings } from '../settings/settings-schema';
+
+export const exportFormatSchema = z.enum(EXPORT_FORMATS);
+
+export type ExportSkipReason = 'unknown-order' | 'no-buyer-data' | 'cannot-decrypt';
+
+/** What an extension page needs to render one export; never persisted. */
+export interface PreparedExport {
+  labels: ShipmentLabel[];
+  /** Requested orders left out of the file, with the reason (shown to the seller). */
+  skipped: { orderSn: string; reason: ExportSkipReason }[];
+  /** Rendering settings at the time of the export. */
+  labelSheetLayout: Settings['labelSheetLayout'];
+  csvCustomColumns: Settings['csvCustomColumns'];
+  /** Start of the export (file names, audit). */
+  at: number;
+}
+
+export interface ExportRecordReply {
+  exportId: number;
+  purgeAt: number;
+}
+
+/** Messages of an export job: open the orders' data for one file, then track the written file. */
+export const exportMessages = {
+  /** Opens buyer PII for an export (purges due PII first), joins items + return address; one audit entry. */
+  'export/prepare': defineMessage('page', z.object({ orderSns: orderSnsSchema, format: exportFormatSchema })).returns<PreparedExport>(),
+  /** Tracks a written file (downloadId null for the print view) and marks its orders exported. */
+  'export/record': defineMessage(
+    'page',
+    z.object({
+      downloadId: z.number().int().min(0).nullable(),
+      /** File names never hold PII (utils/export/file-names.ts). */
+      fileName: z.string().max(255),
+      format: exportFormatSchema,
+      orderSns: orderSnsSchema,
+      /** The page could neither track nor remove the file: keep it as a live export due now, so the retention sweep deletes it. */
+      dueNow: z.boolean().optional(),
+    }),
+  ).returns<ExportRecordReply>(),
+};
