@@ -8,6 +8,9 @@ export default defineConfig({
   srcDir: '.',
   // Lets parallel builds (e.g. one per e2e run) write to separate folders; default .output.
   outDir: process.env.SV_OUT_DIR ?? '.output',
+  // No auto-imports: every module names what it uses, so the architecture rules (dependency-cruiser,
+  // Biome's restricted globals) see every use of the browser API.
+  imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: {
     name: '__MSG_extName__',

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installCaptureHook } from '../utils/seller-page/capture-hook';
 import { SELLER_CENTER_MATCH_PATTERNS } from '../utils/capture/seller-center-hosts';
 

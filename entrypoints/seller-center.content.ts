@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createBannerHost } from '../components/banner/banner-host';
 import { extractDomAddress, findAddressBlock, findShownOrderSn, orderForDomAddress } from '../utils/seller-page/dom-address';
 import { createBridgeHost } from '../utils/seller-page/bridge-host';

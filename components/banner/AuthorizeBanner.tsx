@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+
 export interface AuthorizeBannerProps {
   shopId: string;
   onAuthorize: () => void;

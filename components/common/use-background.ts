@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import type { z } from 'zod';
-import type { MessageDef } from '../../utils/messaging/define-message';
+import type { RequestInputOf, ResponseOf } from '../../utils/messaging/define-message';
 import type { MessageError } from '../../utils/messaging/envelope';
 import type { Protocol } from '../../utils/protocol';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
-import { SESSION_KEYS } from '../../utils/storage-keys';
+import { useRevision } from './use-revision';
 
-type Req<K extends keyof Protocol> = Protocol[K] extends MessageDef<infer Q, unknown> ? z.input<Q> : never;
-type Res<K extends keyof Protocol> = Protocol[K] extends MessageDef<z.ZodType, infer R> ? R : never;
+type Req<K extends keyof Protocol> = RequestInputOf<Protocol[K]>;
+type Res<K extends keyof Protocol> = ResponseOf<Protocol[K]>;
 
 export interface BackgroundQuery<T> {
   data: T | undefined;
@@ -28,13 +26,7 @@ export function useBackground<K extends keyof Protocol>(type: K, data: Req<K>, o
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
-  useEffect(() => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && SESSION_KEYS.revision in changes) reload();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [reload]);
+  useRevision(reload);
 
   useEffect(() => {
     if (!enabled) return;

@@ -1,3 +1,4 @@
+import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import type { FileExportFormat } from '../../utils/export/file-names';
@@ -38,7 +39,7 @@ export function ExportJob({ orderSns, format }: { orderSns: string[]; format: Fi
     runFileExport(
       format,
       state.prepared,
-      { fontsUrl: labelFontsUrl(), utcOffsetMinutes: -new Date().getTimezoneOffset() },
+      { fontsUrl: labelFontsUrl(), utcOffsetMinutes: runtimeUtcOffsetMinutes() },
       { render: renderInWorker, download: downloadBlob, record: (entry) => sendMessage('export/record', entry), discard: discardDownload },
       setPhase,
     ).then(

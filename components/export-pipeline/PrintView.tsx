@@ -1,3 +1,4 @@
+import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -35,7 +36,7 @@ export function PrintView({ orderSns }: { orderSns: string[] }) {
     );
   }, [labels]);
 
-  const utcOffsetMinutes = -new Date().getTimezoneOffset();
+  const utcOffsetMinutes = runtimeUtcOffsetMinutes();
   return (
     <div className={`sv-print sv-print--${paper}`}>
       <style>{PAGE_CSS[paper]}</style>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'react';
 import type { AuditVerification } from '../../utils/audit/audit-chain';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';

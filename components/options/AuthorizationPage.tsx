@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState, type FormEvent } from 'react';
 import { shopIdSchema } from '../../utils/consent/consent-schema';
 import type { MessageError } from '../../utils/messaging/envelope';

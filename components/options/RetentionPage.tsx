@@ -1,6 +1,8 @@
+import { i18n } from '#i18n';
 import { useBackground } from '../common/use-background';
 import { ClearAllForm } from '../retention/ClearAllForm';
-import { errorText, formatDateTime, viewerTzOffsetMinutes } from '../retention/format-time';
+import { errorText, formatDateTime } from '../retention/format-time';
+import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 import { PurgeNowButton } from '../retention/PurgeNowButton';
 import { RetentionDaysForm } from '../retention/RetentionDaysForm';
 import { ShopBreakdown } from '../retention/ShopBreakdown';
@@ -9,7 +11,7 @@ import '../retention/retention.css';
 
 /** Options → Retention: what is held, when it goes, the period, and "clear all" (issue 5). */
 export function RetentionPage() {
-  const status = useBackground('retention/status', { tzOffsetMinutes: viewerTzOffsetMinutes(), days: 5 });
+  const status = useBackground('retention/status', { utcOffsetMinutes: runtimeUtcOffsetMinutes(), days: 5 });
   const settings = useBackground('settings/get', {});
   const s = status.data;
   const retentionDays = settings.data?.retentionDays ?? 28;

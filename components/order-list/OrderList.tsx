@@ -1,3 +1,4 @@
+import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { i18n } from '#i18n';
@@ -39,7 +40,7 @@ export function OrderList() {
       notExported: filterState.notExported,
       shipByDue: filterState.shipByDue,
       ...(filterState.shopId ? { shopId: filterState.shopId } : {}),
-      tzOffsetMinutes: new Date().getTimezoneOffset(),
+      utcOffsetMinutes: runtimeUtcOffsetMinutes(),
     }),
     [filterState.toShip, filterState.notExported, filterState.shipByDue, filterState.shopId],
   );

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
-import { endOfLocalDay } from '../../utils/orders/local-day';
+import { endOfLocalDay, runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 
 /** Ship-by time of an unshipped order: "overdue" / "today" stand out, other days show the date. */
 export function ShipByBadge({ shipBy, shipped, now }: { shipBy: number | null; shipped: boolean; now: number }) {
   if (shipBy === null || shipped) return null;
-  const endOfToday = endOfLocalDay(now, new Date(now).getTimezoneOffset());
+  const endOfToday = endOfLocalDay(now, runtimeUtcOffsetMinutes(now));
   if (shipBy < now) return <span className="sv-badge sv-badge--overdue">{i18n.t('export.shipBy.overdue')}</span>;
   if (shipBy < endOfToday) return <span className="sv-badge sv-badge--today">{i18n.t('export.shipBy.today')}</span>;
   return <span className="sv-muted">{i18n.t('export.shipBy.date', [new Date(shipBy).toLocaleDateString()])}</span>;

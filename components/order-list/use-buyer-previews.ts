@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { useRevision } from '../common/use-revision';
 import type { BuyerPii } from '../../utils/vault/buyer-pii';
 import { MAX_OPEN_ORDERS } from '../../utils/vault/vault-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
-import { SESSION_KEYS } from '../../utils/storage-keys';
 
 /** Wait for scrolling to settle before opening PII: each `buyers/open` is an audited read. */
 const SETTLE_MS = 200;
@@ -27,15 +26,10 @@ export function useBuyerPreviews(visibleOrderSns: readonly string[], unlocked: b
 
   // Any background write may have purged PII: ask again for the rows on screen (answers that
   // are no longer `ok` remove the shown data; kept rows do not flicker meanwhile).
-  useEffect(() => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area !== 'session' || !(SESSION_KEYS.revision in changes)) return;
-      asked.current = new Set();
-      setGeneration((g) => g + 1);
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, []);
+  useRevision(() => {
+    asked.current = new Set();
+    setGeneration((g) => g + 1);
+  });
 
   useEffect(() => {
     if (!unlocked) return;

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { useRevision } from '../common/use-revision';
 import type { MessageError } from '../../utils/messaging/envelope';
 import type { OrderFilterInput } from '../../utils/orders/orders-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
-import { SESSION_KEYS } from '../../utils/storage-keys';
 import type { OrderSummaryRow } from '../../utils/orders/orders-messages';
 
 /** Rows per `orders/page` request: a few screens of the virtual list. */
@@ -84,18 +83,13 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
   }, [fetchPage, fetchCount]);
 
   // Background wrote something: refetch the pages on screen, keep showing the old rows meanwhile.
-  useEffect(() => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area !== 'session' || !(SESSION_KEYS.revision in changes)) return;
-      generation.current++;
-      inFlight.current = new Set();
-      const loaded = [...pages.current.keys()];
-      for (const page of loaded.length > 0 ? loaded : [0]) fetchPage(page);
-      fetchCount();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [fetchPage, fetchCount]);
+  useRevision(() => {
+    generation.current++;
+    inFlight.current = new Set();
+    const loaded = [...pages.current.keys()];
+    for (const page of loaded.length > 0 ? loaded : [0]) fetchPage(page);
+    fetchCount();
+  });
 
   const ensureRange = useCallback(
     (first: number, last: number) => {

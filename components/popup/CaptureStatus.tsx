@@ -1,6 +1,6 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { resolvePopupTabId } from './active-tab-adapter';
+import { extensionPageUrl, resolvePopupTabId } from './active-tab-adapter';
 import { useBackground } from '../common/use-background';
 import './capture-status.css';
 
@@ -8,7 +8,7 @@ import './capture-status.css';
 export function CaptureStatus() {
   const [tabId, setTabId] = useState<number>(-1);
   useEffect(() => {
-    void resolvePopupTabId(location.search).then((id) => id !== null && setTabId(id));
+    void resolvePopupTabId().then((id) => id !== null && setTabId(id));
   }, []);
   const tab = useBackground('capture/tab-state', { tabId });
   // The counts scan the orders indexes (~0.5 s at 100,000 orders in Chromium): ask once the
@@ -21,7 +21,7 @@ export function CaptureStatus() {
   const summary = useBackground('orders/summary', { limit: 5 }, { enabled: countsWanted });
   const state = tab.data;
   const s = summary.data;
-  const optionsUrl = (hash: string) => browser.runtime.getURL(`/options.html#${hash}`);
+  const optionsUrl = (hash: string) => extensionPageUrl(`/options.html#${hash}`);
 
   return (
     <section data-testid="CaptureStatus" className="sv-capture-status">

@@ -1,9 +1,11 @@
+import { i18n } from '#i18n';
 import { useBackground } from '../common/use-background';
-import { formatDateTime, viewerTzOffsetMinutes } from '../retention/format-time';
+import { formatDateTime } from '../retention/format-time';
+import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 
 /** Popup footer: when buyer data is next deleted, and how many orders that day. */
 export function RetentionLine() {
-  const { data } = useBackground('retention/next', { tzOffsetMinutes: viewerTzOffsetMinutes() });
+  const { data } = useBackground('retention/next', { utcOffsetMinutes: runtimeUtcOffsetMinutes() });
   if (!data) return null;
   return (
     <p className="sv-muted" data-testid="next-purge">

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { extensionPageUrl } from './active-tab-adapter';
 import { LockButton } from '../vault/LockButton';
 import { UnlockForm } from '../vault/UnlockForm';
 import { useVault } from '../vault/use-vault';
@@ -14,7 +16,7 @@ export function VaultPanel() {
       {status.state === 'uninitialized' && (
         <div>
           <span>{i18n.t('vault.setupNeeded')}</span>{' '}
-          <a href={browser.runtime.getURL('/options.html#vault')} target="_blank" rel="noreferrer">
+          <a href={extensionPageUrl('/options.html#vault')} target="_blank" rel="noreferrer">
             {i18n.t('vault.setupLink')}
           </a>
         </div>

@@ -1,12 +1,21 @@
 import { browser } from 'wxt/browser';
 
 /**
- * The tab the popup describes: `?tabId=N` in the popup URL (tests open the popup as a tab),
- * else the active tab of the current window.
+ * The tab the popup describes: the active tab of its window. When the popup page is itself that
+ * tab (opened as a tab or pinned by the seller), it describes the web tab used last before it.
  */
-export async function resolvePopupTabId(search: string): Promise<number | null> {
-  const fromUrl = Number(new URLSearchParams(search).get('tabId'));
-  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+export async function resolvePopupTabId(): Promise<number | null> {
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  const ownOrigin = browser.runtime.getURL('/');
+  if (active?.id !== undefined && !active.url?.startsWith(ownOrigin)) return active.id;
+  const tabs = await browser.tabs.query({});
+  const previous = tabs
+    .filter((t) => t.id !== undefined && !t.url?.startsWith(ownOrigin))
+    .sort((a, b) => ((b as { lastAccessed?: number }).lastAccessed ?? 0) - ((a as { lastAccessed?: number }).lastAccessed ?? 0))[0];
+  return previous?.id ?? null;
+}
+
+/** URL of one of the extension's own pages (links from the popup to the options page). */
+export function extensionPageUrl(path: string): string {
+  return browser.runtime.getURL(path as '/options.html');
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { NoticeView } from '../../utils/retention/deletion-notices';
 import { formatDateTime, formatElapsed } from './format-time';
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { MAX_RETENTION_DAYS } from '../../utils/retention/retention-rule';

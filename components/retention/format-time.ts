@@ -19,10 +19,6 @@ export function formatElapsed(ms: number): string {
   return `${minutes} min`;
 }
 
-/** The viewer's zone for grouping purges by calendar day. */
-export function viewerTzOffsetMinutes(): number {
-  return new Date().getTimezoneOffset();
-}
 
 export function errorText(err: unknown): string {
   if (err instanceof MessageError) return err.message;

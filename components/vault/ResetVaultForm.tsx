@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState, type FormEvent } from 'react';
 import { VAULT_RESET_CONFIRMATION } from '../../utils/vault/vault-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';

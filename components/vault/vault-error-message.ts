@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { MessageError } from '../../utils/messaging/envelope';
 
 /**

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { extensionPageUrl } from '../../components/popup/active-tab-adapter';
 import { CaptureStatus } from '../../components/popup/CaptureStatus';
 import { OrderList } from '../../components/order-list/OrderList';
 import { RetentionLine } from '../../components/popup/RetentionLine';
@@ -9,7 +11,7 @@ export function App() {
     <main className="sv-popup">
       <header className="sv-popup__header">
         <strong>{i18n.t('extName')}</strong>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+        <a href={extensionPageUrl('/options.html')} target="_blank" rel="noreferrer">
           {i18n.t('popup.openOptions')}
         </a>
       </header>

@@ -30,12 +30,6 @@ export function readTable<T = Record<string, unknown>>(serviceWorker: Worker, ta
   );
 }
 
-export async function tabIdOf(serviceWorker: Worker, urlPattern: string): Promise<number> {
-  const ids = await serviceWorker.evaluate(async (pattern) => (await chrome.tabs.query({ url: pattern })).map((t) => t.id!), urlPattern);
-  expect(ids.length).toBeGreaterThan(0);
-  return ids[0]!;
-}
-
 /** Authorizes a shop through the options page UI (as the seller would). */
 export async function authorizeInOptions(openExtensionPage: (p: string) => Promise<Page>, shopId: string): Promise<Page> {
   const options = await openExtensionPage(`options.html#authorize?shop=${shopId}`);

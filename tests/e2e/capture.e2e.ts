@@ -1,5 +1,5 @@
 import { makeOrders } from '../fixtures/order-fixtures';
-import { auditActions, authorizeInOptions, capturedOrderSns, newSellerCenterPage, readTable, tabIdOf } from './capture-helpers';
+import { auditActions, authorizeInOptions, capturedOrderSns, newSellerCenterPage, readTable } from './capture-helpers';
 import { expect, test } from './harness';
 
 const TO_SHIP = new Set([2, 41]);
@@ -53,8 +53,8 @@ test('consent-gated capture: nothing before authorization, fetch and XHR pages a
   expect(items).toHaveLength(all.reduce((n, o) => n + o.items.length, 0));
 
   // 4. The popup shows this tab's state and the counts.
-  const tabId = await tabIdOf(serviceWorker, 'https://agentseller.temu.com/*');
-  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`);
+  // Opened as a tab, the popup describes the web tab used last before it (the seller center).
+  const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('capture-state')).toHaveAttribute('data-state', 'authorized');
   await expect(popup.getByTestId('count-total')).toHaveText(String(all.length));
   await expect(popup.getByTestId('count-to-ship')).toHaveText(String(all.filter((o) => TO_SHIP.has(o.status)).length));

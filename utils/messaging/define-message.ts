@@ -14,6 +14,13 @@ export interface MessageDef<Req extends z.ZodType = z.ZodType, Res = unknown> {
   readonly _response?: Res;
 }
 
+/** The request a handler receives (after zod parsing and defaults). */
+export type RequestOf<D> = D extends MessageDef<infer Q, unknown> ? z.infer<Q> : never;
+/** The request a sender may write (before defaults). */
+export type RequestInputOf<D> = D extends MessageDef<infer Q, unknown> ? z.input<Q> : never;
+/** The reply type. */
+export type ResponseOf<D> = D extends MessageDef<z.ZodType, infer R> ? R : never;
+
 /** `defineMessage('page', schema).returns<Reply>()` — request checked by zod, reply by TypeScript. */
 export function defineMessage<Req extends z.ZodType>(audience: Audience, request: Req) {
   return {

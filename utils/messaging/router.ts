@@ -1,6 +1,5 @@
-import type { z } from 'zod';
 import type { AuditActor } from '../db/records';
-import type { MessageDef } from './define-message';
+import type { MessageDef, RequestOf, ResponseOf } from './define-message';
 import { MessageError, requestEnvelopeSchema, type ResponseEnvelope } from './envelope';
 import { isQuotaError } from './quota-error';
 
@@ -17,8 +16,6 @@ export interface HandlerContext {
 
 export type ProtocolShape = Record<string, MessageDef>;
 
-type ResponseOf<D> = D extends MessageDef<z.ZodType, infer R> ? R : never;
-type RequestOf<D> = D extends MessageDef<infer Q, unknown> ? z.infer<Q> : never;
 
 export type HandlerTable<P extends ProtocolShape> = {
   [K in keyof P]: (data: RequestOf<P[K]>, ctx: HandlerContext) => Promise<ResponseOf<P[K]>>;

@@ -1,11 +1,10 @@
-import type { z } from 'zod';
 import { browser } from 'wxt/browser';
-import type { MessageDef } from './define-message';
+import type { RequestInputOf, ResponseOf } from './define-message';
 import { ENVELOPE_TAG, MessageError, type ResponseEnvelope } from './envelope';
 import type { Protocol } from '../protocol';
 
-type Req<K extends keyof Protocol> = Protocol[K] extends MessageDef<infer Q, unknown> ? z.input<Q> : never;
-type Res<K extends keyof Protocol> = Protocol[K] extends MessageDef<z.ZodType, infer R> ? R : never;
+type Req<K extends keyof Protocol> = RequestInputOf<Protocol[K]>;
+type Res<K extends keyof Protocol> = ResponseOf<Protocol[K]>;
 
 /** Typed request to the background; throws MessageError with the background's code on failure. */
 export async function sendMessage<K extends keyof Protocol>(type: K, data: Req<K>): Promise<Res<K>> {

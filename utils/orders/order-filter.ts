@@ -1,6 +1,6 @@
 import type { OrderRecord, OrderStatus } from '../db/records';
 import type { OrderFilter } from './orders-messages';
-import { endOfLocalDay } from './local-day';
+import { endOfLocalDay } from '../time/local-day';
 
 /** Statuses the seller still has to ship (the seller center's "to ship" tab: 2, 41). */
 export const TO_SHIP_STATUSES: readonly OrderStatus[] = ['to_ship', 'partially_shipped'];
@@ -26,7 +26,7 @@ export function isShipByDue(order: FilterFacts, endOfToday: number): boolean {
 
 /** The whole filter as one predicate (the reference the indexed query must agree with). */
 export function createOrderPredicate(filter: OrderFilter, now: number): (order: FilterFacts) => boolean {
-  const endOfToday = endOfLocalDay(now, filter.tzOffsetMinutes);
+  const endOfToday = endOfLocalDay(now, filter.utcOffsetMinutes);
   const query = normalizeOrderSnQuery(filter.orderSnQuery);
   const only = filter.orderSns === undefined ? null : new Set(filter.orderSns);
   return (order) =>

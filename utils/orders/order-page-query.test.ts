@@ -58,11 +58,11 @@ describe('queryOrderPage on specific orders', () => {
 
   it('ship-by today or overdue depends on the seller time zone', async () => {
     // UTC seller: the day ends at 00:00Z, so PO-2 (17:00Z) is due today; shipped/cancelled are not listed.
-    expect(await sns({ shipByDue: true, tzOffsetMinutes: 0 })).toEqual(['PO-2', 'PO-1']);
+    expect(await sns({ shipByDue: true, utcOffsetMinutes: 0 })).toEqual(['PO-2', 'PO-1']);
     // Shanghai seller: it is 20:00 and the day ends at 16:00Z: PO-2 (01:00 local) is due tomorrow.
-    expect(await sns({ shipByDue: true, tzOffsetMinutes: -480 })).toEqual(['PO-1']);
+    expect(await sns({ shipByDue: true, utcOffsetMinutes: 480 })).toEqual(['PO-1']);
     // Los Angeles seller: it is 04:00 and the day ends 08:00Z next day: PO-3 (18:00Z tomorrow) still not.
-    expect(await sns({ shipByDue: true, tzOffsetMinutes: 480 })).toEqual(['PO-2', 'PO-1']);
+    expect(await sns({ shipByDue: true, utcOffsetMinutes: -480 })).toEqual(['PO-2', 'PO-1']);
   });
 
   it('searches order numbers by part, case-insensitively, and by PO- prefix', async () => {
@@ -91,8 +91,8 @@ describe('queryOrderPage agrees with the reference predicate on mixed data', () 
     { notExported: true },
     { shopId: '2002' },
     { toShip: true },
-    { shipByDue: true, tzOffsetMinutes: -480 },
-    { shipByDue: true, toShip: true, shopId: '1001', tzOffsetMinutes: 300 },
+    { shipByDue: true, utcOffsetMinutes: 480 },
+    { shipByDue: true, toShip: true, shopId: '1001', utcOffsetMinutes: -300 },
     { notExported: true, toShip: true },
     { orderSnQuery: '12' },
     { orderSnQuery: 'PO-211-0000001000', notExported: true },

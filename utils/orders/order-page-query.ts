@@ -3,7 +3,7 @@ import type { AppDb } from '../db/app-db';
 import type { OrderRecord } from '../db/records';
 import type { OrderFilter, OrderPage } from './orders-messages';
 import { compareListOrder, createOrderPredicate, normalizeOrderSnQuery, TO_SHIP_STATUSES } from './order-filter';
-import { endOfLocalDay } from './local-day';
+import { endOfLocalDay } from '../time/local-day';
 import type { OrderSummaryRow } from './orders-messages';
 
 /**
@@ -103,7 +103,7 @@ async function planOrderQuery(db: AppDb, filter: OrderFilter, now: number, loadM
   if (only !== undefined) ranges.push(keysRange(db, only));
   if (shopId !== undefined) ranges.push(collectionRange(() => db.orders.where('shopId').equals(shopId)));
   if (filter.toShip) ranges.push(unionRange(TO_SHIP_STATUSES.map((status) => collectionRange(() => db.orders.where('status').equals(status)))));
-  if (filter.shipByDue) ranges.push(collectionRange(() => db.orders.where('shipBy').below(endOfLocalDay(now, filter.tzOffsetMinutes))));
+  if (filter.shipByDue) ranges.push(collectionRange(() => db.orders.where('shipBy').below(endOfLocalDay(now, filter.utcOffsetMinutes))));
   if (query.startsWith('PO-')) ranges.push(collectionRange(() => db.orders.where('orderSn').startsWith(query)));
 
   const finish = (records: OrderRecord[]) => records.filter(predicate).sort(compareListOrder);

@@ -31,8 +31,8 @@ export interface OrdersSummary {
 
 
 /**
- * The popup's list filter. Every field narrows the list (AND). `tzOffsetMinutes` is the page's
- * `Date#getTimezoneOffset()`, so "ship-by today" means the seller's today, not UTC's.
+ * The popup's list filter. Every field narrows the list (AND). `utcOffsetMinutes` is the page's
+ * offset east of UTC, so "ship-by today" means the seller's today, not UTC's.
  */
 export const orderFilterSchema = z.object({
   shopId: shopIdSchema.optional(),
@@ -41,7 +41,7 @@ export const orderFilterSchema = z.object({
   shipByDue: z.boolean().default(false),
   /** Part of an order number (case-insensitive). Order numbers are not PII. */
   orderSnQuery: z.string().max(64).default(''),
-  tzOffsetMinutes: z.number().int().min(-900).max(900).default(0),
+  utcOffsetMinutes: z.number().int().min(-720).max(840).default(0),
   /** Only these orders (the result of a buyer-name search: the name itself never leaves the page). */
   orderSns: z.array(orderSn).max(MAX_BUYER_SEARCH).optional(),
 });

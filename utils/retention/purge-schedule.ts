@@ -1,4 +1,4 @@
-import { DAY_MS } from './retention-rule';
+import { localDayStart } from '../time/local-day';
 
 /** Purges falling on one local calendar day. */
 export interface PurgeDay {
@@ -9,20 +9,11 @@ export interface PurgeDay {
   count: number;
 }
 
-/**
- * Local midnight for `at`, with `tzOffsetMinutes` = Date#getTimezoneOffset of the viewer
- * (UTC minus local, e.g. -480 for UTC+8). Pure: the viewer's zone is a parameter.
- */
-export function localDayStart(at: number, tzOffsetMinutes: number): number {
-  const offsetMs = tzOffsetMinutes * 60_000;
-  return Math.floor((at - offsetMs) / DAY_MS) * DAY_MS + offsetMs;
-}
-
 /** Groups ascending purge times into the first `limit` local days that have purges. */
-export function groupPurgesByLocalDay(sortedPurgeAts: readonly number[], tzOffsetMinutes: number, limit: number): PurgeDay[] {
+export function groupPurgesByLocalDay(sortedPurgeAts: readonly number[], utcOffsetMinutes: number, limit: number): PurgeDay[] {
   const days: PurgeDay[] = [];
   for (const at of sortedPurgeAts) {
-    const dayStart = localDayStart(at, tzOffsetMinutes);
+    const dayStart = localDayStart(at, utcOffsetMinutes);
     const last = days[days.length - 1];
     if (last && last.dayStart === dayStart) {
       last.count++;

@@ -10,13 +10,13 @@ export function createRetentionHandlers(deps: BackgroundDeps): HandlerTable<type
   // Reads purge first: a status never counts PII that is already due.
   const purgeBeforeRead = () => purgeDueBuyers(deps, { trigger: 'read' });
   return {
-    'retention/status': async ({ tzOffsetMinutes, days }) => {
+    'retention/status': async ({ utcOffsetMinutes, days }) => {
       await purgeBeforeRead();
-      return readRetentionStatus(deps, tzOffsetMinutes, days);
+      return readRetentionStatus(deps, utcOffsetMinutes, days);
     },
-    'retention/next': async ({ tzOffsetMinutes }) => {
+    'retention/next': async ({ utcOffsetMinutes }) => {
       await purgeBeforeRead();
-      return readNextPurge(deps, tzOffsetMinutes);
+      return readNextPurge(deps, utcOffsetMinutes);
     },
     'retention/purge-now': (_data, ctx) => purgeDueBuyers(deps, { actor: ctx.actor, trigger: 'manual' }),
     'notices/record': (input, ctx) => recordDeletionNotice(deps, input, ctx.actor),

@@ -6,8 +6,8 @@ import type { PurgeResult } from './purge-service';
 import type { NextPurge, RetentionStatus } from './retention-status';
 import { defineMessage } from '../messaging/define-message';
 
-/** Viewer's Date#getTimezoneOffset, so purge days are grouped by the seller's calendar. */
-const tzOffsetMinutes = z.number().int().min(-900).max(900);
+/** The viewer's offset east of UTC (minutes), so purge days are grouped by the seller's calendar. */
+const utcOffsetMinutes = z.number().int().min(-720).max(840);
 
 /** Parent or sub-order numbers as the seller center prints them ("PO-211-…", "211-…"). */
 export const orderSnSchema = z
@@ -30,8 +30,8 @@ export const noticeInputSchema = z.object({
 
 /** Messages of the retention concern (issue 5). */
 export const retentionMessages = {
-  'retention/status': defineMessage('page', z.object({ tzOffsetMinutes, days: z.number().int().min(1).max(30).default(5) })).returns<RetentionStatus>(),
-  'retention/next': defineMessage('page', z.object({ tzOffsetMinutes })).returns<NextPurge>(),
+  'retention/status': defineMessage('page', z.object({ utcOffsetMinutes, days: z.number().int().min(1).max(30).default(5) })).returns<RetentionStatus>(),
+  'retention/next': defineMessage('page', z.object({ utcOffsetMinutes })).returns<NextPurge>(),
   'retention/purge-now': defineMessage('page', z.object({})).returns<PurgeResult>(),
   'notices/record': defineMessage('page', noticeInputSchema).returns<NoticeView>(),
   'notices/list': defineMessage('page', z.object({})).returns<NoticeView[]>(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupPurgesByLocalDay, localDayStart } from './purge-schedule';
+import { localDayStart } from '../time/local-day';
+import { groupPurgesByLocalDay } from './purge-schedule';
 import { purgeDueBuyers } from './purge-service';
 import { DAY_MS } from './retention-rule';
 import { readNextPurge, readRetentionStatus } from './retention-status';
@@ -10,11 +11,11 @@ const midnightUtc = Date.UTC(2026, 10, 10);
 
 describe('purge schedule', () => {
   it('groups by the viewer\'s local day', () => {
-    // 20:00 UTC is 04:00 next day in UTC+8 (offset -480), still the same day in UTC.
+    // 20:00 UTC is 04:00 next day in UTC+8 (offset +480), still the same day in UTC.
     const times = [midnightUtc + 10 * H, midnightUtc + 20 * H, midnightUtc + DAY_MS + 10 * H];
     expect(groupPurgesByLocalDay(times, 0, 5).map((d) => d.count)).toEqual([2, 1]);
-    expect(groupPurgesByLocalDay(times, -480, 5).map((d) => d.count)).toEqual([1, 2]);
-    expect(localDayStart(midnightUtc + 20 * H, -480)).toBe(midnightUtc + DAY_MS - 8 * H);
+    expect(groupPurgesByLocalDay(times, 480, 5).map((d) => d.count)).toEqual([1, 2]);
+    expect(localDayStart(midnightUtc + 20 * H, 480)).toBe(midnightUtc + DAY_MS - 8 * H);
     expect(groupPurgesByLocalDay(times, 0, 1)).toEqual([{ dayStart: midnightUtc, first: midnightUtc + 10 * H, count: 2 }]);
   });
 });

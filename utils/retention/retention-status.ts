@@ -1,6 +1,7 @@
 import type { BackgroundDeps } from '../background-deps';
 import { nextRetentionDeadline } from './next-deadline';
-import { groupPurgesByLocalDay, localDayStart, type PurgeDay } from './purge-schedule';
+import { localDayStart } from '../time/local-day';
+import { groupPurgesByLocalDay, type PurgeDay } from './purge-schedule';
 import { LAST_PURGE_META_KEY, type LastPurge } from './purge-service';
 import { DAY_MS } from './retention-rule';
 
@@ -30,7 +31,7 @@ export interface NextPurge {
  * The retention page's numbers. Reads buyers rows' plaintext columns only (purgeAt, shopId,
  * never the sealed blob's contents). Options page only: cost is one pass over held rows.
  */
-export async function readRetentionStatus(deps: BackgroundDeps, tzOffsetMinutes: number, days: number): Promise<RetentionStatus> {
+export async function readRetentionStatus(deps: BackgroundDeps, utcOffsetMinutes: number, days: number): Promise<RetentionStatus> {
   const { db } = deps;
   const [held, lastPurge, liveFiles, deadline] = await Promise.all([
     db.buyers.orderBy('purgeAt').toArray(),
@@ -50,7 +51,7 @@ export async function readRetentionStatus(deps: BackgroundDeps, tzOffsetMinutes:
     nextPurgeAt: deadline,
     upcoming: groupPurgesByLocalDay(
       held.map((b) => b.purgeAt),
-      tzOffsetMinutes,
+      utcOffsetMinutes,
       days,
     ),
     lastPurge: (lastPurge?.value as LastPurge | undefined) ?? null,
@@ -60,11 +61,11 @@ export async function readRetentionStatus(deps: BackgroundDeps, tzOffsetMinutes:
 }
 
 /** The popup's one line: index lookups only. */
-export async function readNextPurge(deps: BackgroundDeps, tzOffsetMinutes: number): Promise<NextPurge> {
+export async function readNextPurge(deps: BackgroundDeps, utcOffsetMinutes: number): Promise<NextPurge> {
   const { db } = deps;
   const [first, ordersWithPii] = await Promise.all([db.buyers.orderBy('purgeAt').first(), db.buyers.count()]);
   if (!first) return { nextPurgeAt: null, countThatDay: 0, ordersWithPii };
-  const dayStart = localDayStart(first.purgeAt, tzOffsetMinutes);
+  const dayStart = localDayStart(first.purgeAt, utcOffsetMinutes);
   const countThatDay = await db.buyers.where('purgeAt').between(dayStart, dayStart + DAY_MS, true, false).count();
   return { nextPurgeAt: first.purgeAt, countThatDay, ordersWithPii };
 }
