@@ -13,7 +13,7 @@ import { browserPorts } from '../utils/browser-ports-adapter';
 import { AppDb } from '../utils/db/app-db';
 import { sealBuyerPii } from '../utils/vault/buyer-seal';
 import { storeCapturedAddresses } from '../utils/vault/buyer-store';
-import { VAULT_META_KEY } from '../utils/vault/vault-service';
+import { writeMeta } from '../utils/meta-store';
 import { makeAddress, makeOrder, makePii } from '../tests/support/vault-test-support';
 
 const N = 10_000;
@@ -28,7 +28,7 @@ const plaintextRows = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shop
 async function freshDeps(): Promise<BackgroundDeps> {
   const db = new AppDb('bench-' + crypto.randomUUID());
   await db.orders.bulkPut(orders);
-  await db.meta.put({ key: VAULT_META_KEY, value: { version: 1, publicKey: keys.publicKey } });
+  await writeMeta(db, 'vault', { version: 1, publicKey: keys.publicKey } as never);
   return { ...browserPorts, db, now: () => now, notifyChanged: async () => undefined };
 }
 

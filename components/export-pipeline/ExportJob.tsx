@@ -5,7 +5,7 @@ import type { FileExportFormat } from '../../utils/export/file-names';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { discardDownload, downloadBlob } from './downloads-adapter';
 import { labelFontsUrl } from './export-page-adapter';
-import { exportFormatLabel } from './export-format-text';
+import { exportFormatText } from './export-format-text';
 import { FileRecordedDueError, runFileExport, type FileExportOutcome, type FileExportPhase } from './file-export-runner';
 import { MarkShippedButton } from '../order-list/MarkShippedButton';
 import { PrepareError } from './PrepareError';
@@ -54,7 +54,7 @@ export function ExportJob({ orderSns, format }: { orderSns: string[]; format: Fi
   const total = orderSns.length;
   return (
     <section className="sv-export-job" data-testid="export-job" data-phase={error ? 'failed' : phase}>
-      <h1>{i18n.t('export.job.title', [exportFormatLabel(format), String(total)])}</h1>
+      <h1>{i18n.t('export.job.title', [exportFormatText(format), String(total)])}</h1>
       {state.phase === 'failed' && <PrepareError error={state.error} onRetry={retry} />}
       {state.phase === 'ready' && state.prepared.labels.length === 0 && <p className="sv-error">{i18n.t('export.job.nothing')}</p>}
       {state.phase !== 'failed' && !error && !outcome && (

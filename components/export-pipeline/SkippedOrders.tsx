@@ -1,17 +1,11 @@
 import { i18n } from '#i18n';
-import type { ExportSkipReason } from '../../utils/export-jobs/export-messages';
-import type { PreparedExport } from '../../utils/export-jobs/export-messages';
+import type { ExportSkipReason, PreparedExport } from '../../utils/export-jobs/export-messages';
 
-function reasonLabel(reason: ExportSkipReason): string {
-  switch (reason) {
-    case 'unknown-order':
-      return i18n.t('export.skipped.unknownOrder');
-    case 'no-buyer-data':
-      return i18n.t('export.skipped.noBuyerData');
-    case 'cannot-decrypt':
-      return i18n.t('export.skipped.cannotDecrypt');
-  }
-}
+const SKIP_REASON_TEXT = {
+  'unknown-order': 'export.skipped.unknownOrder',
+  'no-buyer-data': 'export.skipped.noBuyerData',
+  'cannot-decrypt': 'export.skipped.cannotDecrypt',
+} as const satisfies Record<ExportSkipReason, string>;
 
 /** Orders left out of an export, each with why (so the seller can re-capture them). */
 export function SkippedOrders({ skipped }: { skipped: PreparedExport['skipped'] }) {
@@ -22,7 +16,7 @@ export function SkippedOrders({ skipped }: { skipped: PreparedExport['skipped'] 
       <ul>
         {skipped.map((s) => (
           <li key={s.orderSn}>
-            {s.orderSn}: {reasonLabel(s.reason)}
+            {s.orderSn}: {i18n.t(SKIP_REASON_TEXT[s.reason])}
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { MessageError } from '../../utils/messaging/envelope';
@@ -71,11 +72,7 @@ export function LabelSettingsPage() {
         <button type="button" className="primary" onClick={save} data-testid="save-label-settings">
           {i18n.t('export.settings.save')}
         </button>{' '}
-        {status && (
-          <span className={status.ok ? 'sv-ok' : 'sv-error'} role="status">
-            {status.text}
-          </span>
-        )}
+        <OutcomeMessage outcome={status} inline />
       </p>
     </section>
   );

@@ -1,3 +1,4 @@
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import type { ExportFormat } from '../../utils/export/shipment-label';
@@ -5,7 +6,7 @@ import { MessageError } from '../../utils/messaging/envelope';
 import { MAX_EXPORT_ORDERS } from '../../utils/orders/orders-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { openExportPage } from '../export-pipeline/export-page-adapter';
-import { exportFormatLabel, FORMAT_MENU } from '../export-pipeline/export-format-text';
+import { exportFormatText, FORMAT_MENU } from '../export-pipeline/export-format-text';
 
 /** Format picker, Export and Mark shipped for the ticked orders. */
 export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySet<string>; unlocked: boolean; onDone: () => void }) {
@@ -35,7 +36,7 @@ export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySe
       <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} aria-label={i18n.t('export.bar.format')} data-testid="export-format">
         {FORMAT_MENU.map((f) => (
           <option key={f} value={f}>
-            {exportFormatLabel(f)}
+            {exportFormatText(f)}
           </option>
         ))}
       </select>
@@ -47,11 +48,7 @@ export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySe
       </button>
       {!unlocked && count > 0 && <span className="sv-muted">{i18n.t('export.bar.unlockFirst')}</span>}
       {tooMany && <span className="sv-error">{i18n.t('export.bar.tooMany', [String(MAX_EXPORT_ORDERS)])}</span>}
-      {message && (
-        <span className={message.ok ? 'sv-ok' : 'sv-error'} role="status">
-          {message.text}
-        </span>
-      )}
+      <OutcomeMessage outcome={message} inline />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { MessageError } from '../../utils/messaging/envelope';
@@ -23,11 +24,7 @@ export function MarkShippedButton({ orderSns }: { orderSns: string[] }) {
       <button type="button" onClick={mark} disabled={busy || orderSns.length === 0 || result?.ok === true} data-testid="mark-shipped-button">
         {i18n.t('export.markShipped.button')}
       </button>
-      {result && (
-        <span className={result.ok ? 'sv-ok' : 'sv-error'} role="status">
-          {result.text}
-        </span>
-      )}
+      <OutcomeMessage outcome={result} inline />
     </span>
   );
 }

@@ -1,7 +1,7 @@
 import type { CSSProperties, MouseEvent } from 'react';
 import { i18n } from '#i18n';
 import type { BuyerPii } from '../../utils/vault/buyer-pii';
-import { orderStatusLabel, piiStateLabel } from './order-status-text';
+import { orderStatusText, piiStateText } from './order-status-text';
 import { ShipByBadge } from './ShipByBadge';
 import type { OrderSummaryRow } from '../../utils/orders/orders-messages';
 
@@ -38,7 +38,7 @@ export function OrderRow({ row, index, selected, buyer, now, style, onToggle }: 
       <div className="sv-order-row__main">
         <div className="sv-order-row__line">
           <span className="sv-order-row__sn">{row.orderSn}</span>
-          <span className="sv-muted">{orderStatusLabel(row.status)}</span>
+          <span className="sv-muted">{orderStatusText(row.status)}</span>
           <ShipByBadge shipBy={row.shipBy} shipped={row.shippedAt !== null} now={now} />
           {row.exportedAt !== null && <span className="sv-badge">{i18n.t('export.list.exported')}</span>}
         </div>
@@ -52,7 +52,7 @@ export function OrderRow({ row, index, selected, buyer, now, style, onToggle }: 
             </>
           ) : (
             <span className="sv-muted">
-              {piiStateLabel(row.piiState)} · {i18n.t('export.list.items', [String(row.itemCount)])}
+              {piiStateText(row.piiState)} · {i18n.t('export.list.items', [String(row.itemCount)])}
             </span>
           )}
         </div>

@@ -1,34 +1,28 @@
 import { i18n } from '#i18n';
 import type { OrderStatus, PiiState } from '../../utils/db/records';
 
-export function orderStatusLabel(status: OrderStatus): string {
-  switch (status) {
-    case 'pending':
-      return i18n.t('export.status.pending');
-    case 'to_ship':
-      return i18n.t('export.status.toShip');
-    case 'cancelled':
-      return i18n.t('export.status.cancelled');
-    case 'shipped':
-      return i18n.t('export.status.shipped');
-    case 'delivered':
-      return i18n.t('export.status.delivered');
-    case 'partially_shipped':
-      return i18n.t('export.status.partiallyShipped');
-    case 'partially_delivered':
-      return i18n.t('export.status.partiallyDelivered');
-    case 'unknown':
-      return i18n.t('export.status.unknown');
-  }
+/** Display string keys by status: one table, checked complete by the type. */
+const STATUS_TEXT = {
+  pending: 'export.status.pending',
+  to_ship: 'export.status.toShip',
+  cancelled: 'export.status.cancelled',
+  shipped: 'export.status.shipped',
+  delivered: 'export.status.delivered',
+  partially_shipped: 'export.status.partiallyShipped',
+  partially_delivered: 'export.status.partiallyDelivered',
+  unknown: 'export.status.unknown',
+} as const satisfies Record<OrderStatus, string>;
+
+const PII_STATE_TEXT = {
+  none: 'export.pii.none',
+  present: 'export.pii.present',
+  purged: 'export.pii.purged',
+} as const satisfies Record<PiiState, string>;
+
+export function orderStatusText(status: OrderStatus): string {
+  return i18n.t(STATUS_TEXT[status]);
 }
 
-export function piiStateLabel(state: PiiState): string {
-  switch (state) {
-    case 'none':
-      return i18n.t('export.pii.none');
-    case 'present':
-      return i18n.t('export.pii.present');
-    case 'purged':
-      return i18n.t('export.pii.purged');
-  }
+export function piiStateText(state: PiiState): string {
+  return i18n.t(PII_STATE_TEXT[state]);
 }

@@ -1,3 +1,4 @@
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { i18n } from '#i18n';
 import { useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -74,11 +75,7 @@ export function NoticeForm() {
       <button type="submit" className="danger" disabled={busy}>
         {i18n.t('notices.form.submit')}
       </button>
-      {message && (
-        <p className={message.ok ? 'sv-ok' : 'sv-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage outcome={message} />
     </form>
   );
 }

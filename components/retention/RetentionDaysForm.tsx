@@ -1,3 +1,4 @@
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -29,11 +30,7 @@ export function RetentionDaysForm({ current }: { current: number }) {
       </label>{' '}
       <button type="submit">{i18n.t('retention.days.save')}</button>
       <p className="sv-muted">{i18n.t('retention.days.hint')}</p>
-      {message && (
-        <p className={message.ok ? 'sv-ok' : 'sv-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage outcome={message} />
     </form>
   );
 }

@@ -3,28 +3,17 @@ import type { ReturnAddress } from '../../utils/settings/settings-schema';
 
 type Field = keyof ReturnAddress;
 
-function fieldLabel(field: Field): string {
-  switch (field) {
-    case 'name':
-      return i18n.t('export.settings.address.name');
-    case 'company':
-      return i18n.t('export.settings.address.company');
-    case 'addressLine1':
-      return i18n.t('export.settings.address.line1');
-    case 'addressLine2':
-      return i18n.t('export.settings.address.line2');
-    case 'city':
-      return i18n.t('export.settings.address.city');
-    case 'state':
-      return i18n.t('export.settings.address.state');
-    case 'postcode':
-      return i18n.t('export.settings.address.postcode');
-    case 'country':
-      return i18n.t('export.settings.address.country');
-    case 'phone':
-      return i18n.t('export.settings.address.phone');
-  }
-}
+const ADDRESS_FIELD_TEXT = {
+  name: 'export.settings.address.name',
+  company: 'export.settings.address.company',
+  addressLine1: 'export.settings.address.line1',
+  addressLine2: 'export.settings.address.line2',
+  city: 'export.settings.address.city',
+  state: 'export.settings.address.state',
+  postcode: 'export.settings.address.postcode',
+  country: 'export.settings.address.country',
+  phone: 'export.settings.address.phone',
+} as const satisfies Record<Field, string>;
 
 const FIELDS: Field[] = ['name', 'company', 'addressLine1', 'addressLine2', 'city', 'state', 'postcode', 'country', 'phone'];
 
@@ -35,7 +24,7 @@ export function ReturnAddressForm({ value, onChange }: { value: ReturnAddress; o
       <legend>{i18n.t('export.settings.address.title')}</legend>
       {FIELDS.map((field) => (
         <label key={field}>
-          <span>{fieldLabel(field)}</span>
+          <span>{i18n.t(ADDRESS_FIELD_TEXT[field])}</span>
           <input value={value[field]} maxLength={field === 'postcode' ? 40 : 200} name={`returnAddress.${field}`} onChange={(e) => onChange({ ...value, [field]: e.target.value })} />
         </label>
       ))}

@@ -1,3 +1,4 @@
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { i18n } from '#i18n';
 import { useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -45,11 +46,7 @@ export function ChangePassphraseForm() {
       <button type="submit" disabled={busy || !ready}>
         {i18n.t('vault.change.submit')}
       </button>
-      {message && (
-        <div className={message.ok ? 'sv-ok' : 'sv-error'} role="status">
-          {message.text}
-        </div>
-      )}
+      <OutcomeMessage outcome={message} />
     </form>
   );
 }

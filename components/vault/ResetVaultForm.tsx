@@ -1,3 +1,4 @@
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { i18n } from '#i18n';
 import { useState, type FormEvent } from 'react';
 import { VAULT_RESET_CONFIRMATION } from '../../utils/vault/vault-messages';
@@ -31,11 +32,7 @@ export function ResetVaultForm() {
       <button type="submit" className="danger" disabled={busy || typed !== VAULT_RESET_CONFIRMATION}>
         {i18n.t('vault.reset.submit')}
       </button>
-      {message && (
-        <div className={message.ok ? 'sv-ok' : 'sv-error'} role="status">
-          {message.text}
-        </div>
-      )}
+      <OutcomeMessage outcome={message} />
     </form>
   );
 }

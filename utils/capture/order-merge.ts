@@ -1,5 +1,5 @@
 import type { OrderRecord } from '../db/records';
-import { computePurgeAt } from '../retention/retention-rule';
+import { computePurgeAt, retentionFactsOf } from '../retention/retention-rule';
 import type { CapturedOrder } from './order-list-parser';
 import { mergeStatus } from './order-status';
 
@@ -48,12 +48,7 @@ export function mergeCapturedOrder(existing: OrderRecord | undefined, captured: 
   let purgeAt = existing.purgeAt;
   const newlyCancelled = status === 'cancelled' && existing.status !== 'cancelled';
   if (existing.piiState === 'present' && (shippedAt !== existing.shippedAt || newlyCancelled)) {
-    purgeAt = computePurgeAt(
-      { shippedAt, capturedAt: existing.capturedAt, cancelled: status === 'cancelled' },
-      ctx.retentionDays,
-      ctx.now,
-      existing.purgeAt,
-    );
+    purgeAt = computePurgeAt(retentionFactsOf({ shippedAt, capturedAt: existing.capturedAt, status }), ctx.retentionDays, ctx.now, existing.purgeAt);
   }
 
   return {

@@ -10,6 +10,7 @@ import type {
   OrderRecord,
   RequestRecord,
 } from './records';
+import { SCHEMA_HISTORY } from './schema-history';
 
 export const DB_NAME = 'seller-vault';
 
@@ -27,16 +28,6 @@ export class AppDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      orders: 'orderSn, shopId, status, shipBy, purgeAt, capturedAt, exportedAt, piiState',
-      items: '[orderSn+subOrderSn], orderSn, sku, subOrderSn',
-      buyers: 'orderSn, shopId, purgeAt',
-      exports: '++id, createdAt, purgeAt, downloadId, *orderSns, state',
-      requests: '++id, kind, receivedAt, verifiedAt, dueAt, state',
-      incidents: '++id, openedAt, reportDueAt, state',
-      notices: '++id, receivedAt',
-      audit: 'seq, at, action',
-      meta: 'key',
-    });
+    for (const { version, stores } of SCHEMA_HISTORY) this.version(version).stores(stores);
   }
 }

@@ -26,4 +26,3 @@ export { neutralizeCsvCell } from './csv-safety';
 export { renderExportFile, type ExportFile, type RenderExportOptions } from './render-export-file';
 export type { SheetLayout } from './sheet-layout';
 export { splitName } from './name-split';
-export { countryAlpha2 } from '../geo/country-code';

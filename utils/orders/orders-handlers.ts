@@ -2,7 +2,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor } from '../db/records';
 import type { HandlerTable } from '../messaging/router';
-import { computePurgeAt } from '../retention/retention-rule';
+import { computePurgeAt, retentionFactsOf } from '../retention/retention-rule';
 import { openBuyers } from '../vault/buyer-store';
 import { MAX_OPEN_ORDERS, type BuyersOpenReply } from '../vault/vault-messages';
 import { buyerNameMatches } from './buyer-name-match';
@@ -67,7 +67,7 @@ export function createOrdersHandlers(deps: BackgroundDeps, services: OrdersServi
           const purgeAt =
             previous === null && !buyer
               ? null
-              : computePurgeAt({ shippedAt: now, capturedAt: order.capturedAt, cancelled: order.status === 'cancelled' }, retentionDays, now, previous);
+              : computePurgeAt(retentionFactsOf({ ...order, shippedAt: now }), retentionDays, now, previous);
           await db.orders.put({ ...order, shippedAt: now, shippedAtSource: 'seller', purgeAt });
           if (buyer && purgeAt !== null) await db.buyers.update(sn, { purgeAt });
           result.marked.push(sn);

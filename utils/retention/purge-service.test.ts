@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { verifyStoredAudit } from '../audit/audit-log';
-import { LAST_PURGE_META_KEY, purgeDueBuyers } from './purge-service';
+import { readMeta } from '../meta-store';
+import { purgeDueBuyers } from './purge-service';
 import { DAY_MS } from './retention-rule';
 import { exportFile, FakeDownloads, makeTestDeps, seedHeld, T0, withFiles } from '../../tests/support/retention-test-data';
 
@@ -29,7 +30,7 @@ describe('purgeDueBuyers', () => {
     expect(audit[0]).toMatchObject({ action: 'retention.purge', counts: { orders: 1 }, orderSns: ['PO-due'], detail: 'alarm', actor: 'background' });
     expect(JSON.stringify(audit)).not.toMatch(/sealed|Uint8Array/);
     expect(await verifyStoredAudit(deps.db)).toEqual({ ok: true, checked: 1 });
-    expect((await deps.db.meta.get(LAST_PURGE_META_KEY))!.value).toEqual({ at: deps.clock.now, orders: 1, trigger: 'alarm' });
+    expect(await readMeta(deps.db, 'retention.lastPurge')).toEqual({ at: deps.clock.now, orders: 1, trigger: 'alarm' });
     expect(deps.notified).toBe(1);
   });
 

@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor } from '../db/records';
+import { writeMeta } from '../meta-store';
 import { removeDueExportFiles } from './export-file-cleanup';
 import { eraseDueInTransaction } from './pii-eraser';
 
@@ -15,8 +16,7 @@ export interface PurgeOptions {
   trigger?: string;
 }
 
-/** meta row: the last purge that deleted something (shown on the retention page). */
-export const LAST_PURGE_META_KEY = 'retention.lastPurge';
+/** meta `retention.lastPurge`: the last purge that deleted something (shown on the retention page). */
 export interface LastPurge {
   at: number;
   orders: number;
@@ -49,7 +49,7 @@ async function purgeOnce(deps: BackgroundDeps, options: PurgeOptions): Promise<P
     const erased = await eraseDueInTransaction(db, now);
     if (erased.length === 0) return erased;
     const last: LastPurge = { at: now, orders: erased.length, trigger };
-    await db.meta.put({ key: LAST_PURGE_META_KEY, value: last });
+    await writeMeta(db, 'retention.lastPurge', last);
     await appendAudit(db, now, { actor, action: 'retention.purge', counts: { orders: erased.length }, orderSns: erased, detail: trigger });
     return erased;
   });

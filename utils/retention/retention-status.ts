@@ -2,7 +2,8 @@ import type { BackgroundDeps } from '../background-deps';
 import { nextRetentionDeadline } from './next-deadline';
 import { localDayStart } from '../time/local-day';
 import { groupPurgesByLocalDay, type PurgeDay } from './purge-schedule';
-import { LAST_PURGE_META_KEY, type LastPurge } from './purge-service';
+import { readMeta } from '../meta-store';
+import type { LastPurge } from './purge-service';
 import { DAY_MS } from './retention-rule';
 
 export interface ShopRetention {
@@ -35,7 +36,7 @@ export async function readRetentionStatus(deps: BackgroundDeps, utcOffsetMinutes
   const { db } = deps;
   const [held, lastPurge, liveFiles, deadline] = await Promise.all([
     db.buyers.orderBy('purgeAt').toArray(),
-    db.meta.get(LAST_PURGE_META_KEY),
+    readMeta(db, 'retention.lastPurge'),
     db.exports.where('state').equals('live').count(),
     nextRetentionDeadline(db),
   ]);
@@ -54,7 +55,7 @@ export async function readRetentionStatus(deps: BackgroundDeps, utcOffsetMinutes
       utcOffsetMinutes,
       days,
     ),
-    lastPurge: (lastPurge?.value as LastPurge | undefined) ?? null,
+    lastPurge: lastPurge ?? null,
     shops: [...shops.values()].sort((a, b) => a.shopId.localeCompare(b.shopId)),
     liveFiles,
   };

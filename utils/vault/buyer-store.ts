@@ -6,10 +6,11 @@ import { createOpener, createSealer } from '../crypto/sealed-box';
 import type { WrappedVaultKeys } from '../crypto/vault-keys';
 import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
-import { computePurgeAt, isPurgeDue } from '../retention/retention-rule';
+import { computePurgeAt, isPurgeDue, retentionFactsOf } from '../retention/retention-rule';
 import { purgeDueBuyers } from '../retention/purge-service';
 import { openBuyerRecord, sealBuyerPii } from './buyer-seal';
-import { requireUnlockedKeys, VAULT_META_KEY } from './vault-service';
+import { readMeta } from '../meta-store';
+import { requireUnlockedKeys } from './vault-service';
 
 export interface StoreAddressesResult {
   stored: number;
@@ -53,7 +54,7 @@ export async function storeCapturedAddresses(
   const orderSns = [...latest.keys()];
 
   const result = await db.transaction('rw', [db.orders, db.buyers, db.meta, db.audit], async () => {
-    const vault = (await db.meta.get(VAULT_META_KEY))?.value as WrappedVaultKeys | undefined;
+    const vault = await readMeta(db, 'vault');
     if (!vault) return { stored: 0, skipped: [{ reason: 'no-vault', count: addresses.length }] };
 
     const now = deps.now();
@@ -79,12 +80,7 @@ export async function storeCapturedAddresses(
       const floor = order.piiState === 'purged' ? (order.purgeFloor ?? now) : null;
       const heldPurgeAt = held?.purgeAt ?? order.purgeAt;
       const previous = floor === null ? heldPurgeAt : heldPurgeAt === null ? floor : Math.min(heldPurgeAt, floor);
-      const purgeAt = computePurgeAt(
-        { shippedAt: order.shippedAt, capturedAt: order.capturedAt, cancelled: order.status === 'cancelled' },
-        retentionDays,
-        now,
-        previous,
-      );
+      const purgeAt = computePurgeAt(retentionFactsOf(order), retentionDays, now, previous);
       if (isPurgeDue(purgeAt, now)) return skipped.push('already-due');
       buyers.push({
         orderSn,

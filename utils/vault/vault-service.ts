@@ -3,6 +3,7 @@ import type { BackgroundDeps } from '../background-deps';
 import { UnwrapError } from '../crypto/key-wrap';
 import { generateVaultKeys, unwrapVaultKeys, wrapVaultKeys, type VaultKeys, type WrappedVaultKeys } from '../crypto/vault-keys';
 import type { AuditActor } from '../db/records';
+import { deleteMeta, readMeta, writeMeta } from '../meta-store';
 import { MessageError } from '../messaging/envelope';
 import type { VaultResetResult, VaultStatus } from './vault-messages';
 import { eraseScopeInTransaction } from '../retention/deletion-scope';
@@ -11,18 +12,15 @@ import { afterFailure, isBlocked, parseBackoff, type UnlockBackoff } from './unl
 import { deriveVaultState, idleLockAt, isIdleExpired, nextVaultState, type VaultEvent, type VaultState } from './vault-state';
 
 /** meta rows the vault owns. */
-export const VAULT_META_KEY = 'vault';
-export const BACKOFF_META_KEY = 'vaultUnlockBackoff';
 
 type KdfCost = { N: number; r: number; p: number };
 
 export async function readWrappedKeys(deps: BackgroundDeps): Promise<WrappedVaultKeys | null> {
-  const row = await deps.db.meta.get(VAULT_META_KEY);
-  return (row?.value as WrappedVaultKeys | undefined) ?? null;
+  return (await readMeta(deps.db, 'vault')) ?? null;
 }
 
 async function readBackoff(deps: BackgroundDeps): Promise<UnlockBackoff> {
-  return parseBackoff((await deps.db.meta.get(BACKOFF_META_KEY))?.value);
+  return parseBackoff(await readMeta(deps.db, 'vaultUnlockBackoff'));
 }
 
 async function currentState(deps: BackgroundDeps): Promise<VaultState> {
@@ -85,9 +83,9 @@ export async function setupVault(deps: BackgroundDeps, passphrase: string, actor
   const wrapped = wrapVaultKeys(keys, passphrase, cost);
   const { db } = deps;
   await db.transaction('rw', [db.meta, db.audit], async () => {
-    if (await db.meta.get(VAULT_META_KEY)) throw new MessageError('conflict', 'A vault is already set up');
-    await db.meta.put({ key: VAULT_META_KEY, value: wrapped });
-    await db.meta.delete(BACKOFF_META_KEY);
+    if (await readMeta(db, 'vault')) throw new MessageError('conflict', 'A vault is already set up');
+    await writeMeta(db, 'vault', wrapped);
+    await deleteMeta(db, 'vaultUnlockBackoff');
     await appendAudit(db, deps.now(), { actor, action: 'vault.setup', detail: `scrypt N=${wrapped.kdf.N} r=${wrapped.kdf.r} p=${wrapped.kdf.p}` });
   });
   const now = deps.now();
@@ -112,7 +110,7 @@ async function unwrapWithBackoff(deps: BackgroundDeps, wrapped: WrappedVaultKeys
     const { db } = deps;
     const next = await db.transaction('rw', [db.meta, db.audit], async () => {
       const after = afterFailure(await readBackoff(deps), deps.now());
-      await db.meta.put({ key: BACKOFF_META_KEY, value: after });
+      await writeMeta(db, 'vaultUnlockBackoff', after);
       await appendAudit(db, deps.now(), { actor, action: 'vault.unlock-failed', counts: { failures: after.failures } });
       return after;
     });
@@ -128,7 +126,7 @@ export function unlockVault(deps: BackgroundDeps, passphrase: string, actor: Aud
     const keys = await unwrapWithBackoff(deps, wrapped!, passphrase, actor);
     const { db } = deps;
     await db.transaction('rw', [db.meta, db.audit], async () => {
-      await db.meta.delete(BACKOFF_META_KEY);
+      await deleteMeta(db, 'vaultUnlockBackoff');
       await appendAudit(db, deps.now(), { actor, action: 'vault.unlock' });
     });
     const now = deps.now();
@@ -189,8 +187,8 @@ export function changePassphrase(deps: BackgroundDeps, current: string, next: st
     const rewrapped = wrapVaultKeys(keys, next, cost);
     const { db } = deps;
     await db.transaction('rw', [db.meta, db.audit], async () => {
-      await db.meta.put({ key: VAULT_META_KEY, value: rewrapped });
-      await db.meta.delete(BACKOFF_META_KEY);
+      await writeMeta(db, 'vault', rewrapped);
+      await deleteMeta(db, 'vaultUnlockBackoff');
       await appendAudit(db, deps.now(), { actor, action: 'vault.passphrase-changed' });
     });
     await deps.notifyChanged();
@@ -204,7 +202,7 @@ export function changePassphrase(deps: BackgroundDeps, current: string, next: st
 export async function resetVault(deps: BackgroundDeps, actor: AuditActor): Promise<VaultResetResult> {
   const { db } = deps;
   const result = await db.transaction('rw', [db.buyers, db.orders, db.exports, db.meta, db.audit], async () => {
-    const state = deriveVaultState({ setUp: (await db.meta.get(VAULT_META_KEY)) != null, hasSessionKeys: false });
+    const state = deriveVaultState({ setUp: (await readMeta(db, 'vault')) != null, hasSessionKeys: false });
     requireTransition(state, 'reset');
     const now = deps.now();
     const deletedBuyers = await db.buyers.count();
@@ -213,7 +211,7 @@ export async function resetVault(deps: BackgroundDeps, actor: AuditActor): Promi
     // (the retention sweep armed by notifyChanged removes the files from disk).
     await eraseScopeInTransaction(db, { kind: 'all' }, now);
     await db.buyers.clear();
-    await db.meta.bulkDelete([VAULT_META_KEY, BACKOFF_META_KEY]);
+    await deleteMeta(db, 'vault', 'vaultUnlockBackoff');
     await appendAudit(db, now, { actor, action: 'vault.reset', counts: { deletedBuyers, purgedOrders } });
     return { deletedBuyers, purgedOrders };
   });

@@ -1,0 +1,69 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_ROWS, SHIPPED_SCHEMAS } from '../../tests/fixtures/db-schemas/shipped-schemas';
+import { AppDb } from './app-db';
+import { SCHEMA_HISTORY } from './schema-history';
+
+/** Creates a database exactly as a shipped build left it, with its sample rows. */
+async function installShipped(name: string, stores: Record<string, string>, dexieVersion: number): Promise<void> {
+  const old = new Dexie(name);
+  old.version(dexieVersion).stores(stores);
+  await old.open();
+  for (const table of Object.keys(stores)) {
+    const rows = SAMPLE_ROWS[table] ?? [];
+    if (rows.length > 0) await old.table(table).bulkAdd(rows);
+  }
+  old.close();
+}
+
+describe('database history', () => {
+  for (const shipped of SHIPPED_SCHEMAS) {
+    it(`upgrades the shipped schema "${shipped.name}" to the current one without losing a row`, async () => {
+      const name = `upgrade-${crypto.randomUUID()}`;
+      await installShipped(name, shipped.stores, shipped.dexieVersion);
+      const db = new AppDb(name);
+      await db.open();
+      for (const table of Object.keys(shipped.stores)) {
+        expect(await db.table(table).count(), table).toBe((SAMPLE_ROWS[table] ?? []).length);
+      }
+      // Indexes the current code queries work on the upgraded data.
+      expect(await db.items.where('subOrderSn').equals('211-9').count()).toBe(1);
+      expect(await db.orders.where('piiState').equals('purged').primaryKeys()).toEqual(['PO-211-2']);
+      expect(await db.buyers.where('purgeAt').above(0).count()).toBe(1);
+      await db.notices.add({ receivedAt: 1, scope: { kind: 'all' }, reference: '', carriedOutAt: 1, deletedBuyers: 0, removedFiles: 0 });
+      expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)!.version);
+      db.close();
+    });
+  }
+
+  it('upgrades a browser that followed every build (Dexie patched versions in place: IndexedDB 11+)', async () => {
+    const name = `followed-${crypto.randomUUID()}`;
+    await installShipped(name, SHIPPED_SCHEMAS[0]!.stores, 1);
+    for (const later of SHIPPED_SCHEMAS.slice(1)) {
+      const build = new Dexie(name);
+      build.version(later.dexieVersion).stores(later.stores);
+      await build.open();
+      if (later.stores.notices && (await build.table('notices').count()) === 0) await build.table('notices').bulkAdd(SAMPLE_ROWS.notices!);
+      build.close();
+    }
+    const db = new AppDb(name);
+    await db.open();
+    for (const table of Object.keys(SHIPPED_SCHEMAS.at(-1)!.stores)) expect(await db.table(table).count(), table).toBe((SAMPLE_ROWS[table] ?? []).length);
+    expect(db.orders.schema.indexes.map((i) => i.name)).not.toContain('createdAt');
+    db.close();
+  });
+
+  it('declares versions in order and never reuses one', () => {
+    const versions = SCHEMA_HISTORY.map((s) => s.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('a fresh install has the latest schema', async () => {
+    const db = new AppDb(`fresh-${crypto.randomUUID()}`);
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'buyers', 'exports', 'incidents', 'items', 'meta', 'notices', 'orders', 'requests']);
+    expect(db.orders.schema.indexes.map((i) => i.name).sort()).toEqual(['capturedAt', 'exportedAt', 'piiState', 'purgeAt', 'shipBy', 'shopId', 'status']);
+    db.close();
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Every schema version this extension declares, oldest first (Dexie store syntax; a version's
+ * stores are merged onto the previous ones). A released entry is never edited: a change adds a
+ * version (docs/decisions.md "Database history"; frozen samples in tests/fixtures/db-schemas).
+ *
+ * Four builds shipped Dexie `version(1)` edited in place, so a browser may hold any of four
+ * shapes at IndexedDB version 10 (or 11–12 where Dexie 4 patched a newer shape in). Dexie runs
+ * every declared version ≥ the installed one and deletes what a step lacks, so version 1 is the
+ * union of those four shapes: opening any of them only adds. Version 2 is the one real change
+ * among them: the two unused order indexes dropped (4e44877).
+ */
+export const SCHEMA_HISTORY: readonly { version: number; note: string; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    note: 'union of the four in-place edits of version 1 (2a6af6b, 18534a7, 34b8a77, 4e44877)',
+    stores: {
+      orders: 'orderSn, shopId, status, createdAt, shipBy, shippedAt, purgeAt, capturedAt, exportedAt, piiState',
+      items: '[orderSn+subOrderSn], orderSn, sku, subOrderSn',
+      buyers: 'orderSn, shopId, purgeAt',
+      exports: '++id, createdAt, purgeAt, downloadId, *orderSns, state',
+      requests: '++id, kind, receivedAt, verifiedAt, dueAt, state',
+      incidents: '++id, openedAt, reportDueAt, state',
+      notices: '++id, receivedAt',
+      audit: 'seq, at, action',
+      meta: 'key',
+    },
+  },
+  {
+    version: 2,
+    note: 'orders.createdAt and orders.shippedAt indexes dropped: nothing queries them (purge 25% faster)',
+    stores: { orders: 'orderSn, shopId, status, shipBy, purgeAt, capturedAt, exportedAt, piiState' },
+  },
+];

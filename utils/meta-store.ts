@@ -1,0 +1,31 @@
+import type { WrappedVaultKeys } from './crypto/vault-keys';
+import type { AppDb } from './db/app-db';
+import type { LastPurge } from './retention/purge-service';
+
+/**
+ * The one typed home of the `meta` table's keys and values (issue 9: no casts of `meta.value`
+ * elsewhere). Only the background writes them; each owner reads and writes through these two
+ * functions, inside its own Dexie transaction when it needs one.
+ */
+export interface MetaValues {
+  /** The wrapped vault keys and KDF parameters (utils/vault). */
+  vault: WrappedVaultKeys;
+  /** Failed unlock attempts, kept across worker restarts; parsed again on read (utils/vault/unlock-backoff). */
+  vaultUnlockBackoff: unknown;
+  /** The last purge that deleted something (retention page). */
+  'retention.lastPurge': LastPurge;
+}
+export type MetaKey = keyof MetaValues;
+
+export async function readMeta<K extends MetaKey>(db: AppDb, key: K): Promise<MetaValues[K] | undefined> {
+  // The only cast of a meta value: each key is written by writeMeta with its own type.
+  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
+}
+
+export async function writeMeta<K extends MetaKey>(db: AppDb, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export async function deleteMeta(db: AppDb, ...keys: MetaKey[]): Promise<void> {
+  await db.meta.bulkDelete(keys);
+}
