@@ -17,18 +17,30 @@ const recaptureDb = new AppDb('bench-recapture');
 await upsertCapturedOrders(recaptureDb, parseOrderList(parseCapturedJson(page500), ctx), mergeCtx);
 
 describe(`capture: one 500-order page (${(page500.length / 1024).toFixed(0)} KB JSON)`, () => {
-  bench('size cap + JSON.parse + parse/normalize', () => {
-    exceedsPayloadCap(page500);
-    parseOrderList(parseCapturedJson(page500), ctx);
-  }, { iterations: 20 });
+  bench(
+    'size cap + JSON.parse + parse/normalize',
+    () => {
+      exceedsPayloadCap(page500);
+      parseOrderList(parseCapturedJson(page500), ctx);
+    },
+    { iterations: 20 },
+  );
 
-  bench('parse + upsert into an empty store (first capture)', async () => {
-    const db = new AppDb('bench-' + crypto.randomUUID());
-    await upsertCapturedOrders(db, parseOrderList(parseCapturedJson(page500), ctx), mergeCtx);
-    db.close();
-  }, { iterations: 10, warmupIterations: 1 });
+  bench(
+    'parse + upsert into an empty store (first capture)',
+    async () => {
+      const db = new AppDb(`bench-${crypto.randomUUID()}`);
+      await upsertCapturedOrders(db, parseOrderList(parseCapturedJson(page500), ctx), mergeCtx);
+      db.close();
+    },
+    { iterations: 10, warmupIterations: 1 },
+  );
 
-  bench('parse + upsert over the same 500 orders (re-capture)', async () => {
-    await upsertCapturedOrders(recaptureDb, parseOrderList(parseCapturedJson(page500), ctx), mergeCtx);
-  }, { iterations: 10, warmupIterations: 1 });
+  bench(
+    'parse + upsert over the same 500 orders (re-capture)',
+    async () => {
+      await upsertCapturedOrders(recaptureDb, parseOrderList(parseCapturedJson(page500), ctx), mergeCtx);
+    },
+    { iterations: 10, warmupIterations: 1 },
+  );
 });

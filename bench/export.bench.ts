@@ -25,23 +25,43 @@ const rows10k = makeLabels(10_000);
 await renderLabelsPdf(labels500.slice(0, 12), { layout: '4x6', fonts });
 
 describe('export', () => {
-  bench('500 labels → 4x6 PDF (goal < 2 s)', async () => {
-    await renderLabelsPdf(labels500, { layout: '4x6', fonts });
-  }, { iterations: 5, warmupIterations: 1 });
+  bench(
+    '500 labels → 4x6 PDF (goal < 2 s)',
+    async () => {
+      await renderLabelsPdf(labels500, { layout: '4x6', fonts });
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
 
-  bench('500 labels → A4 4-up PDF', async () => {
-    await renderLabelsPdf(labels500, { layout: 'a4', fonts });
-  }, { iterations: 5, warmupIterations: 1 });
+  bench(
+    '500 labels → A4 4-up PDF',
+    async () => {
+      await renderLabelsPdf(labels500, { layout: 'a4', fonts });
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
 
-  bench('10,000 rows → Ship&co CSV (goal < 0.3 s)', () => {
-    renderCsv(rows10k, { preset: 'shipandco' });
-  }, { iterations: 10 });
+  bench(
+    '10,000 rows → Ship&co CSV (goal < 0.3 s)',
+    () => {
+      renderCsv(rows10k, { preset: 'shipandco' });
+    },
+    { iterations: 10 },
+  );
 
-  bench('10,000 rows → generic CSV (all fields)', () => {
-    renderCsv(rows10k, { preset: 'generic' });
-  }, { iterations: 10 });
+  bench(
+    '10,000 rows → generic CSV (all fields)',
+    () => {
+      renderCsv(rows10k, { preset: 'generic' });
+    },
+    { iterations: 10 },
+  );
 
-  bench('500 labels → ZPL', () => {
-    renderLabelsZpl(labels500);
-  }, { iterations: 10 });
+  bench(
+    '500 labels → ZPL',
+    () => {
+      renderLabelsZpl(labels500);
+    },
+    { iterations: 10 },
+  );
 });

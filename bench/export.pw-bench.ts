@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeOrder, orderListResponse } from '../tests/fixtures/order-fixtures';
 import { expect, test } from '../tests/e2e/harness';
@@ -65,7 +64,7 @@ test('benchmark: popup first render with 100,000 stored orders', async ({ openEx
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const run = <T,>(make: (store: IDBObjectStore) => IDBRequest<T> | Promise<T>) =>
+    const run = <T>(make: (store: IDBObjectStore) => IDBRequest<T> | Promise<T>) =>
       new Promise<number>((resolve) => {
         const t0 = performance.now();
         const result = make(db.transaction('orders').objectStore('orders'));

@@ -20,10 +20,12 @@ const ready = (async () => {
   for (let i = 0; i < orders.length; i += 10_000) await db.orders.bulkAdd(orders.slice(i, i + 10_000));
 })();
 
-const page = (filter: OrderFilterInput, offset = 0) => async () => {
-  await ready;
-  await queryOrderPage(db, orderFilterSchema.parse(filter), offset, 100, NOW);
-};
+const page =
+  (filter: OrderFilterInput, offset = 0) =>
+  async () => {
+    await ready;
+    await queryOrderPage(db, orderFilterSchema.parse(filter), offset, 100, NOW);
+  };
 
 const opts = { iterations: 5, warmupIterations: 1, time: 0, setup: () => ready } as const;
 

@@ -18,7 +18,7 @@ import { FakeDownloads, heldOrder, makeTestDeps, sealedBuyer, T0, type TestDeps,
 const DUE = 10_000;
 
 async function seed(stored: number): Promise<TestDeps> {
-  const deps = makeTestDeps('bench-' + crypto.randomUUID());
+  const deps = makeTestDeps(`bench-${crypto.randomUUID()}`);
   const orders: OrderRecord[] = [];
   const buyers: BuyerRecord[] = [];
   for (let i = 0; i < stored; i++) {

@@ -20,22 +20,20 @@ const N = 10_000;
 const now = Date.UTC(2026, 10, 25);
 const keys = generateVaultKeys();
 const orders = Array.from({ length: N }, (_, i) => makeOrder(`PO-211-${String(i).padStart(17, '0')}`, { capturedAt: now }));
-const addresses = orders.map((o, i) =>
-  makeAddress(o.orderSn, makePii(`Buyer ${i} Łukasz 王小明`, { addressLine1: `${i} Rue de la Paix, Bâtiment B`, phone: `+33 6 ${i}` })),
-);
+const addresses = orders.map((o, i) => makeAddress(o.orderSn, makePii(`Buyer ${i} Łukasz 王小明`, { addressLine1: `${i} Rue de la Paix, Bâtiment B`, phone: `+33 6 ${i}` })));
 const plaintextRows = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shopId, purgeAt: now + 28 * 86_400_000, capturedAt: now, source: a.source, pii: a.pii }));
 
 async function freshDeps(): Promise<BackgroundDeps> {
-  const db = new AppDb('bench-' + crypto.randomUUID());
+  const db = new AppDb(`bench-${crypto.randomUUID()}`);
   await db.orders.bulkPut(orders);
   await writeMeta(db, 'vault', { version: 1, publicKey: keys.publicKey } as never);
   return { ...browserPorts, db, now: () => now, notifyChanged: async () => undefined };
 }
 
 const sealedDeps = await freshDeps();
-const plainDb = new AppDb('bench-plain-' + crypto.randomUUID());
+const plainDb = new AppDb(`bench-plain-${crypto.randomUUID()}`);
 
-const sealedDb = new AppDb('bench-sealed-' + crypto.randomUUID());
+const sealedDb = new AppDb(`bench-sealed-${crypto.randomUUID()}`);
 const opts = { iterations: 5, warmupIterations: 1, time: 0 };
 
 describe(`store ${N} captured addresses`, () => {
@@ -55,10 +53,14 @@ describe(`store ${N} captured addresses`, () => {
     },
     opts,
   );
-  bench('sealing alone (JSON + XChaCha20-Poly1305, one ephemeral X25519 per batch)', () => {
-    const sealer = createSealer(keys.publicKey);
-    for (const a of addresses) sealBuyerPii(sealer, a.orderSn, a.pii);
-  }, opts);
+  bench(
+    'sealing alone (JSON + XChaCha20-Poly1305, one ephemeral X25519 per batch)',
+    () => {
+      const sealer = createSealer(keys.publicKey);
+      for (const a of addresses) sealBuyerPii(sealer, a.orderSn, a.pii);
+    },
+    opts,
+  );
   bench(
     'storeCapturedAddresses end to end (reads orders+buyers, seals, writes buyers+orders+audit in one transaction)',
     async () => {
@@ -70,7 +72,11 @@ describe(`store ${N} captured addresses`, () => {
 
 describe('unlock (scrypt N=2^16, r=8, p=1)', () => {
   const wrapped = wrapVaultKeys(keys, 'violet tractor mango 7 lantern', DEFAULT_SCRYPT_COST);
-  bench('unwrapVaultKeys (KDF + unwrap)', () => {
-    unwrapVaultKeys(wrapped, 'violet tractor mango 7 lantern');
-  }, { iterations: 8, warmupIterations: 1, time: 0 });
+  bench(
+    'unwrapVaultKeys (KDF + unwrap)',
+    () => {
+      unwrapVaultKeys(wrapped, 'violet tractor mango 7 lantern');
+    },
+    { iterations: 8, warmupIterations: 1, time: 0 },
+  );
 });

@@ -56,14 +56,18 @@ export default defineContentScript({
 
     // Checked on every scan, not once: the seller center moves between pages without reloading.
     let lastSkip = '';
-    watchAddressBlock(ctx, () => ADDRESS_PAGES.test(location.pathname) && controller.captureAllowed(), (block) => {
-      // The URL and the order number shown with the address must agree (in-page navigation).
-      const order = orderForDomAddress(orderSnFromPageUrl(location.href), findShownOrderSn(block));
-      if (order.ok) return controller.onDomAddress(order.orderSn, extractDomAddress(block));
-      const skip = `${location.pathname}${location.search}: ${order.reason}`;
-      if (skip !== lastSkip) console.warn(`[seller-vault] page address skipped: ${order.reason}`);
-      lastSkip = skip;
-    });
+    watchAddressBlock(
+      ctx,
+      () => ADDRESS_PAGES.test(location.pathname) && controller.captureAllowed(),
+      (block) => {
+        // The URL and the order number shown with the address must agree (in-page navigation).
+        const order = orderForDomAddress(orderSnFromPageUrl(location.href), findShownOrderSn(block));
+        if (order.ok) return controller.onDomAddress(order.orderSn, extractDomAddress(block));
+        const skip = `${location.pathname}${location.search}: ${order.reason}`;
+        if (skip !== lastSkip) console.warn(`[seller-vault] page address skipped: ${order.reason}`);
+        lastSkip = skip;
+      },
+    );
   },
 });
 

@@ -43,6 +43,6 @@ for (const { pkg, css, family } of FAMILIES) {
   }
   copyFileSync(join(pkgDir, 'LICENSE'), join(outDir, `LICENSE-${pkg.split('/')[1]}.txt`));
 }
-writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ version: 1, fonts }) + '\n');
+writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ version: 1, fonts })}\n`);
 const count = readdirSync(outDir).filter((f) => f.endsWith('.woff')).length;
 console.log(`copy-fonts: ${count} font files -> public/fonts`);

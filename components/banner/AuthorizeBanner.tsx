@@ -9,7 +9,7 @@ export interface AuthorizeBannerProps {
 /** In-page offer to authorize capture for this shop (issue 3 part 7); lives in a shadow root. */
 export function AuthorizeBanner({ shopId, onAuthorize, onDismiss }: AuthorizeBannerProps) {
   return (
-    <aside className="sv-banner" role="region" aria-label={i18n.t('capture.banner.label')} data-testid="sv-authorize-banner">
+    <section className="sv-banner" aria-label={i18n.t('capture.banner.label')} data-testid="sv-authorize-banner">
       <p className="sv-banner__text">
         <strong>{i18n.t('extName')}</strong>
         <span>{i18n.t('capture.banner.notAuthorized', [shopId])}</span>
@@ -22,6 +22,6 @@ export function AuthorizeBanner({ shopId, onAuthorize, onDismiss }: AuthorizeBan
           ×
         </button>
       </div>
-    </aside>
+    </section>
   );
 }

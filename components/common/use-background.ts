@@ -28,6 +28,8 @@ export function useBackground<K extends keyof Protocol>(type: K, data: Req<K>, o
 
   useRevision(reload);
 
+  // `tick` is the re-read trigger (reload / page-sync), not read inside.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a refetch
   useEffect(() => {
     if (!enabled) return;
     let live = true;

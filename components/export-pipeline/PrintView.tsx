@@ -31,9 +31,7 @@ export function PrintView({ orderSns }: { orderSns: string[] }) {
     if (labels.length === 0 || recorded.current) return;
     recorded.current = true;
     // PII is on screen now: track it like a file (no download id, nothing to remove later).
-    sendMessage('export/record', { downloadId: null, fileName: '', format: 'print', orderSns: labels.map((l) => l.orderSn) }).catch((err: Error) =>
-      setRecordError(err.message),
-    );
+    sendMessage('export/record', { downloadId: null, fileName: '', format: 'print', orderSns: labels.map((l) => l.orderSn) }).catch((err: Error) => setRecordError(err.message));
   }, [labels]);
 
   const utcOffsetMinutes = runtimeUtcOffsetMinutes();

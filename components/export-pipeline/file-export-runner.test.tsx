@@ -54,7 +54,13 @@ describe('runFileExport', () => {
     await expect(run).rejects.toBeInstanceOf(FileRecordedDueError);
     expect(s.discard).toHaveBeenCalledWith(42);
     expect(record).toHaveBeenCalledTimes(2);
-    expect(record.mock.calls[1]![0]).toEqual({ downloadId: 42, fileName: 'seller-vault-labels-4x6-x-2-orders.pdf', format: 'csv-generic', orderSns: ['PO-1', 'PO-2'], dueNow: true });
+    expect(record.mock.calls[1]![0]).toEqual({
+      downloadId: 42,
+      fileName: 'seller-vault-labels-4x6-x-2-orders.pdf',
+      format: 'csv-generic',
+      orderSns: ['PO-1', 'PO-2'],
+      dueNow: true,
+    });
   });
 
   it('surfaces the original error when neither tracking, removing nor the due record works', async () => {

@@ -40,9 +40,7 @@ export function AuditPage() {
         </button>
         {verification && verification !== 'busy' && (
           <span data-testid="audit-verify-result" className={verification.ok ? 'sv-ok' : 'sv-error'}>
-            {verification.ok
-              ? i18n.t('audit.verifyOk', [String(verification.checked)])
-              : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), verification.reason])}
+            {verification.ok ? i18n.t('audit.verifyOk', [String(verification.checked)]) : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), verification.reason])}
           </span>
         )}
         {verifyError && <span className="sv-error">{verifyError}</span>}

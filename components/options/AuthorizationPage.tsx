@@ -71,11 +71,11 @@ export function AuthorizationPage() {
 
       <form onSubmit={onSubmit} className="sv-authorize-form">
         <label>
-          {i18n.t('capture.auth.shopId')}{' '}
-          <input data-testid="auth-shop-id" value={shopId} onChange={(e) => setShopId(e.target.value)} maxLength={40} required autoComplete="off" />
+          {i18n.t('capture.auth.shopId')} <input data-testid="auth-shop-id" value={shopId} onChange={(e) => setShopId(e.target.value)} maxLength={40} required autoComplete="off" />
         </label>{' '}
         <label>
-          {i18n.t('capture.auth.shopName')} <input data-testid="auth-shop-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={100} autoComplete="off" />
+          {i18n.t('capture.auth.shopName')}{' '}
+          <input data-testid="auth-shop-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={100} autoComplete="off" />
         </label>{' '}
         <button type="submit" data-testid="auth-submit" disabled={busy}>
           {i18n.t('capture.auth.submit')}

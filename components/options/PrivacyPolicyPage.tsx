@@ -14,13 +14,7 @@ export function PrivacyPolicyPage() {
       <PrivacySettings />
       <article className="sv-policy" data-testid="privacy-policy" data-version={POLICY_VERSION}>
         {parsePolicyDocument(markdown).map((block, i) =>
-          block.kind === 'title' ? (
-            <h3 key={i}>{block.text}</h3>
-          ) : block.kind === 'heading' ? (
-            <h4 key={i}>{block.text}</h4>
-          ) : (
-            <p key={i}>{block.text}</p>
-          ),
+          block.kind === 'title' ? <h3 key={i}>{block.text}</h3> : block.kind === 'heading' ? <h4 key={i}>{block.text}</h4> : <p key={i}>{block.text}</p>,
         )}
       </article>
     </section>

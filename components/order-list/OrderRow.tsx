@@ -27,14 +27,8 @@ export function OrderRow({ row, index, selected, buyer, now, style, onToggle }: 
   }
   const onClick = (event: MouseEvent<HTMLInputElement>) => onToggle(index, row.orderSn, event.shiftKey);
   return (
-    <div className="sv-order-row" style={style} data-testid="order-row" data-order-sn={row.orderSn} aria-selected={selected}>
-      <input
-        type="checkbox"
-        checked={selected}
-        onClick={onClick}
-        onChange={() => undefined}
-        aria-label={i18n.t('export.list.selectOrder', [row.orderSn])}
-      />
+    <div className="sv-order-row" style={style} data-testid="order-row" data-order-sn={row.orderSn} data-selected={selected}>
+      <input type="checkbox" checked={selected} onClick={onClick} onChange={() => undefined} aria-label={i18n.t('export.list.selectOrder', [row.orderSn])} />
       <div className="sv-order-row__main">
         <div className="sv-order-row__line">
           <span className="sv-order-row__sn">{row.orderSn}</span>

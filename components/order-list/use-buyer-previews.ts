@@ -31,6 +31,8 @@ export function useBuyerPreviews(visibleOrderSns: readonly string[], unlocked: b
     setGeneration((g) => g + 1);
   });
 
+  // `generation` re-asks after a background write even when the visible rows did not change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation forces a re-ask
   useEffect(() => {
     if (!unlocked) return;
     const missing = visibleOrderSns.filter((sn) => !asked.current.has(sn)).slice(0, MAX_OPEN_ORDERS);

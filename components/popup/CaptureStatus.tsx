@@ -31,7 +31,11 @@ export function CaptureStatus() {
           {i18n.t('capture.status.manage')}
         </a>
       </div>
-      <p className="sv-capture-status__state" data-testid="capture-state" data-state={!state ? 'loading' : !state.onSellerCenter ? 'off-site' : !state.shopId ? 'no-shop' : state.authorized ? 'authorized' : 'not-authorized'}>
+      <p
+        className="sv-capture-status__state"
+        data-testid="capture-state"
+        data-state={!state ? 'loading' : !state.onSellerCenter ? 'off-site' : !state.shopId ? 'no-shop' : state.authorized ? 'authorized' : 'not-authorized'}
+      >
         {state &&
           (!state.onSellerCenter
             ? i18n.t('capture.status.notSellerCenter')

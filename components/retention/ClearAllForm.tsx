@@ -29,8 +29,7 @@ export function ClearAllForm() {
         <input type="checkbox" name="alsoClearOrders" checked={alsoOrders} onChange={(e) => setAlsoOrders(e.target.checked)} /> {i18n.t('retention.clear.alsoOrders')}
       </label>
       <label>
-        {i18n.t('retention.clear.typeToConfirm', [word])}{' '}
-        <input name="confirmation" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        {i18n.t('retention.clear.typeToConfirm', [word])} <input name="confirmation" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
       </label>{' '}
       <button type="submit" className="danger" disabled={busy || typed.trim() !== word}>
         {i18n.t('retention.clear.submit')}

@@ -33,7 +33,7 @@ export function NoticeForm() {
       const view = await sendMessage('notices/record', { receivedAt: at, scope, reference });
       const done = i18n.t('notices.form.done', [String(view.deletedBuyers), String(view.removedFiles)]);
       // Listed numbers that matched nothing are not "deleted": the seller must see them.
-      const unmatched = view.unmatchedOrderSns.length > 0 ? ' ' + i18n.t('retentionFix.unmatched', [String(view.unmatchedOrderSns.length), view.unmatchedOrderSns.join(', ')]) : '';
+      const unmatched = view.unmatchedOrderSns.length > 0 ? ` ${i18n.t('retentionFix.unmatched', [String(view.unmatchedOrderSns.length), view.unmatchedOrderSns.join(', ')])}` : '';
       setOrderSns('');
       setReference('');
       return { ok: unmatched === '', text: done + unmatched };

@@ -2,7 +2,7 @@ import { OutcomeMessage } from '../common/OutcomeMessage';
 import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
-import { MAX_RETENTION_DAYS } from '../../utils/retention/retention-rule';
+import { MAX_RETENTION_DAYS } from '../../utils/policy/policy-document';
 import { errorText } from './format-time';
 
 /** The seller's retention period (1–28 days). Lowering it brings stored deletion dates forward (background). */

@@ -19,7 +19,6 @@ export function formatElapsed(ms: number): string {
   return `${minutes} min`;
 }
 
-
 export function errorText(err: unknown): string {
   if (err instanceof MessageError) return err.message;
   return err instanceof Error ? err.message : String(err);

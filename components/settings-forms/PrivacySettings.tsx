@@ -28,12 +28,7 @@ export function PrivacySettings() {
       </label>
       <p className="sv-muted">{i18n.t('privacy.allowCookiesHelp')}</p>
       <label>
-        <input
-          type="checkbox"
-          name="showInPageBanner"
-          checked={settings.data.showInPageBanner}
-          onChange={(e) => update({ showInPageBanner: e.target.checked })}
-        />{' '}
+        <input type="checkbox" name="showInPageBanner" checked={settings.data.showInPageBanner} onChange={(e) => update({ showInPageBanner: e.target.checked })} />{' '}
         {i18n.t('privacy.showBanner')}
       </label>
       {error && <p className="sv-error">{error}</p>}

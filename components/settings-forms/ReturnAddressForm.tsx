@@ -25,7 +25,12 @@ export function ReturnAddressForm({ value, onChange }: { value: ReturnAddress; o
       {FIELDS.map((field) => (
         <label key={field}>
           <span>{i18n.t(ADDRESS_FIELD_TEXT[field])}</span>
-          <input value={value[field]} maxLength={field === 'postcode' ? 40 : 200} name={`returnAddress.${field}`} onChange={(e) => onChange({ ...value, [field]: e.target.value })} />
+          <input
+            value={value[field]}
+            maxLength={field === 'postcode' ? 40 : 200}
+            name={`returnAddress.${field}`}
+            onChange={(e) => onChange({ ...value, [field]: e.target.value })}
+          />
         </label>
       ))}
     </fieldset>

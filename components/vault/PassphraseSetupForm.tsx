@@ -45,7 +45,11 @@ export function PassphraseSetupForm() {
       <button type="submit" className="primary" disabled={busy || !strongEnough || !matches}>
         {busy ? i18n.t('vault.setup.working') : i18n.t('vault.setup.submit')}
       </button>
-      {error && <div className="sv-error" role="alert">{error}</div>}
+      {error && (
+        <div className="sv-error" role="alert">
+          {error}
+        </div>
+      )}
     </form>
   );
 }

@@ -5,7 +5,6 @@ import { sendOk } from './extension-messages';
 
 const PASSPHRASE = 'correct horse battery staple 2026 — Seller Vault!';
 
-
 test('addresses from rawData, the address API and the DOM are sealed; masked and already-due ones are not', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
   const orders = makeOrders(8);
   // Index 0: shipped 30 days ago → its address is already due and must never be written.

@@ -44,7 +44,9 @@ export async function capturedOrderSns(serviceWorker: Worker): Promise<string[]>
 }
 
 export async function auditActions(serviceWorker: Worker): Promise<{ action: string; detail: string | null }[]> {
-  return (await readTable<{ seq: number; action: string; detail: string | null }>(serviceWorker, 'audit')).sort((a, b) => a.seq - b.seq).map(({ action, detail }) => ({ action, detail }));
+  return (await readTable<{ seq: number; action: string; detail: string | null }>(serviceWorker, 'audit'))
+    .sort((a, b) => a.seq - b.seq)
+    .map(({ action, detail }) => ({ action, detail }));
 }
 
 export async function newSellerCenterPage(context: BrowserContext, url: string): Promise<Page> {

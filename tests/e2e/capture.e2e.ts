@@ -5,7 +5,12 @@ import { expect, test } from './harness';
 const TO_SHIP = new Set([2, 41]);
 const SHIPPED = new Set([4, 5, 51]);
 
-test('consent-gated capture: nothing before authorization, fetch and XHR pages after, nothing after revoke', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
+test('consent-gated capture: nothing before authorization, fetch and XHR pages after, nothing after revoke', async ({
+  context,
+  serviceWorker,
+  sellerCenter,
+  openExtensionPage,
+}) => {
   const shop = sellerCenter.mallId;
   // 1. Not authorized: the page works, the banner offers authorization, nothing is stored.
   const page = await newSellerCenterPage(context, sellerCenter.orderListUrl());
@@ -99,13 +104,20 @@ test('hostile, malformed, oversized and expired-login answers are refused; the p
   }
   // Markup in the answer stayed text; no prototype was polluted in the page.
   expect(await page.title()).not.toBe('pwned');
-  expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
 
   // After all that, a normal answer is captured.
   sellerCenter.listMode = 'ok';
   await page.goto(sellerCenter.orderListUrl());
   await expect(page.getByTestId('fixture-status')).toHaveText('ok page 1');
-  await expect.poll(() => capturedOrderSns(serviceWorker)).toEqual(sellerCenter.page(1).map((o) => o.parentOrderSn).sort());
+  await expect
+    .poll(() => capturedOrderSns(serviceWorker))
+    .toEqual(
+      sellerCenter
+        .page(1)
+        .map((o) => o.parentOrderSn)
+        .sort(),
+    );
 });
 
 test('seller refuses cookie use: capture stops and no banner is shown', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {

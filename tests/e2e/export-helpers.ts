@@ -6,14 +6,13 @@ import { FIXTURE_BUYERS, type FixtureBuyer } from '../fixtures/fixture-buyers';
 import { makeOrder, type FixtureOrder } from '../fixtures/order-fixtures';
 import type { SellerCenterFixture } from '../fixtures/seller-center-server';
 import { captureThroughSellerCenter, storedAddressCounts } from './capture-helpers';
-import { expect, test } from './harness';
-import { send, type Reply } from './extension-messages';
+import { expect } from './harness';
+import { send } from './extension-messages';
 
 export const SHOP_ID = '634418212345';
 export const PASSPHRASE = 'violet tractor mango 7 lantern';
 /** A buyer whose values start like spreadsheet formulas (OWASP CSV injection). */
 export const FORMULA_BUYER: FixtureBuyer = { ...FIXTURE_BUYERS[0]!, name: '=HYPERLINK("http://evil.example","x")', line1: '@SUM(1+1) Main St', mail: 'formula@example.com' };
-
 
 export type SellerCenterEnv = { context: BrowserContext; serviceWorker: Worker; sellerCenter: SellerCenterFixture; openExtensionPage: (p: string) => Promise<Page> };
 
@@ -25,9 +24,7 @@ export type SellerCenterEnv = { context: BrowserContext; serviceWorker: Worker; 
 export async function seedShop(env: SellerCenterEnv, page: Page, orders: FixtureOrder[]) {
   expect(await send(page, 'vault/setup', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
   await captureThroughSellerCenter(env, orders);
-  await expect
-    .poll(() => storedAddressCounts(env.serviceWorker, orders), { timeout: 30_000 })
-    .toEqual(Object.fromEntries(orders.map((o) => [o.parentOrderSn, 1])));
+  await expect.poll(() => storedAddressCounts(env.serviceWorker, orders), { timeout: 30_000 }).toEqual(Object.fromEntries(orders.map((o) => [o.parentOrderSn, 1])));
 }
 
 /** Fixture orders to ship: one per script (Latin accents, Polish, German, Cyrillic, Greek, CJK, Japanese, Spanish) + a formula-like buyer. */

@@ -46,7 +46,7 @@ test('export: popup list shows buyers when unlocked, PDF labels carry every name
 
   // Sheet layout from Options › Labels & CSV: 2-up Letter sheets → ceil(9 / 2) = 5 pages (4-up gave 3).
   expect(pdfPages(lastFile.get('pdf-letter')!)).toBe(Math.ceil(orders.length / 4));
-  await options.goto(options.url().split('#')[0] + '#labels');
+  await options.goto(`${options.url().split('#')[0]}#labels`);
   await options.getByLabel('2 labels per sheet').check();
   await options.getByTestId('save-label-settings').click();
   await expect(options.getByRole('status')).toHaveText('Saved.');
@@ -58,7 +58,12 @@ test('export: popup list shows buyers when unlocked, PDF labels carry every name
   const page = (await send(popup, 'orders/page', { filter: { notExported: true }, offset: 0, limit: 50 })) as { data: { total: number } };
   expect(page.data.total).toBe(0);
   const audit = (await send(options, 'audit/list', { limit: 200 })) as { data: { entries: { action: string; detail: string | null }[] } };
-  expect(audit.data.entries.filter((e) => e.action === 'export').map((e) => e.detail).sort()).toEqual(['packing-slip', 'pdf-4x6', 'pdf-a4', 'pdf-letter', 'pdf-letter']);
+  expect(
+    audit.data.entries
+      .filter((e) => e.action === 'export')
+      .map((e) => e.detail)
+      .sort(),
+  ).toEqual(['packing-slip', 'pdf-4x6', 'pdf-a4', 'pdf-letter', 'pdf-letter']);
   expect(audit.data.entries.filter((e) => e.action === 'export.record')).toHaveLength(5);
   expect(JSON.stringify(audit)).not.toContain(orders[0]!.buyer.name);
 });
@@ -77,7 +82,7 @@ test('export: CSV presets parse back to the captured fields, formulas neutralize
   await seedShop({ context, serviceWorker, sellerCenter, openExtensionPage }, options, orders);
 
   // Custom columns through the Labels & CSV options screen.
-  await options.goto(options.url().split('#')[0] + '#labels');
+  await options.goto(`${options.url().split('#')[0]}#labels`);
   const csvEditor = options.getByTestId('csv-columns');
   await csvEditor.getByRole('button', { name: 'Add column' }).click();
   await csvEditor.getByRole('button', { name: 'Add column' }).click();
@@ -186,7 +191,7 @@ test('export: print view shows every script, is recorded; mark shipped starts th
   expect(await send(options, 'vault/lock', {})).toMatchObject({ ok: true });
   // The open print tab lets go of the decrypted labels as soon as the vault locks.
   await expect(print.getByTestId('print-label')).toHaveCount(0);
-  expect(await print.locator('body').innerText()).not.toContain(orders[0]!.buyer.name);
+  expect(await print.locator('body').textContent()).not.toContain(orders[0]!.buyer.name);
   const lockedPopup = await openExtensionPage('popup.html');
   const requests: string[] = [];
   await lockedPopup.exposeFunction('svNoteMessage', (type: string) => requests.push(type));

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { type FixtureOrder } from '../fixtures/order-fixtures';
+import type { FixtureOrder } from '../fixtures/order-fixtures';
 import type { SellerCenterFixture } from '../fixtures/seller-center-server';
 import { captureThroughSellerCenter } from './capture-helpers';
 import { expect } from './harness';
-import { send, sendOk } from './extension-messages';
-
+import { sendOk } from './extension-messages';
 
 export const PASSPHRASE = 'violet tractor mango 7 lantern';
 export const MIN = 60_000;
-
-
 
 export type SellerCenterEnv = { context: BrowserContext; serviceWorker: Worker; sellerCenter: SellerCenterFixture; openExtensionPage: (p: string) => Promise<Page> };
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { DAY_MS, makeOrder } from '../fixtures/order-fixtures';
-import { captureThroughSellerCenter, storedAddressCounts } from './capture-helpers';
+import { storedAddressCounts } from './capture-helpers';
 import { expect, test } from './harness';
 import { MIN, captureOrders, exportFile, readStored, advanceWorkerClock, sorted } from './retention-helpers';
 
@@ -29,9 +29,7 @@ test('purge at the 28-day boundary from the real alarm: 30 d never stored, 27d23
   // The 30-day order's address is viewed first: once the later two are stored, its answer (which
   // reached the background, see captureThroughSellerCenter) has been handled and refused as due.
   await captureOrders({ context, serviceWorker, sellerCenter, openExtensionPage }, options, [old30, edge, fresh]);
-  await expect
-    .poll(() => storedAddressCounts(serviceWorker, [old30, edge, fresh]))
-    .toEqual({ [old30.parentOrderSn]: 0, [edge.parentOrderSn]: 1, [fresh.parentOrderSn]: 1 });
+  await expect.poll(() => storedAddressCounts(serviceWorker, [old30, edge, fresh])).toEqual({ [old30.parentOrderSn]: 0, [edge.parentOrderSn]: 1, [fresh.parentOrderSn]: 1 });
   const edgeFile = await exportFile(options, [edge.parentOrderSn], 'labels-edge.pdf');
   const freshFile = await exportFile(options, [fresh.parentOrderSn], 'labels-fresh.pdf');
 
@@ -44,7 +42,12 @@ test('purge at the 28-day boundary from the real alarm: 30 d never stored, 27d23
 
   // The production code armed the one-shot at the next purgeAt and the 30-minute sweep.
   const alarms = await serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => ({ name: a.name, period: a.periodInMinutes ?? null })));
-  expect(alarms).toEqual(expect.arrayContaining([{ name: 'retention-sweep', period: 30 }, { name: 'retention-next-purge', period: null }]));
+  expect(alarms).toEqual(
+    expect.arrayContaining([
+      { name: 'retention-sweep', period: 30 },
+      { name: 'retention-next-purge', period: null },
+    ]),
+  );
 
   // The popup shows the next purge.
   const popup = await openExtensionPage('popup.html');
@@ -60,9 +63,7 @@ test('purge at the 28-day boundary from the real alarm: 30 d never stored, 27d23
     const g = globalThis as unknown as { __svRealNow: () => number };
     return chrome.alarms.create('retention-next-purge', { when: g.__svRealNow() + 200 });
   });
-  await expect
-    .poll(async () => (await readStored(serviceWorker)).buyers.map((b) => b.orderSn), { timeout: 20_000 })
-    .toEqual([fresh.parentOrderSn]);
+  await expect.poll(async () => (await readStored(serviceWorker)).buyers.map((b) => b.orderSn), { timeout: 20_000 }).toEqual([fresh.parentOrderSn]);
 
   stored = await readStored(serviceWorker);
   expect(stored.orders.find((o) => o.orderSn === edge.parentOrderSn)).toMatchObject({ piiState: 'purged', purgeAt: null });
@@ -142,12 +143,7 @@ test('deletion notice removes exactly the listed orders; clear all removes all P
   expect(actions).toEqual(expect.arrayContaining(['notice.carried-out', 'buyers.clear-all', 'retention.files-removed']));
 });
 
-test('lowering retention days in the options page brings stored purges forward and purges what became due', async ({
-  context,
-  serviceWorker,
-  sellerCenter,
-  openExtensionPage,
-}) => {
+test('lowering retention days in the options page brings stored purges forward and purges what became due', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
   const now = Date.now();
   const tenDays = makeOrder({ index: 0, status: 4, now, createdAt: now - 12 * DAY_MS, shippedAt: now - 10 * DAY_MS });
   const oneDay = makeOrder({ index: 1, status: 4, now, createdAt: now - 2 * DAY_MS, shippedAt: now - DAY_MS });

@@ -10,7 +10,6 @@ import { send } from './extension-messages';
 
 const PASSPHRASE = 'violet tractor mango 7 lantern';
 
-
 /**
  * Captures while locked through the fixture seller center: the order list, then each order's
  * detail page with "View address" (the address API answer is what the extension seals; the
@@ -156,10 +155,7 @@ test('vault: set up in options, capture while locked, unlock in popup, no plaint
   expect(leaks).toEqual([]);
 });
 
-test('vault: auto-locks after the idle minutes (worker clock moved), popup lock button, options audit page verifies', async ({
-  openExtensionPage,
-  serviceWorker,
-}) => {
+test('vault: auto-locks after the idle minutes (worker clock moved), popup lock button, options audit page verifies', async ({ openExtensionPage, serviceWorker }) => {
   const options = await openExtensionPage('options.html#vault');
   await options.locator('input[name="new-passphrase"]').fill(PASSPHRASE);
   await options.locator('input[name="confirm-passphrase"]').fill(PASSPHRASE);

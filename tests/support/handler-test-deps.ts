@@ -10,7 +10,7 @@ export interface HandlerTestDeps extends BackgroundDeps {
 export function makeHandlerDeps(now: number): HandlerTestDeps {
   const deps: HandlerTestDeps = {
     ...browserPorts,
-    db: new AppDb('test-' + crypto.randomUUID()),
+    db: new AppDb(`test-${crypto.randomUUID()}`),
     now: () => now,
     notified: 0,
     notifyChanged: async () => {

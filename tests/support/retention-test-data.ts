@@ -12,7 +12,7 @@ export interface TestDeps extends BackgroundDeps {
   notified: number;
 }
 
-export function makeTestDeps(name = 'test-' + crypto.randomUUID()): TestDeps {
+export function makeTestDeps(name = `test-${crypto.randomUUID()}`): TestDeps {
   const clock = { now: T0 };
   const deps: TestDeps = {
     ...browserPorts,

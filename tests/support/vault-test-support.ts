@@ -16,7 +16,7 @@ export interface TestDeps extends BackgroundDeps {
   notifyChanged: ReturnType<typeof vi.fn<() => Promise<void>>>;
 }
 
-export function makeDeps(db = new AppDb('test-' + crypto.randomUUID())): TestDeps {
+export function makeDeps(db = new AppDb(`test-${crypto.randomUUID()}`)): TestDeps {
   const clock = { now: T0 };
   return { ...browserPorts, db, clock, now: () => clock.now, notifyChanged: vi.fn(async () => undefined) };
 }

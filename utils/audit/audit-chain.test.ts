@@ -78,7 +78,7 @@ describe('audit chain verification', () => {
 
 describe('stored audit log', () => {
   it('appends, pages newest first, counts by action and verifies; detects an edit in the database', async () => {
-    const db = new AppDb('test-' + crypto.randomUUID());
+    const db = new AppDb(`test-${crypto.randomUUID()}`);
     for (let i = 0; i < 7; i++) await recordAudit(db, 1000 + i, { actor: 'popup', action: i < 5 ? 'buyers.open' : 'vault.lock', orderSns: [`PO-${i}`] });
     await db.transaction('rw', db.audit, () => appendAudit(db, 2000, { actor: 'options', action: 'vault.unlock' }));
     expect((await listAuditPage(db, 3)).map((e) => e.seq)).toEqual([8, 7, 6]);

@@ -30,9 +30,7 @@ export function chainAuditEntry(prev: Pick<AuditRecord, 'seq' | 'hash'> | undefi
   return { ...entry, prevHash, hash: hashAuditEntry(prevHash, entry) };
 }
 
-export type AuditVerification =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAtSeq: number; reason: 'hash-mismatch' | 'link-broken' | 'sequence-gap' };
+export type AuditVerification = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: 'hash-mismatch' | 'link-broken' | 'sequence-gap' };
 
 /**
  * Verifies entries in seq order. `anchorHash` pins the first entry's prevHash (the genesis hash:

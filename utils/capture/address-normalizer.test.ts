@@ -17,7 +17,16 @@ describe('normalizeAddress', () => {
     for (const [i, b] of FIXTURE_BUYERS.entries()) {
       const order = makeOrder({ index: i, buyer: b });
       const { addresses } = parseAddressPayload('address', addressResponse(order), '1', null);
-      expect(addresses[0]!.pii).toMatchObject({ name: b.name, addressLine1: b.line1, city: b.city, state: b.state, postcode: b.postCode, country: b.country, phone: b.mobile, email: b.mail });
+      expect(addresses[0]!.pii).toMatchObject({
+        name: b.name,
+        addressLine1: b.line1,
+        city: b.city,
+        state: b.state,
+        postcode: b.postCode,
+        country: b.country,
+        phone: b.mobile,
+        email: b.mail,
+      });
     }
   });
 

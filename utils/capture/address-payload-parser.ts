@@ -60,9 +60,7 @@ function shippingFactsOf(map: z.infer<typeof rawDataSchema>['store']['parentOrde
   if (!map || !time) return null;
   const statusCode = map.parentOrderStatus ?? null;
   const status = statusFromCode(statusCode);
-  const sent = (map.localPackageInfoList ?? [])
-    .map((p) => pickTime([p.sendTime, p.sendTimeStr], time.tzOffsetMinutes))
-    .filter((t): t is number => t !== null);
+  const sent = (map.localPackageInfoList ?? []).map((p) => pickTime([p.sendTime, p.sendTimeStr], time.tzOffsetMinutes)).filter((t): t is number => t !== null);
   let shippedAt = sent.length > 0 ? Math.min(...sent) : null;
   if (shippedAt === null && SHIPPED_STATUSES.includes(status)) shippedAt = time.now;
   if (shippedAt === null && status === 'unknown') return null;

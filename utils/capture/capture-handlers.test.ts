@@ -6,7 +6,7 @@ import { setupVault } from '../vault/vault-service';
 import { GOOD_PASSPHRASE } from '../../tests/support/vault-test-support';
 import { makeHandlerDeps, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
 import { consentStore } from '../consent/consent-adapter';
-import { AppDb } from '../db/app-db';
+import type { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
 import type { CapturePayload } from './capture-messages';
 import { settingsStore } from '../settings/settings-adapter';
@@ -115,7 +115,8 @@ describe('capture/payload', () => {
     await setupVault(deps, GOOD_PASSPHRASE, 'options', TEST_SCRYPT_COST);
     const h = createCaptureHandlers(deps);
     const tz = -480;
-    const detail = (o: ReturnType<typeof makeOrder>) => payload('orderDetail', rawDataFor(o, { tzOffsetMinutes: tz }), { tzOffsetMinutes: tz, pageUrl: 'https://agentseller.temu.com/mmsos/order-detail.html' });
+    const detail = (o: ReturnType<typeof makeOrder>) =>
+      payload('orderDetail', rawDataFor(o, { tzOffsetMinutes: tz }), { tzOffsetMinutes: tz, pageUrl: 'https://agentseller.temu.com/mmsos/order-detail.html' });
 
     // First seen on its detail page, shipped 31 days ago: placeholder carries the send time, address skipped.
     const old = makeOrder({ index: 6, status: 4, shippedAt: NOW - 31 * DAY_MS, now: NOW });
@@ -162,7 +163,6 @@ describe('tab state', () => {
     expect(await h['capture/tab-state']({ tabId: other.id! }, options)).toEqual({ onSellerCenter: false, shopId: null, authorized: false });
     expect((await h['capture/tab-state']({ tabId: 99999 }, options)).onSellerCenter).toBe(false);
   });
-
 });
 
 describe('orders summary after capture', () => {

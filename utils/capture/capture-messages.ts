@@ -17,7 +17,11 @@ export const capturePayloadSchema = z.object({
    */
   json: z.string(),
   /** Order number the page asked about (request body or URL), for answers that do not name it. */
-  orderSnHint: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/).nullable().default(null),
+  orderSnHint: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/)
+    .nullable()
+    .default(null),
 });
 export type CapturePayload = z.infer<typeof capturePayloadSchema>;
 

@@ -56,7 +56,12 @@ async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor
   if (parsed.addresses.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: parsed.skipped };
   // The vault stores addresses only for known orders: an address seen before its order gets a placeholder row.
   // Shipping facts read with the address go in first, so an address of an order shipped long ago is already due.
-  const created = await ensureOrdersExist(deps.db, parsed.addresses.map((a) => a.orderSn), { shopId, now, actor, retentionDays: settings.retentionDays }, parsed.orderFacts);
+  const created = await ensureOrdersExist(
+    deps.db,
+    parsed.addresses.map((a) => a.orderSn),
+    { shopId, now, actor, retentionDays: settings.retentionDays },
+    parsed.orderFacts,
+  );
   const stored = await storeCapturedAddresses(deps, parsed.addresses, actor, { retentionDays: settings.retentionDays });
   await deps.notifyChanged();
   return { orders: created, items: 0, addresses: stored.stored, skipped: [...parsed.skipped, ...stored.skipped] };

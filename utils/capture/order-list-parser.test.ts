@@ -51,7 +51,12 @@ describe('parseOrderList', () => {
     const body = {
       success: true,
       result: {
-        pageItems: [{ parentOrderMap: { parentOrderSn: 'PO-211-1', parentOrderStatus: 4, parentOrderTimeStr: '2026-11-20 08:00:00', parentShippingTimeStr: '2026-11-21 08:30:00' }, orderList: [] }],
+        pageItems: [
+          {
+            parentOrderMap: { parentOrderSn: 'PO-211-1', parentOrderStatus: 4, parentOrderTimeStr: '2026-11-20 08:00:00', parentShippingTimeStr: '2026-11-21 08:30:00' },
+            orderList: [],
+          },
+        ],
       },
     };
     // UTC+8 browser: getTimezoneOffset = -480

@@ -9,8 +9,20 @@ import { z } from 'zod';
 /** "PO-211-01861395087993272"; sub-orders "211-21905473070712792". Letters allowed for other regions. */
 const orderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, 'order number must be letters, digits and dashes');
 const idLike = z.union([z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), z.number().int().nonnegative()]).transform(String);
-const looseInt = z.union([z.number().int(), z.string().regex(/^-?\d{1,12}$/).transform(Number)]);
-const count = z.union([z.number().int().min(0).max(1_000_000), z.string().regex(/^\d{1,7}$/).transform(Number)]);
+const looseInt = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d{1,12}$/)
+    .transform(Number),
+]);
+const count = z.union([
+  z.number().int().min(0).max(1_000_000),
+  z
+    .string()
+    .regex(/^\d{1,7}$/)
+    .transform(Number),
+]);
 const timeValue = z.union([z.number(), z.string().max(40)]).nullish();
 /** Free text shown to the seller (titles, specs): plain text only, length-capped; never rendered as HTML. */
 const text = (max: number) => z.string().transform((s) => s.slice(0, max));

@@ -8,7 +8,7 @@ import { ensureOrdersExist, upsertCapturedOrders } from './order-upsert';
 const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 let db: AppDb;
 beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
+  db = new AppDb(`test-${crypto.randomUUID()}`);
 });
 
 const ctxAt = (now: number) => ({ shopId: '634418212', now, retentionDays: 28, actor: 'content' as const });

@@ -3,7 +3,7 @@ import type { AppDb } from '../db/app-db';
 import type { AuditActor, OrderRecord } from '../db/records';
 import type { CapturedOrder } from './order-list-parser';
 import { mergeCapturedOrder, minimalOrder, type MergeContext } from './order-merge';
-import { MAX_RETENTION_DAYS } from '../retention/retention-rule';
+import { MAX_RETENTION_DAYS } from '../policy/policy-document';
 
 export interface UpsertOutcome {
   created: number;
@@ -101,7 +101,13 @@ export async function ensureOrdersExist(
     });
     if (created.length > 0) {
       await db.orders.bulkAdd(created);
-      await appendAudit(db, ctx.now, { actor: ctx.actor, action: 'capture.orders', counts: { orders: created.length, created: created.length }, orderSns: missing, detail: 'placeholder' });
+      await appendAudit(db, ctx.now, {
+        actor: ctx.actor,
+        action: 'capture.orders',
+        counts: { orders: created.length, created: created.length },
+        orderSns: missing,
+        detail: 'placeholder',
+      });
     }
     if (updated.length > 0) {
       await db.orders.bulkPut(updated);

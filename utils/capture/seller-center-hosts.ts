@@ -2,13 +2,7 @@
  * Seller-center hosts (reference: Hosts): the one list behind the manifest's host permissions
  * (wxt.config.ts), the content scripts' matches and the popup's "not a seller-center tab".
  */
-export const SELLER_CENTER_HOSTS = [
-  'agentseller.temu.com',
-  'agentseller-us.temu.com',
-  'agentseller-eu.temu.com',
-  'seller.temu.com',
-  'seller.kuajingmaihuo.com',
-] as const;
+export const SELLER_CENTER_HOSTS = ['agentseller.temu.com', 'agentseller-us.temu.com', 'agentseller-eu.temu.com', 'seller.temu.com', 'seller.kuajingmaihuo.com'] as const;
 
 export function isSellerCenterUrl(url: string | undefined): boolean {
   if (!url) return false;

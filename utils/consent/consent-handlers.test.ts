@@ -27,5 +27,4 @@ describe('consent', () => {
     await settingsStore.write({ showInPageBanner: false });
     expect((await h['consent/status']({ shopId: SHOP }, content)).showBanner).toBe(false);
   });
-
 });

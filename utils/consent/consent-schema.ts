@@ -11,11 +11,11 @@ export const shopIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'shop id m
 export const shopConsentSchema = z.preprocess(
   (raw) => (raw && typeof raw === 'object' && !('displayName' in raw) && 'label' in raw ? { ...raw, displayName: (raw as { label: unknown }).label } : raw),
   z.object({
-  shopId: shopIdSchema,
-  displayName: z.string().max(100).default(''),
-  authorizedAt: z.number(),
-  /** Version of the privacy policy the seller saw when authorizing. */
-  policyVersion: z.string().max(20),
+    shopId: shopIdSchema,
+    displayName: z.string().max(100).default(''),
+    authorizedAt: z.number(),
+    /** Version of the privacy policy the seller saw when authorizing. */
+    policyVersion: z.string().max(20),
   }),
 );
 export type ShopConsent = z.infer<typeof shopConsentSchema>;

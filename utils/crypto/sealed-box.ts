@@ -117,4 +117,3 @@ export function sealTo(recipientPublicKey: Uint8Array, plaintext: Uint8Array, aa
 export function openWith(recipientSecretKey: Uint8Array, envelope: Uint8Array, aad: Uint8Array): Uint8Array {
   return createOpener(recipientSecretKey).open(envelope, aad);
 }
-

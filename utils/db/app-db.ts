@@ -1,15 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type {
-  AuditRecord,
-  BuyerRecord,
-  ExportRecord,
-  IncidentRecord,
-  ItemRecord,
-  MetaRecord,
-  NoticeRecord,
-  OrderRecord,
-  RequestRecord,
-} from './records';
+import type { AuditRecord, BuyerRecord, ExportRecord, IncidentRecord, ItemRecord, MetaRecord, NoticeRecord, OrderRecord, RequestRecord } from './records';
 import { SCHEMA_HISTORY } from './schema-history';
 
 export const DB_NAME = 'seller-vault';

@@ -5,15 +5,7 @@
  */
 
 /** Normalized parent-order status; `statusCode` keeps the seller center's number. */
-export type OrderStatus =
-  | 'pending'
-  | 'to_ship'
-  | 'cancelled'
-  | 'shipped'
-  | 'delivered'
-  | 'partially_shipped'
-  | 'partially_delivered'
-  | 'unknown';
+export type OrderStatus = 'pending' | 'to_ship' | 'cancelled' | 'shipped' | 'delivered' | 'partially_shipped' | 'partially_delivered' | 'unknown';
 
 /** Whether buyer PII exists for the order: never captured, stored (sealed), or deleted by retention. */
 export type PiiState = 'none' | 'present' | 'purged';

@@ -1,16 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeHandlerDeps, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
-import { AppDb } from '../db/app-db';
+import type { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
-import { orderFilterSchema } from '../orders/orders-messages';
 import type { BuyerOpenResult } from '../vault/vault-messages';
 import type { HandlerContext } from '../messaging/router';
 import { listedBuyerPii, makeOrder, sealedBuyerRow } from '../../tests/support/order-test-data';
 import { DAY_MS } from '../retention/retention-rule';
 import { LOCAL_KEYS } from '../storage-keys';
 import { createExportHandlers } from './export-handlers';
-import { type OpenBuyers } from '../orders/orders-handlers';
+import type { OpenBuyers } from '../orders/orders-handlers';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const ctx: HandlerContext = { actor: 'popup', sender: { id: 'ext' } };
@@ -121,7 +120,7 @@ describe('export/record', () => {
     expect(reply.purgeAt).toBe(NOW);
   });
 
-  it('a file with an order purged since export/prepare is due now, not at the other orders\' purge time', async () => {
+  it("a file with an order purged since export/prepare is due now, not at the other orders' purge time", async () => {
     // PO-C's PII was purged between prepare and record (its buyers row is gone, order marked purged).
     await db.buyers.delete('PO-C');
     await db.orders.update('PO-C', { piiState: 'purged', purgeAt: null });
@@ -151,4 +150,3 @@ describe('export/record', () => {
     expect(await db.audit.count()).toBe(0);
   });
 });
-

@@ -16,9 +16,7 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
       const opened = await services.openBuyers(deps, wanted, ctx.actor);
       const settings = await deps.settings.read();
       const at = deps.now();
-      const [orders, items] = await db.transaction('r', db.orders, db.items, () =>
-        Promise.all([db.orders.bulkGet(wanted), db.items.where('orderSn').anyOf(wanted).toArray()]),
-      );
+      const [orders, items] = await db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), db.items.where('orderSn').anyOf(wanted).toArray()]));
       const { labels, skipped } = buildShipmentLabels({ orderSns: wanted, orders, items, opened: opened.results, shipFrom: settings.returnAddress });
       // One entry per export (issue 6): format, counts and order numbers, never names or addresses.
       await recordAudit(db, at, {
@@ -59,6 +57,5 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
       await deps.notifyChanged();
       return reply;
     },
-
   };
 }

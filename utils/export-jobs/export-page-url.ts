@@ -20,7 +20,14 @@ export function exportPageHash(request: ExportPageRequest): string {
  */
 export function parseExportPageHash(hash: string): ExportPageRequest | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const orderSns = [...new Set((params.get('orders') ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+  const orderSns = [
+    ...new Set(
+      (params.get('orders') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const format = (params.get('format') ?? 'print') as ExportFormat;
   if (orderSns.length === 0 || !orderSns.every((sn) => ORDER_SN.test(sn))) return null;
   if (!EXPORT_FORMATS.includes(format)) return null;

@@ -16,7 +16,16 @@ describe('renderCsv', () => {
   it('generic: every documented field, one row per order, values round-trip', () => {
     const labels = [
       label({ orderSn: 'PO-1' }),
-      label({ orderSn: 'PO-2', items: [{ sku: 'A', title: 'Cup, "big"', spec: null, quantity: 1 }, { sku: 'B', title: 'Lid\nnew', spec: 'x', quantity: 3 }] }, { addressLine2: 'Line, with "quotes"' }),
+      label(
+        {
+          orderSn: 'PO-2',
+          items: [
+            { sku: 'A', title: 'Cup, "big"', spec: null, quantity: 1 },
+            { sku: 'B', title: 'Lid\nnew', spec: 'x', quantity: 3 },
+          ],
+        },
+        { addressLine2: 'Line, with "quotes"' },
+      ),
     ];
     const rows = parse(renderCsv(labels, { preset: 'generic' }));
     expect(Object.keys(rows[0]!)).toEqual(Object.keys(CSV_FIELDS));
@@ -55,8 +64,17 @@ describe('renderCsv', () => {
     ];
     const rows = parse(renderCsv(labels, { preset: 'shipandco' }));
     expect(Object.keys(rows[0]!)).toEqual([
-      'OrderName', 'RecipientFirstName', 'RecipientLastName', 'RecipientAddress1', 'RecipientAddress2', 'RecipientCity',
-      'RecipientProvince', 'RecipientZIP', 'RecipientCountryCode', 'RecipientPhone', 'RecipientMail',
+      'OrderName',
+      'RecipientFirstName',
+      'RecipientLastName',
+      'RecipientAddress1',
+      'RecipientAddress2',
+      'RecipientCity',
+      'RecipientProvince',
+      'RecipientZIP',
+      'RecipientCountryCode',
+      'RecipientPhone',
+      'RecipientMail',
     ]);
     expect([rows[0]!.RecipientFirstName, rows[0]!.RecipientLastName]).toEqual(['Anna Maria', 'Schmidt']);
     expect(rows[0]!.RecipientAddress1).toBe('Hauptstraße 123, Hinterhaus, 3.');
@@ -79,7 +97,7 @@ describe('renderCsv', () => {
     ];
     const rows = parse(renderCsv(scriptLabels(), { preset: 'custom', customColumns }));
     expect(Object.keys(rows[0]!)).toEqual(['收件人', 'Ref', 'Units']);
-    expect(rows.map((r) => r['收件人'])).toEqual(SCRIPT_SAMPLES.map((s) => s.name));
+    expect(rows.map((r) => r.收件人)).toEqual(SCRIPT_SAMPLES.map((s) => s.name));
     expect(() => renderCsv([label()], { preset: 'custom', customColumns: [{ header: 'x', field: 'password' }] })).toThrow(/Unknown CSV field.*password/);
     expect(() => renderCsv([label()], { preset: 'custom', customColumns: [] })).toThrow(/No custom CSV columns/);
   });
@@ -87,11 +105,19 @@ describe('renderCsv', () => {
   it('neutralizes formula-like cells from captured data and custom headers', () => {
     const evil = ['=HYPERLINK("http://x","y")', '+SUM(1)', '-2+3', '@cmd', '\tTAB', '\rCR'];
     const labels = evil.map((name, i) => label({ orderSn: `PO-${i}` }, { name, addressLine1: name }));
-    const rows = parse(renderCsv(labels, { preset: 'custom', customColumns: [{ header: '=bad', field: 'fullName' }, { header: 'a', field: 'addressLine1' }] }));
+    const rows = parse(
+      renderCsv(labels, {
+        preset: 'custom',
+        customColumns: [
+          { header: '=bad', field: 'fullName' },
+          { header: 'a', field: 'addressLine1' },
+        ],
+      }),
+    );
     expect(Object.keys(rows[0]!)[0]).toBe("'=bad");
     // Captured text is trimmed first, so the tab/CR cases lose their control character and
     // become plain text; every formula-like cell gets a leading apostrophe.
-    const expectedCells = ["'=HYPERLINK(\"http://x\",\"y\")", "'+SUM(1)", "'-2+3", "'@cmd", 'TAB', 'CR'];
+    const expectedCells = ['\'=HYPERLINK("http://x","y")', "'+SUM(1)", "'-2+3", "'@cmd", 'TAB', 'CR'];
     expect(rows).toHaveLength(expectedCells.length);
     rows.forEach((row, i) => {
       const expected = expectedCells[i];

@@ -1,12 +1,5 @@
 import { code128Bars, CODE128_QUIET_ZONE_MODULES } from './barcode';
-import {
-  itemSummaryLines,
-  LABEL_HEADINGS,
-  shipByText,
-  shipFromLines,
-  shipToAddressLines,
-  shipToPhoneLine,
-} from './label-text';
+import { itemSummaryLines, LABEL_HEADINGS, shipByText, shipFromLines, shipToAddressLines, shipToPhoneLine } from './label-text';
 import type { TextShaper } from './pdf-text';
 import type { ShipmentLabel } from './shipment-label';
 import { fitParagraphs, fitSingleLine, type FitOptions } from './text-fit';

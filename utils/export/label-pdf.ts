@@ -23,14 +23,7 @@ export interface RenderLabelsPdfOptions {
 /** Every text a label draws, so the document embeds exactly the font slices it needs. */
 export function labelTexts(label: ShipmentLabel): string[] {
   const phone = shipToPhoneLine(label.shipTo);
-  return [
-    label.orderSn,
-    label.shipTo.name,
-    ...shipToAddressLines(label.shipTo),
-    ...(phone ? [phone] : []),
-    ...shipFromLines(label.shipFrom),
-    ...itemSummaryLines(label.items),
-  ];
+  return [label.orderSn, label.shipTo.name, ...shipToAddressLines(label.shipTo), ...(phone ? [phone] : []), ...shipFromLines(label.shipFrom), ...itemSummaryLines(label.items)];
 }
 
 /**

@@ -9,18 +9,15 @@ import type { ShipmentLabel } from './shipment-label';
 export const LABEL_HEADINGS = { from: 'FROM', shipTo: 'SHIP TO', order: 'ORDER', items: 'ITEMS', shipBy: 'SHIP BY' } as const;
 
 const present = (value: string | null | undefined): value is string => !!value && value.trim().length > 0;
-const joinPresent = (parts: (string | null | undefined)[], separator: string) => parts.filter(present).map((p) => p.trim()).join(separator);
+const joinPresent = (parts: (string | null | undefined)[], separator: string) =>
+  parts
+    .filter(present)
+    .map((p) => p.trim())
+    .join(separator);
 
 /** Postal lines of the buyer (no name, no phone), in the usual international order. */
 export function shipToAddressLines(to: BuyerPii): string[] {
-  return [
-    to.addressLine1,
-    to.addressLine2,
-    to.addressLine3,
-    to.district,
-    joinPresent([to.city, joinPresent([to.state, to.postcode], ' ')], ', '),
-    to.country,
-  ].filter(present);
+  return [to.addressLine1, to.addressLine2, to.addressLine3, to.district, joinPresent([to.city, joinPresent([to.state, to.postcode], ' ')], ', '), to.country].filter(present);
 }
 
 export function shipToPhoneLine(to: BuyerPii): string | null {

@@ -54,15 +54,7 @@ export function drawOps(page: PDFPage, shaper: TextShaper, ops: DrawOp[]): void 
       barsOpen = false;
     }
     if (op.kind === 'line') {
-      out.push(
-        pushGraphicsState(),
-        setLineWidth(op.thickness),
-        setDashPattern(op.dash ?? [], 0),
-        moveTo(op.x1, op.y1),
-        lineTo(op.x2, op.y2),
-        stroke(),
-        popGraphicsState(),
-      );
+      out.push(pushGraphicsState(), setLineWidth(op.thickness), setDashPattern(op.dash ?? [], 0), moveTo(op.x1, op.y1), lineTo(op.x2, op.y2), stroke(), popGraphicsState());
     } else {
       out.push(beginText(), moveText(op.x, op.baseline));
       for (const run of shaper.runs(op.text)) {

@@ -28,7 +28,10 @@ export const ELLIPSIS = '…';
 
 /** Cleans text for drawing; pure, depends only on the manifest. */
 export function cleanLabelText(manifest: FontManifest, text: string, lookup = createFileLookup(manifest)): string {
-  const oneLine = text.normalize('NFC').replace(/[\s\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ').trim();
+  const oneLine = text
+    .normalize('NFC')
+    .replace(/[\s\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
+    .trim();
   let out = '';
   for (const char of oneLine) out += lookup(char.codePointAt(0)!) ? char : REPLACEMENT;
   return out;

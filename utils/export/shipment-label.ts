@@ -12,16 +12,5 @@ export interface ShipmentLabel {
   items: { sku: string | null; title: string; spec: string | null; quantity: number }[];
 }
 
-export const EXPORT_FORMATS = [
-  'pdf-4x6',
-  'pdf-a4',
-  'pdf-letter',
-  'zpl',
-  'packing-slip',
-  'csv-generic',
-  'csv-shippingeasy',
-  'csv-shipandco',
-  'csv-custom',
-  'print',
-] as const;
+export const EXPORT_FORMATS = ['pdf-4x6', 'pdf-a4', 'pdf-letter', 'zpl', 'packing-slip', 'csv-generic', 'csv-shippingeasy', 'csv-shipandco', 'csv-custom', 'print'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

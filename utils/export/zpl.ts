@@ -1,12 +1,5 @@
 import { CODE128_QUIET_ZONE_MODULES, assertCode128Text, code128Bars } from './barcode';
-import {
-  itemSummaryLines,
-  LABEL_HEADINGS,
-  shipByText,
-  shipFromLines,
-  shipToAddressLines,
-  shipToPhoneLine,
-} from './label-text';
+import { itemSummaryLines, LABEL_HEADINGS, shipByText, shipFromLines, shipToAddressLines, shipToPhoneLine } from './label-text';
 import type { ShipmentLabel } from './shipment-label';
 
 export interface RenderZplOptions {
@@ -36,8 +29,7 @@ export function renderLabelsZpl(labels: ShipmentLabel[], options: RenderZplOptio
 
 function labelZpl(label: ShipmentLabel, options: RenderZplOptions): string {
   assertCode128Text(label.orderSn);
-  const font = (height: number) =>
-    options.printerFont ? `^A@N,${height},${height},${options.printerFont}` : `^A0N,${height},${height}`;
+  const font = (height: number) => (options.printerFont ? `^A@N,${height},${height},${options.printerFont}` : `^A0N,${height},${height}`);
   const block = (y: number, height: number, maxLines: number, lines: string[], align: 'L' | 'C' = 'L') =>
     `^FO${MARGIN},${y}${font(height)}^FB${BODY_WIDTH},${maxLines},4,${align}^FH_^FD${blockFieldData(fitLines(lines, height, maxLines))}^FS`;
   const rule = (y: number) => `^FO${MARGIN},${y}^GB${BODY_WIDTH},3,3^FS`;
@@ -95,8 +87,18 @@ function fitLines(lines: string[], height: number, maxLines: number): string[] {
       continue;
     }
     const room = budget - used;
-    if (room > 3) out.push(`${chars.slice(0, room - 3).join('').trimEnd()}...`);
-    else if (out.length > 0) out[out.length - 1] = `${Array.from(out.at(-1)!).slice(0, Math.max(0, perLine - 3)).join('').trimEnd()}...`;
+    if (room > 3)
+      out.push(
+        `${chars
+          .slice(0, room - 3)
+          .join('')
+          .trimEnd()}...`,
+      );
+    else if (out.length > 0)
+      out[out.length - 1] = `${Array.from(out.at(-1)!)
+        .slice(0, Math.max(0, perLine - 3))
+        .join('')
+        .trimEnd()}...`;
     break;
   }
   return out;
@@ -104,7 +106,11 @@ function fitLines(lines: string[], height: number, maxLines: number): string[] {
 
 /** Field data for ^FH_: '_' starts a hex escape, so it is escaped first, then ZPL's two command prefixes. */
 export function escapeFieldData(value: string): string {
-  return value.replace(/[\r\n]+/g, ' ').replace(/_/g, '_5F').replace(/\^/g, '_5E').replace(/~/g, '_7E');
+  return value
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/_/g, '_5F')
+    .replace(/\^/g, '_5E')
+    .replace(/~/g, '_7E');
 }
 
 /** Lines for a ^FB block: "\&" is ^FB's line break, and "\\" its literal backslash. */

@@ -10,17 +10,7 @@ export const requestEnvelopeSchema = z.object({
 });
 export type RequestEnvelope = z.infer<typeof requestEnvelopeSchema>;
 
-export type ErrorCode =
-  | 'unhandled'
-  | 'forbidden'
-  | 'invalid-request'
-  | 'locked'
-  | 'wrong-passphrase'
-  | 'backoff'
-  | 'quota'
-  | 'not-found'
-  | 'conflict'
-  | 'internal';
+export type ErrorCode = 'unhandled' | 'forbidden' | 'invalid-request' | 'locked' | 'wrong-passphrase' | 'backoff' | 'quota' | 'not-found' | 'conflict' | 'internal';
 
 export interface MessageErrorBody {
   code: ErrorCode;

@@ -57,7 +57,10 @@ describe('message router', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(JSON.stringify(r)).not.toContain('Jürgen');
     // A look-alike URL on another origin is not an extension page.
-    expect(await route(msg('test/pii'), { id: 'abc', url: 'https://agentseller.temu.com/chrome-extension://abc/popup.html' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(msg('test/pii'), { id: 'abc', url: 'https://agentseller.temu.com/chrome-extension://abc/popup.html' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(calls).toEqual([]);
   });
 
@@ -85,7 +88,16 @@ describe('message router', () => {
 
   it('logs unexpected errors as internal', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const r = createMessageRouter(protocol, { ...handlers, 'test/fail': async () => { throw new TypeError('boom'); } }, { extensionId: 'abc', extensionOrigin: ORIGIN });
+    const r = createMessageRouter(
+      protocol,
+      {
+        ...handlers,
+        'test/fail': async () => {
+          throw new TypeError('boom');
+        },
+      },
+      { extensionId: 'abc', extensionOrigin: ORIGIN },
+    );
     expect(await r(msg('test/fail'), popup)).toMatchObject({ ok: false, error: { code: 'internal', message: 'boom' } });
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();

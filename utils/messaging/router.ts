@@ -16,7 +16,6 @@ export interface HandlerContext {
 
 export type ProtocolShape = Record<string, MessageDef>;
 
-
 export type HandlerTable<P extends ProtocolShape> = {
   [K in keyof P]: (data: RequestOf<P[K]>, ctx: HandlerContext) => Promise<ResponseOf<P[K]>>;
 };
@@ -52,7 +51,14 @@ export function createMessageRouter<P extends ProtocolShape>(protocol: P, handle
     if (def.audience === 'page' && !fromPage) return fail('forbidden', `${type} is only answered to extension pages`);
 
     const parsed = def.request.safeParse(data);
-    if (!parsed.success) return fail('invalid-request', `${type}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500)}`);
+    if (!parsed.success)
+      return fail(
+        'invalid-request',
+        `${type}: ${parsed.error.issues
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')
+          .slice(0, 500)}`,
+      );
 
     const ctx: HandlerContext = {
       actor: fromPage ? actorForPage(sender.url!, identity.extensionOrigin) : 'content',

@@ -11,7 +11,7 @@ const filter = (f: OrderFilterInput) => orderFilterSchema.parse(f);
 
 let db: AppDb;
 beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
+  db = new AppDb(`test-${crypto.randomUUID()}`);
 });
 
 describe('queryOrderPage on specific orders', () => {
@@ -26,8 +26,7 @@ describe('queryOrderPage on specific orders', () => {
     ]);
   });
 
-  const sns = async (f: OrderFilterInput, offset = 0, limit = 100) =>
-    (await queryOrderPage(db, filter(f), offset, limit, NOW)).rows.map((r) => r.orderSn);
+  const sns = async (f: OrderFilterInput, offset = 0, limit = 100) => (await queryOrderPage(db, filter(f), offset, limit, NOW)).rows.map((r) => r.orderSn);
 
   it('lists everything newest capture first, ties by order number', async () => {
     const page = await queryOrderPage(db, filter({}), 0, 100, NOW);
@@ -107,7 +106,10 @@ describe('queryOrderPage agrees with the reference predicate on mixed data', () 
       const orders = makeMixedOrders(1500, NOW, 7);
       await db.orders.bulkAdd(orders);
       const parsed = filter(f);
-      const expected = orders.filter(createOrderPredicate(parsed, NOW)).sort(compareListOrder).map((o) => o.orderSn);
+      const expected = orders
+        .filter(createOrderPredicate(parsed, NOW))
+        .sort(compareListOrder)
+        .map((o) => o.orderSn);
       expect(expected.length).toBeGreaterThan(0);
 
       const page = await queryOrderPage(db, parsed, 3, 40, NOW, { loadMax });

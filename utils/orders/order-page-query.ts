@@ -46,7 +46,14 @@ export async function countOrders(db: AppDb, filter: OrderFilter, now: number, o
 }
 
 /** Order numbers matching the filter, in list order (select all and shift-click ranges). */
-export async function queryOrderKeys(db: AppDb, filter: OrderFilter, offset: number, limit: number, now: number, options: Pick<OrderQueryOptions, 'loadMax'> = {}): Promise<string[]> {
+export async function queryOrderKeys(
+  db: AppDb,
+  filter: OrderFilter,
+  offset: number,
+  limit: number,
+  now: number,
+  options: Pick<OrderQueryOptions, 'loadMax'> = {},
+): Promise<string[]> {
   const plan = await planOrderQuery(db, filter, now, options.loadMax ?? LOAD_MAX);
   if (plan.kind === 'walk') {
     // Keys of the capturedAt index walk (an unfiltered walk reads no record values).
@@ -74,9 +81,7 @@ export function toSummaryRow(o: OrderRecord): OrderSummaryRow {
 
 type OrderCollection = Collection<OrderRecord, string, InsertType<OrderRecord, 'orderSn'>>;
 
-type QueryPlan =
-  | { kind: 'walk'; collection: () => OrderCollection; total: () => Promise<number> }
-  | { kind: 'load'; load: () => Promise<OrderRecord[]> };
+type QueryPlan = { kind: 'walk'; collection: () => OrderCollection; total: () => Promise<number> } | { kind: 'load'; load: () => Promise<OrderRecord[]> };
 
 async function planOrderQuery(db: AppDb, filter: OrderFilter, now: number, loadMax: number): Promise<QueryPlan> {
   const query = normalizeOrderSnQuery(filter.orderSnQuery);
@@ -149,7 +154,11 @@ function collectionRange(collection: () => OrderCollection): IndexRange {
 /** Disjoint ranges (e.g. one per status) as one. */
 function unionRange(parts: IndexRange[]): IndexRange {
   return {
-    count: async (cap) => Math.min(cap, (await Promise.all(parts.map((p) => p.count(cap)))).reduce((a, b) => a + b, 0)),
+    count: async (cap) =>
+      Math.min(
+        cap,
+        (await Promise.all(parts.map((p) => p.count(cap)))).reduce((a, b) => a + b, 0),
+      ),
     load: async () => (await Promise.all(parts.map((p) => p.load()))).flat(),
   };
 }

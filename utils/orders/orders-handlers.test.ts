@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeHandlerDeps, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
-import { AppDb } from '../db/app-db';
+import type { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
 import { orderFilterSchema } from './orders-messages';
 import type { BuyerOpenResult } from '../vault/vault-messages';

@@ -64,10 +64,7 @@ export function createOrdersHandlers(deps: BackgroundDeps, services: OrdersServi
           }
           const buyer = buyers[i];
           const previous = minOrNull(order.purgeAt, buyer?.purgeAt ?? null);
-          const purgeAt =
-            previous === null && !buyer
-              ? null
-              : computePurgeAt(retentionFactsOf({ ...order, shippedAt: now }), retentionDays, now, previous);
+          const purgeAt = previous === null && !buyer ? null : computePurgeAt(retentionFactsOf({ ...order, shippedAt: now }), retentionDays, now, previous);
           await db.orders.put({ ...order, shippedAt: now, shippedAtSource: 'seller', purgeAt });
           if (buyer && purgeAt !== null) await db.buyers.update(sn, { purgeAt });
           result.marked.push(sn);

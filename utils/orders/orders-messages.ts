@@ -29,7 +29,6 @@ export interface OrdersSummary {
   latest: OrderSummaryRow[];
 }
 
-
 /**
  * The popup's list filter. Every field narrows the list (AND). `utcOffsetMinutes` is the page's
  * offset east of UTC, so "ship-by today" means the seller's today, not UTC's.

@@ -15,7 +15,10 @@ export function parsePolicyDocument(markdown: string): PolicyBlock[] {
     .flatMap((chunk): PolicyBlock[] => {
       const [first = '', ...rest] = chunk.split('\n');
       const heading = /^(#{1,2})\s+(.*)$/.exec(first);
-      const body = (heading ? rest : [first, ...rest]).map((l) => l.trim()).filter(Boolean).join(' ');
+      const body = (heading ? rest : [first, ...rest])
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' ');
       const blocks: PolicyBlock[] = [];
       if (heading) blocks.push({ kind: heading[1] === '#' ? 'title' : 'heading', text: heading[2]!.trim() });
       if (body) blocks.push({ kind: 'paragraph', text: body });
@@ -27,3 +30,6 @@ export function parsePolicyDocument(markdown: string): PolicyBlock[] {
 export function policyVersionOf(markdown: string): string | null {
   return /^(?:Version|版本)[:：]\s*([0-9.]+)/m.exec(markdown)?.[1] ?? null;
 }
+
+/** The policy's number: buyer PII is deleted 28 days after shipment (never later). */
+export const MAX_RETENTION_DAYS = 28;

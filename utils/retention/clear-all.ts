@@ -23,11 +23,7 @@ export interface ClearAllResult {
  * storage.session cache other than the lock keys. Non-personal order facts stay unless the
  * seller also asks to clear order history (orders + items). One transaction, one audit entry.
  */
-export async function clearAllBuyerData(
-  deps: BackgroundDeps,
-  request: { confirmation: string; alsoClearOrders: boolean },
-  actor: AuditActor,
-): Promise<ClearAllResult> {
+export async function clearAllBuyerData(deps: BackgroundDeps, request: { confirmation: string; alsoClearOrders: boolean }, actor: AuditActor): Promise<ClearAllResult> {
   if (!(CLEAR_ALL_CONFIRM_WORDS as readonly string[]).includes(request.confirmation.trim())) {
     throw new MessageError('invalid-request', 'Type the confirmation word to clear all buyer data.');
   }

@@ -16,14 +16,18 @@ async function seedThreeShops() {
 }
 
 describe('deletion notices', () => {
-  it('an order-list notice deletes exactly those orders\' PII and files, at once', async () => {
+  it("an order-list notice deletes exactly those orders' PII and files, at once", async () => {
     const deps = await seedThreeShops();
     const ports = fakePorts();
     ports.files.onDisk.add(1).add(2);
     await deps.db.exports.bulkAdd([exportFile(['PO-a1', 'PO-c1'], T0 + 20 * DAY_MS, 1), exportFile(['PO-b1'], T0 + 22 * DAY_MS, 2)]);
     deps.clock.now = T0 + 5 * HOUR;
 
-    const view = await recordDeletionNotice(withPorts(deps, ports), { receivedAt: T0, scope: { kind: 'orders', orderSns: ['PO-a1', 'PO-b1', 'PO-unknown'] }, reference: 'TEMU-123' }, 'options');
+    const view = await recordDeletionNotice(
+      withPorts(deps, ports),
+      { receivedAt: T0, scope: { kind: 'orders', orderSns: ['PO-a1', 'PO-b1', 'PO-unknown'] }, reference: 'TEMU-123' },
+      'options',
+    );
 
     expect((await deps.db.buyers.toCollection().primaryKeys()).sort()).toEqual(['PO-a2', 'PO-c1']);
     expect((await deps.db.orders.get('PO-a1'))!.piiState).toBe('purged');
@@ -46,7 +50,11 @@ describe('deletion notices', () => {
     ports.files.onDisk.add(3);
     await deps.db.exports.add(exportFile(['PO-b1'], T0 + 22 * DAY_MS, 3));
 
-    const view = await recordDeletionNotice(withPorts(deps, ports), { receivedAt: T0, scope: { kind: 'orders', orderSns: ['211-111', '211-112', '211-221', 'PO-c1', '211-999'] }, reference: '' }, 'options', );
+    const view = await recordDeletionNotice(
+      withPorts(deps, ports),
+      { receivedAt: T0, scope: { kind: 'orders', orderSns: ['211-111', '211-112', '211-221', 'PO-c1', '211-999'] }, reference: '' },
+      'options',
+    );
 
     expect((await deps.db.buyers.toCollection().primaryKeys()).sort()).toEqual(['PO-a2']);
     expect((await deps.db.orders.get('PO-a1'))!.piiState).toBe('purged');
@@ -108,7 +116,9 @@ describe('deletion notices', () => {
 
   it('refuses a notice received in the future, changing nothing', async () => {
     const deps = await seedThreeShops();
-    await expect(recordDeletionNotice(withPorts(deps, fakePorts()), { receivedAt: T0 + DAY_MS, scope: { kind: 'all' }, reference: '' }, 'options')).rejects.toBeInstanceOf(MessageError);
+    await expect(recordDeletionNotice(withPorts(deps, fakePorts()), { receivedAt: T0 + DAY_MS, scope: { kind: 'all' }, reference: '' }, 'options')).rejects.toBeInstanceOf(
+      MessageError,
+    );
     expect(await deps.db.buyers.count()).toBe(4);
     expect(await deps.db.notices.count()).toBe(0);
   });

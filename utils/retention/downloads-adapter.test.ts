@@ -26,7 +26,7 @@ function installFakeDownloads(items: FakeItem[], options: { removeFileFails?: (i
   downloads.removeFile = async (id: number) => {
     calls.push(`removeFile:${id}`);
     const item = history.get(id);
-    if (!item || !item.exists) throw new Error('Download file already deleted');
+    if (!item?.exists) throw new Error('Download file already deleted');
     if (options.removeFileFails?.(item)) throw new Error('file is locked');
     item.exists = false;
   };

@@ -44,7 +44,13 @@ export function markPurged(order: OrderRecord, buyerPurgeAt: number | null, now:
  */
 export async function bringExportFilesDue(db: AppDb, orderSns: readonly string[] | 'all', now: number): Promise<void> {
   if (orderSns !== 'all' && orderSns.length === 0) return;
-  const files = orderSns === 'all' ? db.exports.where('state').equals('live') : db.exports.where('orderSns').anyOf(orderSns as string[]).distinct();
+  const files =
+    orderSns === 'all'
+      ? db.exports.where('state').equals('live')
+      : db.exports
+          .where('orderSns')
+          .anyOf(orderSns as string[])
+          .distinct();
   await files.modify((file) => {
     if (file.state === 'live' && file.purgeAt > now) file.purgeAt = now;
   });
@@ -56,10 +62,7 @@ export async function bringExportFilesDue(db: AppDb, orderSns: readonly string[]
  * order's purgeAt differs (should not happen: capture and vault keep them equal) is still covered.
  */
 export async function eraseDueInTransaction(db: AppDb, now: number): Promise<string[]> {
-  const [buyerKeys, dueOrders] = await Promise.all([
-    db.buyers.where('purgeAt').belowOrEqual(now).primaryKeys(),
-    db.orders.where('purgeAt').belowOrEqual(now).toArray(),
-  ]);
+  const [buyerKeys, dueOrders] = await Promise.all([db.buyers.where('purgeAt').belowOrEqual(now).primaryKeys(), db.orders.where('purgeAt').belowOrEqual(now).toArray()]);
   const orderKeys = new Set(dueOrders.map((o) => o.orderSn));
   const strays = buyerKeys.filter((sn) => !orderKeys.has(sn));
   const strayOrders = strays.length > 0 ? (await db.orders.bulkGet(strays)).filter((o): o is OrderRecord => o !== undefined) : [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { epochMsFromLocalString } from '../capture/capture-time';
-import { clampRetentionDays, computePurgeAt, DAY_MS, isPurgeDue, MAX_RETENTION_DAYS, retentionFactsOf } from './retention-rule';
+import { clampRetentionDays, computePurgeAt, DAY_MS, isPurgeDue, retentionFactsOf } from './retention-rule';
+import { MAX_RETENTION_DAYS } from '../policy/policy-document';
 import { heldOrder, T0 } from '../../tests/support/retention-test-data';
 
 const MIN = 60_000;

@@ -1,7 +1,6 @@
 import type { OrderRecord } from '../db/records';
+import { MAX_RETENTION_DAYS } from '../policy/policy-document';
 
-/** The policy's number: buyer PII is deleted 28 days after shipment (never later). */
-export const MAX_RETENTION_DAYS = 28;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Sellers may shorten retention, never lengthen it past the policy. */

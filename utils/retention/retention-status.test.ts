@@ -10,7 +10,7 @@ const H = 3_600_000;
 const midnightUtc = Date.UTC(2026, 10, 10);
 
 describe('purge schedule', () => {
-  it('groups by the viewer\'s local day', () => {
+  it("groups by the viewer's local day", () => {
     // 20:00 UTC is 04:00 next day in UTC+8 (offset +480), still the same day in UTC.
     const times = [midnightUtc + 10 * H, midnightUtc + 20 * H, midnightUtc + DAY_MS + 10 * H];
     expect(groupPurgesByLocalDay(times, 0, 5).map((d) => d.count)).toEqual([2, 1]);

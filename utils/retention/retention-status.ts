@@ -67,6 +67,9 @@ export async function readNextPurge(deps: BackgroundDeps, utcOffsetMinutes: numb
   const [first, ordersWithPii] = await Promise.all([db.buyers.orderBy('purgeAt').first(), db.buyers.count()]);
   if (!first) return { nextPurgeAt: null, countThatDay: 0, ordersWithPii };
   const dayStart = localDayStart(first.purgeAt, utcOffsetMinutes);
-  const countThatDay = await db.buyers.where('purgeAt').between(dayStart, dayStart + DAY_MS, true, false).count();
+  const countThatDay = await db.buyers
+    .where('purgeAt')
+    .between(dayStart, dayStart + DAY_MS, true, false)
+    .count();
   return { nextPurgeAt: first.purgeAt, countThatDay, ordersWithPii };
 }

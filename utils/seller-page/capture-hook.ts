@@ -1,13 +1,4 @@
-import {
-  BRIDGE_SOURCE,
-  cleanMallId,
-  isBridgePortMessage,
-  matchCaptureApi,
-  orderSnFromPageUrl,
-  orderSnFromRequestBody,
-  type HookKind,
-  type HookMessage,
-} from './page-bridge';
+import { BRIDGE_SOURCE, cleanMallId, isBridgePortMessage, matchCaptureApi, orderSnFromPageUrl, orderSnFromRequestBody, type HookKind, type HookMessage } from './page-bridge';
 
 type Outgoing = HookMessage extends infer M ? (M extends { secret: string } ? Omit<M, 'secret'> : never) : never;
 
@@ -104,7 +95,12 @@ function hookFetch(win: HookWindow, pageUrl: () => string, noteMallId: NoteMallI
       const kind = matchCaptureApi(url, pageUrl());
       if (kind) {
         const hint = kind === 'address' ? orderSnFromRequestBody(init?.body) : null;
-        pending.then((res) => res.clone().text()).then((text) => forward(kind, text, hint, mallId), () => undefined);
+        pending
+          .then((res) => res.clone().text())
+          .then(
+            (text) => forward(kind, text, hint, mallId),
+            () => undefined,
+          );
       }
     } catch {
       /* never break the page's request */

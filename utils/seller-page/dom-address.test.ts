@@ -26,8 +26,15 @@ describe('DOM address extraction', () => {
     const block = findAddressBlock(root)!;
     const fields = extractDomAddress(block);
     expect(fields).toEqual({
-      receiptName: 'Jürgen Weiß', mobile: '+49 151 23456789', mail: '****', addressLine1: 'Straße des 17. Juni 135', addressLine2: 'Hinterhaus',
-      regionName3: 'Berlin', regionName2: 'Berlin', postCode: '10623', regionName1: 'Germany',
+      receiptName: 'Jürgen Weiß',
+      mobile: '+49 151 23456789',
+      mail: '****',
+      addressLine1: 'Straße des 17. Juni 135',
+      addressLine2: 'Hinterhaus',
+      regionName3: 'Berlin',
+      regionName2: 'Berlin',
+      postCode: '10623',
+      regionName1: 'Germany',
     });
     const r = normalizeAddress(fields, 'PO-1-1', '1', 'dom');
     expect(r.ok && r.address.pii).toMatchObject({ email: null, countryCode: 'DE' });

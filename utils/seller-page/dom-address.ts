@@ -37,17 +37,30 @@ const LABELS: Record<DomAddressField, readonly string[]> = {
 
 /** `data-testid` tokens (after the last "-address-"/"-" prefix) naming a field. */
 const TESTID_FIELDS: Record<string, DomAddressField> = {
-  'receipt-name': 'receiptName', name: 'receiptName', recipient: 'receiptName',
-  mobile: 'mobile', phone: 'mobile',
-  mail: 'mail', email: 'mail',
-  'address-line1': 'addressLine1', line1: 'addressLine1',
-  'address-line2': 'addressLine2', line2: 'addressLine2',
-  'address-line3': 'addressLine3', line3: 'addressLine3',
-  country: 'regionName1', 'region-name1': 'regionName1',
-  state: 'regionName2', 'region-name2': 'regionName2',
-  city: 'regionName3', 'region-name3': 'regionName3',
-  district: 'regionName4', 'region-name4': 'regionName4',
-  'post-code': 'postCode', postcode: 'postCode', zip: 'postCode',
+  'receipt-name': 'receiptName',
+  name: 'receiptName',
+  recipient: 'receiptName',
+  mobile: 'mobile',
+  phone: 'mobile',
+  mail: 'mail',
+  email: 'mail',
+  'address-line1': 'addressLine1',
+  line1: 'addressLine1',
+  'address-line2': 'addressLine2',
+  line2: 'addressLine2',
+  'address-line3': 'addressLine3',
+  line3: 'addressLine3',
+  country: 'regionName1',
+  'region-name1': 'regionName1',
+  state: 'regionName2',
+  'region-name2': 'regionName2',
+  city: 'regionName3',
+  'region-name3': 'regionName3',
+  district: 'regionName4',
+  'region-name4': 'regionName4',
+  'post-code': 'postCode',
+  postcode: 'postCode',
+  zip: 'postCode',
   'tax-code': 'taxCode',
 };
 
@@ -64,7 +77,10 @@ function text(el: Element | null | undefined): string {
 }
 
 function labelKey(raw: string): string {
-  return raw.replace(/[:：*]\s*$/, '').trim().toLowerCase();
+  return raw
+    .replace(/[:：*]\s*$/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** The address block on the page: a `data-testid` naming it, else the element under an address heading. */

@@ -40,12 +40,14 @@ describe('page capture controller (consent gate on the page)', () => {
     expect(t.banner.at(-1)).toBe(SHOP);
   });
 
-  it('forwards an authorized shop\'s capture, waiting for the consent state at page load', () => {
+  it("forwards an authorized shop's capture, waiting for the consent state at page load", () => {
     const t = setup();
     t.c.onHookMessage(capture('{"a":1}'));
     expect(t.sent).toEqual([]);
     t.c.setGate({ consent: consentFor(SHOP), settings });
-    expect(t.sent).toEqual([{ kind: 'orderList', shopId: SHOP, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: -480, json: '{"a":1}', orderSnHint: null }]);
+    expect(t.sent).toEqual([
+      { kind: 'orderList', shopId: SHOP, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: -480, json: '{"a":1}', orderSnHint: null },
+    ]);
     expect(t.banner.at(-1)).toBeNull();
   });
 
@@ -61,7 +63,7 @@ describe('page capture controller (consent gate on the page)', () => {
     expect(t.banner).not.toContain(undefined);
   });
 
-  it('ignores messages without this load\'s secret or with junk shapes', () => {
+  it("ignores messages without this load's secret or with junk shapes", () => {
     const t = setup();
     t.c.setGate({ consent: consentFor(SHOP), settings });
     t.c.onHookMessage({ ...capture(), secret: 'guess' });
@@ -116,7 +118,7 @@ describe('page capture controller (consent gate on the page)', () => {
     expect(JSON.parse(t.sent[0]!.json)).toEqual({ parentOrderSn: 'PO-1-1', address: { receiptName: 'Anna', addressLine1: '1 Main St' } });
   });
 
-  it('an API answer goes under the shop of its own request, never the page\'s current shop', () => {
+  it("an API answer goes under the shop of its own request, never the page's current shop", () => {
     const OTHER = '999000111';
     const t = setup();
     t.c.setGate({ consent: consentFor(SHOP), settings });
@@ -129,7 +131,7 @@ describe('page capture controller (consent gate on the page)', () => {
     t.c.onHookMessage(capture('{"from":"other"}', OTHER));
     expect(t.c.shopId).toBe(SHOP);
     t.c.onHookMessage(capture('{"from":"authorized"}', SHOP));
-    expect(t.sent.map((p) => `${p.json}@${p.shopId}`)).toEqual(['{"from":"authorized"}@' + SHOP]);
+    expect(t.sent.map((p) => `${p.json}@${p.shopId}`)).toEqual([`{"from":"authorized"}@${SHOP}`]);
     expect(t.shops).toEqual([OTHER, SHOP]);
   });
 });

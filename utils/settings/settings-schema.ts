@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_RETENTION_DAYS } from '../retention/retention-rule';
+import { MAX_RETENTION_DAYS } from '../policy/policy-document';
 
 /** Seller's own ship-from address for labels (the seller's business address, not buyer PII). */
 export const returnAddressSchema = z.object({

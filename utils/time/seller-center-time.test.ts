@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EARLIEST_UTC_OFFSET_MINUTES,
-  MIN_PLAUSIBLE_MS,
-  pickSellerCenterTime,
-  readSellerCenterTime,
-  timeFromNumber,
-  UNKNOWN_ZONE,
-  type PageZone,
-} from './seller-center-time';
+import { EARLIEST_UTC_OFFSET_MINUTES, MIN_PLAUSIBLE_MS, pickSellerCenterTime, readSellerCenterTime, timeFromNumber, UNKNOWN_ZONE, type PageZone } from './seller-center-time';
 import { parseUtcOffsetSpec, zoneFromPageUrl, zoneFromRequestBody } from './utc-offset';
 
 const zone = (utcOffsetMinutes: number | null): PageZone => ({ utcOffsetMinutes });
@@ -407,8 +399,24 @@ describe('readSellerCenterTime: invalid calendar dates and junk → null, never 
   });
 
   it('non-strings and hostile objects → null', () => {
-    const throwingZone = Object.defineProperty({}, 'utcOffsetMinutes', { get: () => { throw new Error('boom'); } }) as PageZone;
-    for (const value of [null, undefined, true, {}, [], ['2026-08-21 12:00:00'], new Date('2026-08-21T12:00:00Z'), Symbol('t'), () => 1, { toString: () => '2026-08-21 12:00:00' }, { valueOf: () => 1_787_284_800 }]) {
+    const throwingZone = Object.defineProperty({}, 'utcOffsetMinutes', {
+      get: () => {
+        throw new Error('boom');
+      },
+    }) as PageZone;
+    for (const value of [
+      null,
+      undefined,
+      true,
+      {},
+      [],
+      ['2026-08-21 12:00:00'],
+      new Date('2026-08-21T12:00:00Z'),
+      Symbol('t'),
+      () => 1,
+      { toString: () => '2026-08-21 12:00:00' },
+      { valueOf: () => 1_787_284_800 },
+    ]) {
       expect(readSellerCenterTime(value, UTC8)).toBeNull();
     }
     expect(readSellerCenterTime('2026-08-21 12:00:00', throwingZone)).toBeNull();
@@ -452,7 +460,11 @@ describe('pickSellerCenterTime', () => {
   it('null when nothing is usable, and never throws', () => {
     const { proxy, revoke } = Proxy.revocable([1_787_284_800], {});
     revoke();
-    const trap = new Proxy([1_787_284_800], { get: () => { throw new Error('boom'); } });
+    const trap = new Proxy([1_787_284_800], {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(pickSellerCenterTime([], UTC8)).toBeNull();
     expect(pickSellerCenterTime([null, 'x', -1], UTC8)).toBeNull();
     expect(pickSellerCenterTime(null as unknown as unknown[], UTC8)).toBeNull();

@@ -125,8 +125,12 @@ function compose(wall: WallClock, rest: string, zone: PageZone): SellerCenterTim
   // Date.UTC rolls Feb 30 over to Mar 2 and 25:00 to 01:00 the next day: reading the fields back catches it.
   const check = new Date(asUtc);
   if (
-    check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day ||
-    check.getUTCHours() !== hour || check.getUTCMinutes() !== minute || check.getUTCSeconds() !== second
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    check.getUTCHours() !== hour ||
+    check.getUTCMinutes() !== minute ||
+    check.getUTCSeconds() !== second
   ) {
     return null;
   }
@@ -155,9 +159,14 @@ function readNumericDate(s: string, zone: PageZone): SellerCenterTime {
   const timeWritten = m[5] !== undefined;
   return compose(
     {
-      year: Number(m[1]), month: Number(m[3]), day: Number(m[4]),
-      hour: Number(m[5] ?? 0), minute: Number(m[6] ?? 0), second: Number(m[7] ?? 0),
-      millisecond: fractionToMs(m[8]), timeWritten,
+      year: Number(m[1]),
+      month: Number(m[3]),
+      day: Number(m[4]),
+      hour: Number(m[5] ?? 0),
+      minute: Number(m[6] ?? 0),
+      second: Number(m[7] ?? 0),
+      millisecond: fractionToMs(m[8]),
+      timeWritten,
     },
     m[9] ?? '',
     zone,
@@ -165,9 +174,11 @@ function readNumericDate(s: string, zone: PageZone): SellerCenterTime {
 }
 
 const MONTHS: ReadonlyMap<string, number> = new Map(
-  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap(
-    (name, i): [string, number][] => [[name, i + 1], [name.slice(0, 3), i + 1], ...(name === 'september' ? [['sept', 9] as [string, number]] : [])],
-  ),
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((name, i): [string, number][] => [
+    [name, i + 1],
+    [name.slice(0, 3), i + 1],
+    ...(name === 'september' ? [['sept', 9] as [string, number]] : []),
+  ]),
 );
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 
@@ -206,8 +217,14 @@ function readEnglishDate(s: string, zone: PageZone): SellerCenterTime {
   }
   return compose(
     {
-      year, month, day: Number(dayText), hour, minute: Number(minuteText ?? 0), second: Number(secondText ?? 0),
-      millisecond: 0, timeWritten: hourText !== undefined,
+      year,
+      month,
+      day: Number(dayText),
+      hour,
+      minute: Number(minuteText ?? 0),
+      second: Number(secondText ?? 0),
+      millisecond: 0,
+      timeWritten: hourText !== undefined,
     },
     rest,
     zone,

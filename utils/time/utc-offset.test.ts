@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isUtcOffsetMinutes,
-  MAX_UTC_OFFSET_MINUTES,
-  MIN_UTC_OFFSET_MINUTES,
-  parseUtcOffsetSpec,
-  zoneFromPageUrl,
-  zoneFromRequestBody,
-} from './utc-offset';
+import { isUtcOffsetMinutes, MAX_UTC_OFFSET_MINUTES, MIN_UTC_OFFSET_MINUTES, parseUtcOffsetSpec, zoneFromPageUrl, zoneFromRequestBody } from './utc-offset';
 
 describe('parseUtcOffsetSpec (minutes EAST of UTC)', () => {
   it.each([
@@ -50,21 +43,38 @@ describe('parseUtcOffsetSpec (minutes EAST of UTC)', () => {
   });
 
   it.each([
-    'UTC+14:30', 'UTC+15', 'UTC-12:30', 'UTC-13', '+24:00', // beyond -12:00..+14:00
-    'UTC+5:60', 'UTC+5:7', '+05:300', // bad minutes
-    'UTC8', '8', '0800', '480', // no sign
-    'UTC++8', 'UTC+', '+', 'UTC+8 h', 'UTC+8:00:00', 'CST', 'Asia/Shanghai', 'UTC+8Z', 'Z+8', '', '   ',
-    'UTC+8'.padEnd(100, ' '), 'x'.repeat(1_000_000),
+    'UTC+14:30',
+    'UTC+15',
+    'UTC-12:30',
+    'UTC-13',
+    '+24:00', // beyond -12:00..+14:00
+    'UTC+5:60',
+    'UTC+5:7',
+    '+05:300', // bad minutes
+    'UTC8',
+    '8',
+    '0800',
+    '480', // no sign
+    'UTC++8',
+    'UTC+',
+    '+',
+    'UTC+8 h',
+    'UTC+8:00:00',
+    'CST',
+    'Asia/Shanghai',
+    'UTC+8Z',
+    'Z+8',
+    '',
+    '   ',
+    'UTC+8'.padEnd(100, ' '),
+    'x'.repeat(1_000_000),
   ])('rejects %j', (spec) => {
     expect(parseUtcOffsetSpec(spec)).toBeNull();
   });
 
-  it.each([[480], [8], [null], [undefined], [{ toString: () => 'UTC+8' }], [['UTC+8']], [Symbol('UTC+8')], [8n]])(
-    'rejects non-strings: %s',
-    (spec) => {
-      expect(parseUtcOffsetSpec(spec)).toBeNull();
-    },
-  );
+  it.each([[480], [8], [null], [undefined], [{ toString: () => 'UTC+8' }], [['UTC+8']], [Symbol('UTC+8')], [8n]])('rejects non-strings: %s', (spec) => {
+    expect(parseUtcOffsetSpec(spec)).toBeNull();
+  });
 
   it('bounds are UTC-12:00 and UTC+14:00', () => {
     expect(MIN_UTC_OFFSET_MINUTES).toBe(-720);
@@ -104,10 +114,15 @@ describe('zoneFromRequestBody', () => {
   });
 
   it('never throws on hostile bodies', () => {
-    const throwing = Object.defineProperty({}, 'timeZone', { enumerable: true, get: () => { throw new Error('boom'); } });
+    const throwing = Object.defineProperty({}, 'timeZone', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
-    for (const body of ['{not json', '"UTC+8"', '[{"timeZone":"UTC+8"}]', 'null', '', ' '.repeat(70_000) + '{"timeZone":"UTC+8"}', null, undefined, 42, [], throwing, proxy]) {
+    for (const body of ['{not json', '"UTC+8"', '[{"timeZone":"UTC+8"}]', 'null', '', `${' '.repeat(70_000)}{"timeZone":"UTC+8"}`, null, undefined, 42, [], throwing, proxy]) {
       expect(zoneFromRequestBody(body)).toBeNull();
     }
   });

@@ -175,9 +175,7 @@ describe('storeCapturedAddresses', () => {
     deps.db.orders.hook('creating', () => {
       throw new Error('worker killed mid-write');
     });
-    await expect(
-      storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A')), makeAddress('PO-2', makePii('B'))], 'content'),
-    ).rejects.toThrow('worker killed mid-write');
+    await expect(storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A')), makeAddress('PO-2', makePii('B'))], 'content')).rejects.toThrow('worker killed mid-write');
     expect(await deps.db.buyers.count()).toBe(0);
     expect((await deps.db.orders.toArray()).map((o) => o.piiState)).toEqual(['none', 'none']);
     expect(await deps.db.audit.count()).toBe(auditBefore);
@@ -199,7 +197,11 @@ describe('storeCapturedAddresses', () => {
 
   it('a tampered or moved blob is cannot-decrypt; the others still open', async () => {
     const deps = await vaultWithOrders(['PO-1', 'PO-2', 'PO-3']);
-    await storeCapturedAddresses(deps, ['PO-1', 'PO-2', 'PO-3'].map((sn) => makeAddress(sn, makePii(`Name ${sn}`))), 'content');
+    await storeCapturedAddresses(
+      deps,
+      ['PO-1', 'PO-2', 'PO-3'].map((sn) => makeAddress(sn, makePii(`Name ${sn}`))),
+      'content',
+    );
     const one = (await deps.db.buyers.get('PO-1'))!;
     const flipped = one.sealed.slice();
     flipped[flipped.length - 5]! ^= 0x80;

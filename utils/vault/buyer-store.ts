@@ -3,7 +3,6 @@ import type { BackgroundDeps } from '../background-deps';
 import type { CapturedAddress } from './buyer-pii';
 import { buyerPiiSchema } from './buyer-pii';
 import { createOpener, createSealer } from '../crypto/sealed-box';
-import type { WrappedVaultKeys } from '../crypto/vault-keys';
 import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
 import { computePurgeAt, isPurgeDue, retentionFactsOf } from '../retention/retention-rule';
@@ -64,16 +63,25 @@ export async function storeCapturedAddresses(
     const updatedOrders: OrderRecord[] = [];
     const skipped: string[] = [];
 
-    orderSns.forEach((orderSn, i) => {
+    for (const [i, orderSn] of orderSns.entries()) {
       const address = latest.get(orderSn)!;
       const order = orders[i];
-      if (!order) return skipped.push('unknown-order');
+      if (!order) {
+        skipped.push('unknown-order');
+        continue;
+      }
       const pii = buyerPiiSchema.safeParse(address.pii);
-      if (!pii.success) return skipped.push('invalid-address');
+      if (!pii.success) {
+        skipped.push('invalid-address');
+        continue;
+      }
       // The DOM fallback reads what the page shows (often partly masked); it never replaces an
       // address from the seller center's own data (address API or rawData).
       const held = existing[i];
-      if (address.source === 'dom' && held && held.source !== 'dom') return skipped.push('kept-structured-address');
+      if (address.source === 'dom' && held && held.source !== 'dom') {
+        skipped.push('kept-structured-address');
+        continue;
+      }
       // A purged order keeps its old deadline as the floor (purgeAt is null after a purge): data
       // purged because it was due is never stored again, whatever retentionDays says now. A floor
       // still ahead (erased early, e.g. vault reset) lets a new copy live until then, no longer.
@@ -81,7 +89,10 @@ export async function storeCapturedAddresses(
       const heldPurgeAt = held?.purgeAt ?? order.purgeAt;
       const previous = floor === null ? heldPurgeAt : heldPurgeAt === null ? floor : Math.min(heldPurgeAt, floor);
       const purgeAt = computePurgeAt(retentionFactsOf(order), retentionDays, now, previous);
-      if (isPurgeDue(purgeAt, now)) return skipped.push('already-due');
+      if (isPurgeDue(purgeAt, now)) {
+        skipped.push('already-due');
+        continue;
+      }
       buyers.push({
         orderSn,
         shopId: address.shopId,
@@ -91,7 +102,7 @@ export async function storeCapturedAddresses(
         sealed: sealBuyerPii(sealer, orderSn, pii.data),
       });
       updatedOrders.push({ ...order, piiState: 'present', purgeAt });
-    });
+    }
 
     if (buyers.length > 0) {
       await db.buyers.bulkPut(buyers);

@@ -7,16 +7,7 @@ import { settingsStore } from '../settings/settings-adapter';
 import { SESSION_KEYS } from '../storage-keys';
 import { openBuyers, storeCapturedAddresses } from './buyer-store';
 import { BASE_DELAY_MS } from './unlock-backoff';
-import {
-  changePassphrase,
-  enforceIdleLock,
-  getVaultStatus,
-  lockVault,
-  requireUnlockedKeys,
-  resetVault,
-  setupVault,
-  unlockVault,
-} from './vault-service';
+import { changePassphrase, enforceIdleLock, getVaultStatus, lockVault, requireUnlockedKeys, resetVault, setupVault, unlockVault } from './vault-service';
 import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0, type TestDeps } from '../../tests/support/vault-test-support';
 import { AUTO_LOCK_ALARM } from './vault-state';
 

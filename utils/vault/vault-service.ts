@@ -220,4 +220,3 @@ export async function resetVault(deps: BackgroundDeps, actor: AuditActor): Promi
   await deps.notifyChanged();
   return result;
 }
-
