@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createBannerHost } from '../components/banner/banner-host';
-import { extractDomAddress, findAddressBlock, findShownOrderSn, orderForDomAddress } from '../utils/seller-page/dom-address';
+import { onBody, watchAddressBlock } from '../utils/seller-page/address-block-watcher';
+import { extractDomAddress, findShownOrderSn, orderForDomAddress } from '../utils/seller-page/dom-address';
 import { createBridgeHost } from '../utils/seller-page/bridge-host';
 import { orderSnFromPageUrl } from '../utils/seller-page/page-bridge';
 import { createPageCaptureController } from '../utils/seller-page/page-capture-controller';
@@ -10,7 +11,6 @@ import { sendMessage } from '../utils/messaging/send-message-adapter';
 
 /** Pages whose visible address block is read as the last-resort source (issue 4). */
 const ADDRESS_PAGES = /\/(order-detail|online-shipping|buy-shipping-bulk-details)\.html$/;
-const DOM_SCAN_DELAY_MS = 400;
 
 /**
  * ISOLATED world, document_start: the page side of the consent gate. Bridges to the MAIN-world
@@ -70,31 +70,3 @@ export default defineContentScript({
     );
   },
 });
-
-function onBody(run: () => void) {
-  if (document.body) run();
-  else document.addEventListener('DOMContentLoaded', run, { once: true });
-}
-
-/** Re-reads the address block (text only) whenever the page changes it, e.g. after "view address". */
-function watchAddressBlock(ctx: { onInvalidated: (cb: () => void) => void }, wanted: () => boolean, found: (block: Element) => void) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const scan = () => {
-    timer = undefined;
-    // Not an address page, or not authorized: the DOM is not even read.
-    if (!wanted()) return;
-    const block = findAddressBlock(document);
-    if (block) found(block);
-  };
-  const observer = new MutationObserver(() => {
-    if (wanted()) timer ??= setTimeout(scan, DOM_SCAN_DELAY_MS);
-  });
-  onBody(() => {
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    scan();
-  });
-  ctx.onInvalidated(() => {
-    observer.disconnect();
-    clearTimeout(timer);
-  });
-}

@@ -1,3 +1,8 @@
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { OpenBuyers } from '../../utils/orders/orders-handlers';
+import { LOCAL_KEYS } from '../../utils/storage-keys';
+import type { BuyerOpenResult } from '../../utils/vault/vault-messages';
 import type { BackgroundDeps } from '../../utils/background-deps';
 import { browserPorts } from '../../utils/browser-ports-adapter';
 import { AppDb } from '../../utils/db/app-db';
@@ -18,4 +23,25 @@ export function makeHandlerDeps(now: number): HandlerTestDeps {
     },
   };
   return deps;
+}
+
+/** A stand-in for the vault's reader: answers what `opened` holds (tests set it), `none` otherwise. */
+export interface FakeBuyerReader {
+  opened: Record<string, BuyerOpenResult>;
+  openBuyers: ReturnType<typeof vi.fn<OpenBuyers>>;
+}
+
+export function fakeBuyerReader(): FakeBuyerReader {
+  const reader: FakeBuyerReader = {
+    opened: {},
+    openBuyers: vi.fn<OpenBuyers>(async (_deps, sns) => ({ results: Object.fromEntries(sns.map((sn) => [sn, reader.opened[sn] ?? { state: 'none' as const }])) })),
+  };
+  return reader;
+}
+
+/** The settings the order and export handlers read: 28-day retention, 2-up sheets, a return address. */
+export async function seedHandlerSettings(): Promise<void> {
+  await fakeBrowser.storage.local.set({
+    [LOCAL_KEYS.settings]: { retentionDays: 28, labelSheetLayout: '2up', returnAddress: { name: 'Acme Shop', city: 'Shenzhen' } },
+  });
 }

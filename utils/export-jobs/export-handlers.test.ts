@@ -1,15 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { makeHandlerDeps, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type FakeBuyerReader, fakeBuyerReader, makeHandlerDeps, seedHandlerSettings, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
 import type { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
-import type { BuyerOpenResult } from '../vault/vault-messages';
 import type { HandlerContext } from '../messaging/router';
 import { listedBuyerPii, makeOrder, sealedBuyerRow } from '../../tests/support/order-test-data';
 import { DAY_MS } from '../retention/retention-rule';
-import { LOCAL_KEYS } from '../storage-keys';
 import { createExportHandlers } from './export-handlers';
-import type { OpenBuyers } from '../orders/orders-handlers';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const ctx: HandlerContext = { actor: 'popup', sender: { id: 'ext' } };
@@ -19,20 +15,16 @@ const buyer = (orderSn: string, purgeAt: number) => sealedBuyerRow(orderSn, purg
 
 let db: AppDb;
 let deps: HandlerTestDeps;
-let opened: Record<string, BuyerOpenResult>;
-let openBuyers: ReturnType<typeof vi.fn<OpenBuyers>>;
+let reader: FakeBuyerReader;
 
 beforeEach(async () => {
   deps = makeHandlerDeps(NOW);
   db = deps.db;
-  opened = {};
-  openBuyers = vi.fn<OpenBuyers>(async (_d, sns) => ({ results: Object.fromEntries(sns.map((sn) => [sn, opened[sn] ?? { state: 'none' }])) }));
-  await fakeBrowser.storage.local.set({
-    [LOCAL_KEYS.settings]: { retentionDays: 28, labelSheetLayout: '2up', returnAddress: { name: 'Acme Shop', city: 'Shenzhen' } },
-  });
+  reader = fakeBuyerReader();
+  await seedHandlerSettings();
 });
 
-const handlers = () => createExportHandlers(deps, { openBuyers });
+const handlers = () => createExportHandlers(deps, { openBuyers: reader.openBuyers });
 
 describe('export/prepare', () => {
   beforeEach(async () => {
@@ -47,12 +39,12 @@ describe('export/prepare', () => {
       { orderSn: 'PO-A', subOrderSn: '3', sku: 'SKU-3', goodsId: null, title: 'Gone', spec: null, quantity: 1, cancelledQuantity: 1, statusCode: 3 },
       { orderSn: 'PO-C', subOrderSn: '9', sku: null, goodsId: null, title: '茶杯', spec: null, quantity: 1, cancelledQuantity: 0, statusCode: 2 },
     ]);
-    opened = { 'PO-A': { state: 'ok', pii: pii('Ana Müller') }, 'PO-C': { state: 'cannot-decrypt' } };
+    reader.opened = { 'PO-A': { state: 'ok', pii: pii('Ana Müller') }, 'PO-C': { state: 'cannot-decrypt' } };
   });
 
   it('joins PII, lines still to pack and the return address; skips the rest with reasons', async () => {
     const out = await handlers()['export/prepare']({ orderSns: ['PO-A', 'PO-B', 'PO-C', 'PO-X', 'PO-A'], format: 'pdf-4x6' }, ctx);
-    expect(openBuyers).toHaveBeenCalledWith(deps, ['PO-A', 'PO-B', 'PO-C', 'PO-X'], 'popup');
+    expect(reader.openBuyers).toHaveBeenCalledWith(deps, ['PO-A', 'PO-B', 'PO-C', 'PO-X'], 'popup');
     expect(out.labels).toHaveLength(1);
     const [label] = out.labels;
     expect(label).toMatchObject({ orderSn: 'PO-A', shopId: '1001', shipBy: NOW + DAY_MS, shipTo: { name: 'Ana Müller' } });
@@ -79,7 +71,7 @@ describe('export/prepare', () => {
   });
 
   it('passes the vault lock through and writes nothing', async () => {
-    openBuyers.mockRejectedValueOnce(new MessageError('locked', 'Vault is locked'));
+    reader.openBuyers.mockRejectedValueOnce(new MessageError('locked', 'Vault is locked'));
     await expect(handlers()['export/prepare']({ orderSns: ['PO-A'], format: 'zpl' }, ctx)).rejects.toMatchObject({ code: 'locked' });
     expect(await db.audit.count()).toBe(0);
   });

@@ -1,15 +1,14 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { makeHandlerDeps, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
+import { type FakeBuyerReader, fakeBuyerReader, makeHandlerDeps, seedHandlerSettings, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
 import type { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
 import { orderFilterSchema } from './orders-messages';
-import type { BuyerOpenResult } from '../vault/vault-messages';
 import type { HandlerContext } from '../messaging/router';
 import { listedBuyerPii, makeOrder, sealedBuyerRow } from '../../tests/support/order-test-data';
 import { DAY_MS } from '../retention/retention-rule';
 import { LOCAL_KEYS } from '../storage-keys';
-import { createOrdersHandlers, type OpenBuyers } from './orders-handlers';
+import { createOrdersHandlers } from './orders-handlers';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const ctx: HandlerContext = { actor: 'popup', sender: { id: 'ext' } };
@@ -19,20 +18,16 @@ const buyer = (orderSn: string, purgeAt: number) => sealedBuyerRow(orderSn, purg
 
 let db: AppDb;
 let deps: HandlerTestDeps;
-let opened: Record<string, BuyerOpenResult>;
-let openBuyers: ReturnType<typeof vi.fn<OpenBuyers>>;
+let reader: FakeBuyerReader;
 
 beforeEach(async () => {
   deps = makeHandlerDeps(NOW);
   db = deps.db;
-  opened = {};
-  openBuyers = vi.fn<OpenBuyers>(async (_d, sns) => ({ results: Object.fromEntries(sns.map((sn) => [sn, opened[sn] ?? { state: 'none' }])) }));
-  await fakeBrowser.storage.local.set({
-    [LOCAL_KEYS.settings]: { retentionDays: 28, labelSheetLayout: '2up', returnAddress: { name: 'Acme Shop', city: 'Shenzhen' } },
-  });
+  reader = fakeBuyerReader();
+  await seedHandlerSettings();
 });
 
-const handlers = () => createOrdersHandlers(deps, { openBuyers });
+const handlers = () => createOrdersHandlers(deps, { openBuyers: reader.openBuyers });
 
 describe('orders/mark-shipped', () => {
   const captured = NOW - 10 * DAY_MS;
@@ -86,19 +81,19 @@ describe('orders/find-by-buyer', () => {
       makeOrder({ orderSn: 'PO-4', capturedAt: 4, piiState: 'purged' }),
     ]);
     await db.buyers.bulkAdd([buyer('PO-1', NOW + DAY_MS), buyer('PO-2', NOW + DAY_MS), buyer('PO-3', NOW + DAY_MS)]);
-    opened = { 'PO-1': { state: 'ok', pii: pii('Élodie Lefèvre') }, 'PO-2': { state: 'ok', pii: pii('Anna') }, 'PO-3': { state: 'ok', pii: pii('elodie x') } };
+    reader.opened = { 'PO-1': { state: 'ok', pii: pii('Élodie Lefèvre') }, 'PO-2': { state: 'ok', pii: pii('Anna') }, 'PO-3': { state: 'ok', pii: pii('elodie x') } };
   });
 
   it('opens only listed orders with a stored address and answers matching order numbers, in list order', async () => {
     const reply = await handlers()['orders/find-by-buyer']({ query: 'elodie', filter: orderFilterSchema.parse({}) }, ctx);
     expect(reply).toEqual({ orderSns: ['PO-3', 'PO-1'], searched: 3, truncated: false });
-    expect(openBuyers).toHaveBeenCalledWith(deps, ['PO-3', 'PO-2', 'PO-1'], 'popup');
+    expect(reader.openBuyers).toHaveBeenCalledWith(deps, ['PO-3', 'PO-2', 'PO-1'], 'popup');
   });
 
   it('respects the other filters', async () => {
     const reply = await handlers()['orders/find-by-buyer']({ query: 'elodie', filter: orderFilterSchema.parse({ shopId: '1001' }) }, ctx);
     expect(reply.orderSns).toEqual(['PO-1']);
-    expect(openBuyers).toHaveBeenCalledWith(deps, ['PO-2', 'PO-1'], 'popup');
+    expect(reader.openBuyers).toHaveBeenCalledWith(deps, ['PO-2', 'PO-1'], 'popup');
   });
 
   it('the result narrows orders/page through filter.orderSns', async () => {
@@ -110,7 +105,7 @@ describe('orders/find-by-buyer', () => {
   });
 
   it('is refused while locked', async () => {
-    openBuyers.mockRejectedValueOnce(new MessageError('locked', 'Vault is locked'));
+    reader.openBuyers.mockRejectedValueOnce(new MessageError('locked', 'Vault is locked'));
     await expect(handlers()['orders/find-by-buyer']({ query: 'anna', filter: orderFilterSchema.parse({}) }, ctx)).rejects.toMatchObject({ code: 'locked' });
   });
 });
