@@ -6,7 +6,7 @@ import { createBridgeHost } from '../utils/seller-page/bridge-host';
 import { orderSnFromPageUrl } from '../utils/seller-page/page-bridge';
 import { createPageCaptureController } from '../utils/seller-page/page-capture-controller';
 import { SELLER_CENTER_MATCH_PATTERNS } from '../utils/capture/seller-center-hosts';
-import { readCaptureGate, watchCaptureGate } from '../utils/seller-page/page-consent-adapter';
+import { readPageConsent, watchPageConsent } from '../utils/seller-page/page-consent-adapter';
 import { sendMessage } from '../utils/messaging/send-message-adapter';
 
 /** Pages whose visible address block is read as the last-resort source (issue 4). */
@@ -50,8 +50,8 @@ export default defineContentScript({
       if (e.source === window) bridge.onWindowMessage(e.data);
     });
 
-    void readCaptureGate().then((gate) => controller.setGate(gate));
-    const stopWatching = watchCaptureGate((gate) => controller.setGate(gate));
+    void readPageConsent().then((state) => controller.setConsentState(state));
+    const stopWatching = watchPageConsent((state) => controller.setConsentState(state));
     ctx.onInvalidated(stopWatching);
 
     // Checked on every scan, not once: the seller center moves between pages without reloading.

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { downloadsFileRemover } from '../../utils/retention/downloads-adapter';
 
 /**
  * Saves a generated file through chrome.downloads (so retention can remove it later by id).
@@ -34,20 +35,10 @@ export async function downloadBlob(blob: Blob, fileName: string): Promise<{ down
 }
 
 /**
- * Removes a file we saved but could not track (so no untracked PII file stays on disk). Throws
- * when the file is still on disk afterwards, so the caller can track it for the retention sweep.
+ * Removes a file we saved but could not track (so no untracked PII file stays on disk): the same
+ * removal the retention sweep uses. Throws when the file is still on disk afterwards, so the
+ * caller can track it for the sweep.
  */
 export async function discardDownload(downloadId: number): Promise<void> {
-  // removeFile only works on a finished download: stop a running one first (Chromium deletes
-  // the partial file of a cancelled download; cancelling a finished one is a no-op).
-  await browser.downloads.cancel(downloadId).catch(() => undefined);
-  try {
-    await browser.downloads.removeFile(downloadId);
-  } catch (err) {
-    // removeFile also rejects when there is no file (cancelled, or deleted by hand): only a file
-    // that still exists is a failure.
-    const [item] = await browser.downloads.search({ id: downloadId });
-    if (item && item.exists !== false && item.state === 'complete') throw err;
-  }
-  await browser.downloads.erase({ id: downloadId });
+  await downloadsFileRemover.removeDownload(downloadId);
 }

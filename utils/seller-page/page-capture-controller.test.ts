@@ -33,7 +33,7 @@ const capture = (json = '{"success":true}', mallId: string | null = SHOP, kind =
 describe('page capture controller (consent gate on the page)', () => {
   it('forwards nothing for an unauthorized shop and offers the banner', () => {
     const t = setup();
-    t.c.setGate({ consent: {}, settings });
+    t.c.setConsentState({ consent: {}, settings });
     t.c.onHookMessage(capture());
     expect(t.sent).toEqual([]);
     expect(t.shops).toEqual([SHOP]);
@@ -44,7 +44,7 @@ describe('page capture controller (consent gate on the page)', () => {
     const t = setup();
     t.c.onHookMessage(capture('{"a":1}'));
     expect(t.sent).toEqual([]);
-    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
     expect(t.sent).toEqual([
       { kind: 'orderList', shopId: SHOP, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: -480, json: '{"a":1}', orderSnHint: null },
     ]);
@@ -53,11 +53,11 @@ describe('page capture controller (consent gate on the page)', () => {
 
   it('stops at once on revoke and when cookie use is refused', () => {
     const t = setup();
-    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
     t.c.onHookMessage(capture());
-    t.c.setGate({ consent: {}, settings });
+    t.c.setConsentState({ consent: {}, settings });
     t.c.onHookMessage(capture());
-    t.c.setGate({ consent: consentFor(SHOP), settings: { ...settings, allowSellerCenterCookies: false } });
+    t.c.setConsentState({ consent: consentFor(SHOP), settings: { ...settings, allowSellerCenterCookies: false } });
     t.c.onHookMessage(capture());
     expect(t.sent).toHaveLength(1);
     expect(t.banner).not.toContain(undefined);
@@ -65,7 +65,7 @@ describe('page capture controller (consent gate on the page)', () => {
 
   it("ignores messages without this load's secret or with junk shapes", () => {
     const t = setup();
-    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
     t.c.onHookMessage({ ...capture(), secret: 'guess' });
     t.c.onHookMessage({ ...capture(), kind: 'somethingElse' });
     t.c.onHookMessage({ ...capture(), json: { not: 'text' } });
@@ -77,7 +77,7 @@ describe('page capture controller (consent gate on the page)', () => {
 
   it('refuses payloads over 5 MB in the page and reports them without the body', () => {
     const t = setup();
-    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
     t.c.onHookMessage(capture('x'.repeat(5 * 1024 * 1024 + 1)));
     expect(t.sent).toEqual([]);
     expect(t.rejected).toEqual(['orderList:too-large']);
@@ -85,14 +85,14 @@ describe('page capture controller (consent gate on the page)', () => {
 
   it('holds shop-less page captures (rawData) until the shop is known, and drops them after 15 s', () => {
     const t = setup();
-    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
     t.c.onHookMessage(capture('{"first":1}', null, 'orderDetail'));
     expect(t.sent).toEqual([]);
     t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
     expect(t.sent.map((p) => p.json)).toEqual(['{"first":1}']);
 
     const u = setup();
-    u.c.setGate({ consent: consentFor(SHOP), settings });
+    u.c.setConsentState({ consent: consentFor(SHOP), settings });
     u.c.onHookMessage(capture('{"late":1}', null, 'orderDetail'));
     u.tick(16_000);
     u.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
@@ -101,15 +101,15 @@ describe('page capture controller (consent gate on the page)', () => {
 
   it('sends a DOM address once per distinct content, only when authorized, never the banner after dismiss', () => {
     const t = setup();
-    t.c.setGate({ consent: {}, settings });
+    t.c.setConsentState({ consent: {}, settings });
     t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
     t.c.onDomAddress('PO-1-1', { receiptName: 'Anna', addressLine1: '1 Main St' });
     expect(t.sent).toEqual([]);
     t.c.dismissBanner();
-    t.c.setGate({ consent: {}, settings });
+    t.c.setConsentState({ consent: {}, settings });
     expect(t.banner.at(-1)).toBeNull();
 
-    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
     t.c.onDomAddress('PO-1-1', { receiptName: 'Anna', addressLine1: '1 Main St' });
     t.c.onDomAddress('PO-1-1', { receiptName: 'Anna', addressLine1: '1 Main St' });
     t.c.onDomAddress('PO-1-1', { receiptName: 'Anna' });
@@ -121,7 +121,7 @@ describe('page capture controller (consent gate on the page)', () => {
   it("an API answer goes under the shop of its own request, never the page's current shop", () => {
     const OTHER = '999000111';
     const t = setup();
-    t.c.setGate({ consent: consentFor(SHOP), settings });
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
     t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: OTHER });
     t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
     // An API answer whose request named no shop is not given the current (authorized) one.

@@ -27,7 +27,7 @@ export interface PageContext {
   tzOffsetMinutes: number;
 }
 
-export type CaptureGateState = { consent: ConsentMap; settings: Pick<Settings, 'allowSellerCenterCookies' | 'showInPageBanner'> };
+export type PageConsentState = { consent: ConsentMap; settings: Pick<Settings, 'allowSellerCenterCookies' | 'showInPageBanner'> };
 
 interface Pending {
   kind: CaptureKind;
@@ -48,21 +48,21 @@ const PENDING_MAX = 20;
 const PENDING_TTL_MS = 15_000;
 
 /**
- * The consent gate on the page side (ISOLATED world): nothing leaves the page unless the shop is
+ * The page side of the consent check (ISOLATED world): nothing leaves the page unless the shop is
  * authorized and cookie use is allowed. Decides; does no I/O itself (see PageCaptureIO).
  */
 export function createPageCaptureController(io: PageCaptureIO, page: PageContext, secret: string) {
-  let gate: CaptureGateState | null = null;
+  let consentState: PageConsentState | null = null;
   let shopId: string | null = null;
   let bannerDismissed = false;
   const pending: Pending[] = [];
   const sentDom = new Set<string>();
 
-  const captureAllowed = (shop: string | null) => !!gate && !!shop && gate.settings.allowSellerCenterCookies && isShopAuthorized(gate.consent, shop);
+  const captureAllowed = (shop: string | null) => !!consentState && !!shop && consentState.settings.allowSellerCenterCookies && isShopAuthorized(consentState.consent, shop);
 
   function refreshBanner() {
-    if (!gate || !shopId) return;
-    const show = !bannerDismissed && gate.settings.showInPageBanner && gate.settings.allowSellerCenterCookies && !isShopAuthorized(gate.consent, shopId);
+    if (!consentState || !shopId) return;
+    const show = !bannerDismissed && consentState.settings.showInPageBanner && consentState.settings.allowSellerCenterCookies && !isShopAuthorized(consentState.consent, shopId);
     io.setBanner(show ? shopId : null);
   }
 
@@ -96,7 +96,7 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
         // An API answer belongs to the shop its own request named; the page's current shop may be another one.
         pending.splice(i, 1);
         io.log(`capture dropped: ${p.kind} request carried no mallid header`);
-      } else if (gate && shop) {
+      } else if (consentState && shop) {
         pending.splice(i, 1);
         // Not authorized (or cookies refused): dropped here, it never leaves the page.
         if (captureAllowed(shop)) forward(p, shop);
@@ -116,8 +116,8 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
     get shopId() {
       return shopId;
     },
-    setGate(next: CaptureGateState) {
-      gate = next;
+    setConsentState(next: PageConsentState) {
+      consentState = next;
       refreshBanner();
       drain();
     },
