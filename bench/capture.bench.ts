@@ -10,7 +10,7 @@ import { AppDb } from '../utils/db/app-db';
 /** One order-list page at the seller center's largest page size (500), as JSON text. */
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 const page500 = JSON.stringify(orderListResponse(makeOrders(500, { now: NOW })));
-const ctx = { now: NOW, tzOffsetMinutes: -480 };
+const ctx = { now: NOW, zone: { utcOffsetMinutes: 480 } };
 const mergeCtx = { shopId: '634418212', now: NOW, retentionDays: 28, actor: 'content' as const };
 
 const recaptureDb = new AppDb('bench-recapture');

@@ -8,6 +8,7 @@ import { createPageCaptureController } from '../utils/seller-page/page-capture-c
 import { SELLER_CENTER_MATCH_PATTERNS } from '../utils/capture/seller-center-hosts';
 import { readPageConsent, watchPageConsent } from '../utils/seller-page/page-consent-adapter';
 import { sendMessage } from '../utils/messaging/send-message-adapter';
+import { zoneFromPageUrl } from '../utils/time/utc-offset';
 
 /** Pages whose visible address block is read as the last-resort source (issue 4). */
 const ADDRESS_PAGES = /\/(order-detail|online-shipping|buy-shipping-bulk-details)\.html$/;
@@ -30,7 +31,7 @@ export default defineContentScript({
         log: (message) => console.warn(`[seller-vault] ${message}`),
         now: () => Date.now(),
       },
-      { pageUrl: location.origin + location.pathname, tzOffsetMinutes: new Date().getTimezoneOffset() },
+      { pageUrl: location.origin + location.pathname, pageZone: zoneFromPageUrl(location.href) },
       secret,
     );
     const banner = createBannerHost(ctx, {

@@ -3,7 +3,7 @@ import type { AddressSource, CapturedAddress } from '../vault/buyer-pii';
 import { toCamelKeys } from './camel-keys';
 import { CaptureRejection } from './capture-rejection';
 import { normalizeAddress } from './address-normalizer';
-import { pickTime } from './capture-time';
+import { type PageZone, pickSellerCenterTime } from '../time/seller-center-time';
 import type { CapturedOrder } from './order-list-parser';
 import { SHIPPED_STATUSES, statusFromCode } from './order-status';
 
@@ -19,7 +19,7 @@ export interface ParsedAddresses {
 /** Capture time and the page's zone, to read time strings (rawData send times). */
 export interface AddressParseTime {
   now: number;
-  tzOffsetMinutes: number;
+  zone: PageZone;
 }
 
 const orderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/);
@@ -60,11 +60,21 @@ function shippingFactsOf(map: z.infer<typeof rawDataSchema>['store']['parentOrde
   if (!map || !time) return null;
   const statusCode = map.parentOrderStatus ?? null;
   const status = statusFromCode(statusCode);
-  const sent = (map.localPackageInfoList ?? []).map((p) => pickTime([p.sendTime, p.sendTimeStr], time.tzOffsetMinutes)).filter((t): t is number => t !== null);
-  let shippedAt = sent.length > 0 ? Math.min(...sent) : null;
+  const sent = (map.localPackageInfoList ?? []).map((p) => pickSellerCenterTime([p.sendTime, p.sendTimeStr], time.zone)).filter((t) => t !== null);
+  let shippedAt = sent.length > 0 ? Math.min(...sent.map((t) => t.at)) : null;
   if (shippedAt === null && SHIPPED_STATUSES.includes(status)) shippedAt = time.now;
   if (shippedAt === null && status === 'unknown') return null;
-  return { orderSn, status, statusCode: status === 'unknown' ? null : statusCode, createdAt: null, shipBy: null, shippedAt, deliveredAt: null, items: [] };
+  return {
+    orderSn,
+    status,
+    statusCode: status === 'unknown' ? null : statusCode,
+    createdAt: null,
+    shipBy: null,
+    shippedAt,
+    deliveredAt: null,
+    timesUncertain: sent.some((t) => t.uncertain),
+    items: [],
+  };
 }
 
 /**

@@ -32,8 +32,9 @@ const payload = (kind: CapturePayload['kind'], body: unknown, over: Partial<Capt
   kind,
   shopId: SHOP,
   pageUrl: 'https://agentseller.temu.com/mmsos/orders.html',
-  tzOffsetMinutes: 0,
+  utcOffsetMinutes: 0,
   json: typeof body === 'string' ? body : JSON.stringify(body),
+  requestJson: null,
   orderSnHint: null,
   ...over,
 });
@@ -114,9 +115,9 @@ describe('capture/payload', () => {
     await authorize();
     await setupVault(deps, GOOD_PASSPHRASE, 'options', TEST_SCRYPT_COST);
     const h = createCaptureHandlers(deps);
-    const tz = -480;
+    const tz = 480;
     const detail = (o: ReturnType<typeof makeOrder>) =>
-      payload('orderDetail', rawDataFor(o, { tzOffsetMinutes: tz }), { tzOffsetMinutes: tz, pageUrl: 'https://agentseller.temu.com/mmsos/order-detail.html' });
+      payload('orderDetail', rawDataFor(o, { utcOffsetMinutes: tz }), { utcOffsetMinutes: tz, pageUrl: 'https://agentseller.temu.com/mmsos/order-detail.html' });
 
     // First seen on its detail page, shipped 31 days ago: placeholder carries the send time, address skipped.
     const old = makeOrder({ index: 6, status: 4, shippedAt: NOW - 31 * DAY_MS, now: NOW });
@@ -131,7 +132,7 @@ describe('capture/payload', () => {
 
     // Known from the list with a later ship time: the detail page's earlier send time wins, never a later one.
     const listed = makeOrder({ index: 8, status: 4, shippedAt: NOW - 2 * DAY_MS, now: NOW });
-    await h['capture/payload'](payload('orderList', orderListResponse([listed], { tzOffsetMinutes: tz }), { tzOffsetMinutes: tz }), content);
+    await h['capture/payload'](payload('orderList', orderListResponse([listed], { utcOffsetMinutes: tz }), { utcOffsetMinutes: tz }), content);
     const earlier = { ...listed, shippedAt: NOW - 40 * DAY_MS };
     expect(await h['capture/payload'](detail(earlier), content)).toMatchObject({ orders: 0, addresses: 0, skipped: [{ reason: 'already-due', count: 1 }] });
     expect((await db.orders.get(listed.parentOrderSn))!.shippedAt).toBe(NOW - 40 * DAY_MS);

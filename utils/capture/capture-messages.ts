@@ -3,19 +3,33 @@ import { shopIdSchema } from '../consent/consent-schema';
 import { defineMessage } from '../messaging/define-message';
 
 /** What the seller-center content script hands over: the raw page JSON, parsed only in the background. */
+/**
+ * What a capture is: an API answer the hook saw (order list, address, packages, ship action), the
+ * detail page's `window.rawData`, or what the isolated script read from the visible page (an
+ * address block, or the order list on a cold load).
+ */
+export const CAPTURE_KINDS = ['orderList', 'address', 'orderDetail', 'addressDom', 'packages', 'shipAction', 'orderListDom'] as const;
+export type CaptureKind = (typeof CAPTURE_KINDS)[number];
+
 export const capturePayloadSchema = z.object({
-  kind: z.enum(['orderList', 'address', 'orderDetail', 'addressDom']),
+  kind: z.enum(CAPTURE_KINDS),
   shopId: shopIdSchema.nullable(),
   /** Page URL without query (query strings may carry order numbers; not needed for parsing). */
   pageUrl: z.string().max(2000),
-  /** The browser's UTC offset (Date#getTimezoneOffset) for zone-less time strings. */
-  tzOffsetMinutes: z.number().int().min(-900).max(900),
+  /**
+   * The zone the page asked the seller center to write its time strings in, minutes east of UTC:
+   * the request body's `timeZone` ("UTC+8"), else the page URL's `timeZone` parameter. Null when
+   * neither says: times are then read at their earliest possible instant and flagged uncertain.
+   */
+  utcOffsetMinutes: z.number().int().min(-720).max(840).nullable(),
   /**
    * The response (or rawData / DOM extraction) as JSON text, parsed only in the background. Kept
    * as text so the 5 MB cap is measured on the same bytes at both ends; not length-limited here so
    * an oversized payload reaches the handler and is audited as `too-large`, not dropped silently.
    */
   json: z.string(),
+  /** The request's JSON body, where the answer alone does not say what happened (ship action: which orders shipped). */
+  requestJson: z.string().max(100_000).nullable().default(null),
   /** Order number the page asked about (request body or URL), for answers that do not name it. */
   orderSnHint: z
     .string()

@@ -45,14 +45,18 @@ async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor
   const now = deps.now();
 
   if (payload.kind === 'orderList') {
-    const orders = parseOrderList(body, { now, tzOffsetMinutes: payload.tzOffsetMinutes });
+    const zone = { utcOffsetMinutes: payload.utcOffsetMinutes };
+    const orders = parseOrderList(body, { now, zone });
     if (orders.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: [] };
     const outcome = await upsertCapturedOrders(deps.db, orders, { shopId, now, retentionDays: settings.retentionDays, actor });
     await deps.notifyChanged();
     return { orders: orders.length, items: outcome.items, addresses: 0, skipped: [] };
   }
 
-  const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, { now, tzOffsetMinutes: payload.tzOffsetMinutes });
+  if (payload.kind !== 'address' && payload.kind !== 'orderDetail' && payload.kind !== 'addressDom') {
+    throw new CaptureRejection('invalid-shape', `${payload.kind}: not read yet`);
+  }
+  const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, { now, zone: { utcOffsetMinutes: payload.utcOffsetMinutes } });
   if (parsed.addresses.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: parsed.skipped };
   // The vault stores addresses only for known orders: an address seen before its order gets a placeholder row.
   // Shipping facts read with the address go in first, so an address of an order shipped long ago is already due.

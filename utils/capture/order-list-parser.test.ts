@@ -6,7 +6,7 @@ import { CaptureRejection } from './capture-rejection';
 import { parseOrderList } from './order-list-parser';
 
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
-const ctx = { now: NOW, tzOffsetMinutes: 0 };
+const ctx = { now: NOW, zone: { utcOffsetMinutes: 0 } };
 
 function snakeKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeKeys);
@@ -60,7 +60,7 @@ describe('parseOrderList', () => {
       },
     };
     // UTC+8 browser: getTimezoneOffset = -480
-    const [o] = parseOrderList(body, { now: NOW, tzOffsetMinutes: -480 });
+    const [o] = parseOrderList(body, { now: NOW, zone: { utcOffsetMinutes: 480 } });
     expect(o!.createdAt).toBe(Date.UTC(2026, 10, 20, 0, 0, 0));
     expect(o!.shippedAt).toBe(Date.UTC(2026, 10, 21, 0, 30, 0));
   });

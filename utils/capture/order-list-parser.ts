@@ -2,7 +2,7 @@ import type { ItemRecord, OrderStatus } from '../db/records';
 import { toCamelKeys } from './camel-keys';
 import { MAX_PARENT_ORDERS } from './capture-limits';
 import { CaptureRejection } from './capture-rejection';
-import { pickTime } from './capture-time';
+import { type PageZone, pickSellerCenterTime } from '../time/seller-center-time';
 import { orderListResponseSchema, pageItemSchema, type PageItemInput } from './order-list-schema';
 import { SHIPPED_STATUSES, statusFromCode } from './order-status';
 
@@ -15,13 +15,16 @@ export interface CapturedOrder {
   shipBy: number | null;
   shippedAt: number | null;
   deliveredAt: number | null;
+  /** A time string's zone was not known: its earliest possible reading was taken (never a later purge). */
+  timesUncertain: boolean;
   items: ItemRecord[];
 }
 
 export interface ParseContext {
   /** Capture time: stands in for the shipping time of a shipped order that shows none. */
   now: number;
-  tzOffsetMinutes: number;
+  /** The zone the page asked the seller center to write its time strings in. */
+  zone: PageZone;
 }
 
 /** Seller-center success codes (both seen); 40001 = login expired (seen). */
@@ -63,8 +66,13 @@ function toCapturedOrder(item: PageItemInput, ctx: ParseContext): CapturedOrder 
   const p = item.parentOrderMap;
   const statusCode = p.parentOrderStatus ?? null;
   const status = statusFromCode(statusCode);
-  const tz = ctx.tzOffsetMinutes;
-  let shippedAt = pickTime([p.parentShippingTime, p.parentShippingTimeStr], tz);
+  let uncertain = false;
+  const time = (candidates: readonly unknown[]): number | null => {
+    const read = pickSellerCenterTime(candidates, ctx.zone);
+    if (read?.uncertain) uncertain = true;
+    return read?.at ?? null;
+  };
+  let shippedAt = time([p.parentShippingTime, p.parentShippingTimeStr]);
   // Shipped without a time: count from now (conservative: the clock can only start earlier later).
   if (shippedAt === null && SHIPPED_STATUSES.includes(status)) shippedAt = ctx.now;
   const items = mergeItems(
@@ -85,10 +93,11 @@ function toCapturedOrder(item: PageItemInput, ctx: ParseContext): CapturedOrder 
     orderSn: p.parentOrderSn,
     status,
     statusCode,
-    createdAt: pickTime([p.parentOrderTime, p.parentOrderTimeStr], tz),
-    shipBy: pickTime([p.expectShipLatestTime, p.expectShipLatestTimeStr], tz),
+    createdAt: time([p.parentOrderTime, p.parentOrderTimeStr]),
+    shipBy: time([p.expectShipLatestTime, p.expectShipLatestTimeStr]),
     shippedAt,
-    deliveredAt: pickTime([p.parentReceiptTime, p.parentReceiptTimeStr], tz),
+    deliveredAt: time([p.parentReceiptTime, p.parentReceiptTimeStr]),
+    timesUncertain: uncertain,
     items,
   };
 }

@@ -68,9 +68,14 @@ export function mergeCapturedOrder(existing: OrderRecord | undefined, captured: 
 
 /** A placeholder row for an order first seen through its address (status unknown until the list is seen). */
 export function minimalOrder(orderSn: string, shopId: string, now: number): OrderRecord {
-  return mergeCapturedOrder(undefined, { orderSn, status: 'unknown', statusCode: null, createdAt: null, shipBy: null, shippedAt: null, deliveredAt: null, items: [] }, 0, {
-    shopId,
-    now,
-    retentionDays: 0,
-  });
+  return mergeCapturedOrder(
+    undefined,
+    { orderSn, status: 'unknown', statusCode: null, createdAt: null, shipBy: null, shippedAt: null, deliveredAt: null, timesUncertain: false, items: [] },
+    0,
+    {
+      shopId,
+      now,
+      retentionDays: 0,
+    },
+  );
 }

@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 
 const ctxAt = (now: number) => ({ shopId: '634418212', now, retentionDays: 28, actor: 'content' as const });
-const parse = (orders = makeOrders(5, { now: T0 }), now = T0) => parseOrderList(orderListResponse(orders), { now, tzOffsetMinutes: 0 });
+const parse = (orders = makeOrders(5, { now: T0 }), now = T0) => parseOrderList(orderListResponse(orders), { now, zone: { utcOffsetMinutes: 0 } });
 const captured = (orderSn: string, over: Partial<CapturedOrder> = {}): CapturedOrder => ({
   orderSn,
   status: 'to_ship',
@@ -21,6 +21,7 @@ const captured = (orderSn: string, over: Partial<CapturedOrder> = {}): CapturedO
   shipBy: T0 + 2 * DAY_MS,
   shippedAt: null,
   deliveredAt: null,
+  timesUncertain: false,
   items: [{ orderSn, subOrderSn: `${orderSn}-A`, sku: 'A', goodsId: null, title: 'Mug', spec: null, quantity: 1, cancelledQuantity: 0, statusCode: 2 }],
   ...over,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { epochMsFromLocalString } from '../capture/capture-time';
+import { readSellerCenterTime } from '../time/seller-center-time';
 import { clampRetentionDays, computePurgeAt, DAY_MS, isPurgeDue, retentionFactsOf } from './retention-rule';
 import { MAX_RETENTION_DAYS } from '../policy/policy-document';
 import { heldOrder, T0 } from '../../tests/support/retention-test-data';
@@ -71,10 +71,10 @@ describe('computePurgeAt', () => {
   });
 
   it('works in epoch ms: the same instant written in two zones gives the same purge time', () => {
-    // A Shanghai seller (UTC+8, getTimezoneOffset -480) and a Los Angeles one (UTC-8, +480)
+    // A Shanghai seller (UTC+8) and a Los Angeles one (UTC-8)
     // see the same shipment as different wall-clock strings.
-    const shanghai = epochMsFromLocalString('2026-11-02 08:30:00', -480)!;
-    const losAngeles = epochMsFromLocalString('2026-11-01 16:30:00', 480)!;
+    const shanghai = readSellerCenterTime('2026-11-02 08:30:00', { utcOffsetMinutes: 480 })!.at;
+    const losAngeles = readSellerCenterTime('2026-11-01 16:30:00', { utcOffsetMinutes: -480 })!.at;
     expect(shanghai).toBe(Date.UTC(2026, 10, 2, 0, 30));
     expect(losAngeles).toBe(shanghai);
     const now = shanghai + DAY_MS;

@@ -97,7 +97,7 @@ describe('MAIN-world capture hook', () => {
       { type: 'connected', secret: 's' },
       { type: 'shop', mallId: '123', secret: 's' },
       { type: 'shop', mallId: '634418212', secret: 's' },
-      { type: 'capture', kind: 'orderList', mallId: '634418212', json: JSON.stringify({ url: ORDER_LIST }), orderSnHint: null, secret: 's' },
+      { type: 'capture', kind: 'orderList', mallId: '634418212', json: JSON.stringify({ url: ORDER_LIST }), orderSnHint: null, zone: null, requestJson: null, secret: 's' },
     ]);
     expect(late.postMessage).not.toHaveBeenCalled();
   });
@@ -121,7 +121,16 @@ describe('MAIN-world capture hook', () => {
     xhr.send(JSON.stringify({ parent_order_sn: 'PO-211-5' }));
     expect(xhr.sent).toHaveLength(1); // the real send ran
     xhr.fireLoad('{"result":{}}');
-    expect(p.postMessage.mock.calls.at(-1)![0]).toEqual({ type: 'capture', kind: 'address', mallId: '634418212', json: '{"result":{}}', orderSnHint: 'PO-211-5', secret: 's' });
+    expect(p.postMessage.mock.calls.at(-1)![0]).toEqual({
+      type: 'capture',
+      kind: 'address',
+      mallId: '634418212',
+      json: '{"result":{}}',
+      orderSnHint: 'PO-211-5',
+      zone: null,
+      requestJson: null,
+      secret: 's',
+    });
   });
 
   it('posts window.rawData on order-detail pages after load', () => {

@@ -53,7 +53,7 @@ export function installCaptureHook(win: HookWindow): void {
   // Covers the other load order: if the port was posted before this listener existed, ask again.
   win.postMessage({ source: BRIDGE_SOURCE, type: 'hook-ready' }, win.location.origin);
 
-  const forward: Forward = (kind, json, orderSnHint, mallId) => send({ type: 'capture', kind, mallId, json, orderSnHint });
+  const forward: Forward = (kind, json, orderSnHint, mallId) => send({ type: 'capture', kind, mallId, json, orderSnHint, zone: null, requestJson: null });
   const pageUrl = () => win.location.href;
 
   hookFetch(win, pageUrl, noteMallId, forward);

@@ -23,7 +23,7 @@ export interface BridgeReadyMessage {
   type: 'hook-ready';
 }
 
-export type HookKind = 'orderList' | 'address' | 'orderDetail';
+export type HookKind = 'orderList' | 'address' | 'orderDetail' | 'packages' | 'shipAction';
 
 /**
  * MAIN → isolated over the port. `connected` is the hook's acknowledgement, the first message on
@@ -31,7 +31,18 @@ export type HookKind = 'orderList' | 'address' | 'orderDetail';
  */
 export type HookMessage =
   | { secret: string; type: 'connected' }
-  | { secret: string; type: 'capture'; kind: HookKind; mallId: string | null; json: string; orderSnHint: string | null }
+  | {
+      secret: string;
+      type: 'capture';
+      kind: HookKind;
+      mallId: string | null;
+      json: string;
+      orderSnHint: string | null;
+      /** The request body's `timeZone`, minutes east of UTC (null: the request named none). */
+      zone: number | null;
+      /** The request's JSON body when the answer alone does not say what happened (ship action). */
+      requestJson: string | null;
+    }
   | { secret: string; type: 'shop'; mallId: string };
 
 export function isBridgeAck(data: unknown, secret: string): boolean {

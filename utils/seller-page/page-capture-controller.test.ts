@@ -23,7 +23,7 @@ function setup() {
       log: () => undefined,
       now: () => now,
     },
-    { pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: -480 },
+    { pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', pageZone: 480 },
     SECRET,
   );
   return { c, sent, rejected, shops, banner, tick: (ms: number) => (now += ms) };
@@ -46,7 +46,7 @@ describe('page capture controller (consent gate on the page)', () => {
     expect(t.sent).toEqual([]);
     t.c.setConsentState({ consent: consentFor(SHOP), settings });
     expect(t.sent).toEqual([
-      { kind: 'orderList', shopId: SHOP, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: -480, json: '{"a":1}', orderSnHint: null },
+      { kind: 'orderList', shopId: SHOP, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', utcOffsetMinutes: 480, json: '{"a":1}', requestJson: null, orderSnHint: null },
     ]);
     expect(t.banner.at(-1)).toBeNull();
   });

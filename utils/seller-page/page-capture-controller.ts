@@ -6,8 +6,9 @@ import type { DomAddress } from './dom-address';
 import { isMaskedValue } from '../capture/masked-value';
 import type { HookKind, HookMessage } from './page-bridge';
 import { cleanMallId } from './page-bridge';
+import { isUtcOffsetMinutes } from '../time/utc-offset';
 
-export type CaptureKind = HookKind | 'addressDom';
+export type CaptureKind = HookKind | 'addressDom' | 'orderListDom';
 export type PayloadInput = Omit<CapturePayload, 'orderSnHint'> & { orderSnHint: string | null };
 
 /** What the controller may do; the content script wires these to messages and the banner. */
@@ -24,7 +25,8 @@ export interface PageCaptureIO {
 
 export interface PageContext {
   pageUrl: string;
-  tzOffsetMinutes: number;
+  /** The page URL's `timeZone` parameter, minutes east of UTC (null: the URL names none). */
+  pageZone: number | null;
 }
 
 export type PageConsentState = { consent: ConsentMap; settings: Pick<Settings, 'allowSellerCenterCookies' | 'showInPageBanner'> };
@@ -34,6 +36,8 @@ interface Pending {
   mallId: string | null;
   json: string;
   orderSnHint: string | null;
+  zone: number | null;
+  requestJson: string | null;
   at: number;
 }
 
@@ -41,7 +45,8 @@ interface Pending {
  * Captures that describe the page rather than one request's answer (rawData, the visible address):
  * they take the page's current shop. API answers carry the `mallid` of their own request.
  */
-const PAGE_LEVEL_KINDS: ReadonlySet<CaptureKind> = new Set(['orderDetail', 'addressDom']);
+const PAGE_LEVEL_KINDS: ReadonlySet<CaptureKind> = new Set(['orderDetail', 'addressDom', 'orderListDom']);
+const HOOK_KINDS: ReadonlySet<HookKind> = new Set(['orderList', 'address', 'orderDetail', 'packages', 'shipAction']);
 
 /** Captures held while the shop or the consent state is not known yet (page load). */
 const PENDING_MAX = 20;
@@ -80,9 +85,15 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
       void io.reportRejected(p.kind, shop, 'too-large', p.json.length).catch(() => undefined);
       return;
     }
-    io.sendPayload({ kind: p.kind, shopId: shop, pageUrl: page.pageUrl, tzOffsetMinutes: page.tzOffsetMinutes, json: p.json, orderSnHint: p.orderSnHint }).catch((err: unknown) =>
-      io.log(`capture refused by the background: ${err instanceof Error ? err.message : String(err)}`),
-    );
+    io.sendPayload({
+      kind: p.kind,
+      shopId: shop,
+      pageUrl: page.pageUrl,
+      utcOffsetMinutes: p.zone ?? page.pageZone,
+      json: p.json,
+      requestJson: p.requestJson,
+      orderSnHint: p.orderSnHint,
+    }).catch((err: unknown) => io.log(`capture refused by the background: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   function drain() {
@@ -132,8 +143,15 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
       if (msg.type === 'shop') {
         const id = cleanMallId(msg.mallId);
         if (id) setShop(id);
-      } else if (msg.type === 'capture' && typeof msg.json === 'string' && (msg.kind === 'orderList' || msg.kind === 'address' || msg.kind === 'orderDetail')) {
-        enqueue({ kind: msg.kind, mallId: cleanMallId(msg.mallId), json: msg.json, orderSnHint: typeof msg.orderSnHint === 'string' ? msg.orderSnHint : null });
+      } else if (msg.type === 'capture' && typeof msg.json === 'string' && HOOK_KINDS.has(msg.kind as HookKind)) {
+        enqueue({
+          kind: msg.kind as HookKind,
+          mallId: cleanMallId(msg.mallId),
+          json: msg.json,
+          orderSnHint: typeof msg.orderSnHint === 'string' ? msg.orderSnHint : null,
+          zone: isUtcOffsetMinutes(msg.zone) ? msg.zone : null,
+          requestJson: typeof msg.requestJson === 'string' ? msg.requestJson : null,
+        });
       }
     },
     /** The DOM fallback found an address block; sent once per distinct content, only when allowed. */
@@ -143,7 +161,7 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
       const json = JSON.stringify({ parentOrderSn: orderSn, address });
       if (sentDom.has(json) || !captureAllowed(shopId)) return;
       sentDom.add(json);
-      enqueue({ kind: 'addressDom', mallId: null, json, orderSnHint: orderSn });
+      enqueue({ kind: 'addressDom', mallId: null, json, orderSnHint: orderSn, zone: null, requestJson: null });
     },
     captureAllowed: () => captureAllowed(shopId),
   };
