@@ -55,10 +55,19 @@ export interface TabCaptureState {
 
 export const captureMessages = {
   'capture/payload': defineMessage('content', capturePayloadSchema).returns<CaptureResult>(),
-  /** The content script refused a capture it could not send (over the size cap): audited, no body. */
+  /**
+   * The content script refused captures it would not send (over the size cap, or over its per-tab
+   * rate limit): audited without a body. `count` merges repeated refusals into one report.
+   */
   'capture/rejected': defineMessage(
     'content',
-    z.object({ kind: capturePayloadSchema.shape.kind, shopId: shopIdSchema.nullable(), reason: z.enum(['too-large']), chars: z.number().int().min(0) }),
+    z.object({
+      kind: capturePayloadSchema.shape.kind,
+      shopId: shopIdSchema.nullable(),
+      reason: z.enum(['too-large', 'rate-limited']),
+      chars: z.number().int().min(0),
+      count: z.number().int().min(1).max(1_000_000).default(1),
+    }),
   ).returns<void>(),
   /** Popup: capture state of the active tab (the content script reports its shop per tab). */
   'capture/tab-state': defineMessage('page', z.object({ tabId: z.number().int() })).returns<TabCaptureState>(),
