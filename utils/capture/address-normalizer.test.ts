@@ -79,17 +79,18 @@ describe('normalizeAddress', () => {
     const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
     const order = makeOrder({ index: 2, status: 4, shippedAt: NOW - 31 * DAY_MS, now: NOW });
     const raw = rawDataFor(order, { utcOffsetMinutes: 480 }) as { store: { parentOrderMap: Record<string, unknown> & { localPackageInfoList: Record<string, unknown>[] } } };
-    raw.store.parentOrderMap.localPackageInfoList.push({ packageSn: 'PK-2', sendTimeStr: localTimeString(NOW - 2 * DAY_MS, -480) }, { sendTimeStr: 'not a time' });
-    const parsed = parseAddressPayload('orderDetail', raw, '1', null, { now: NOW, zone: { utcOffsetMinutes: 480 } });
+    raw.store.parentOrderMap.localPackageInfoList.push({ packageSn: 'PK-2', sendTimeStr: localTimeString(NOW - 2 * DAY_MS, 480) }, { sendTimeStr: 'not a time' });
+    const parsed = parseAddressPayload('orderDetail', raw, '1', order.parentOrderSn, { now: NOW, zone: { utcOffsetMinutes: 480 } });
     expect(parsed.addresses).toHaveLength(1);
     expect(parsed.orderFacts).toEqual([expect.objectContaining({ orderSn: order.parentOrderSn, status: 'unknown', shippedAt: NOW - 31 * DAY_MS })]);
 
     raw.store.parentOrderMap.parentOrderStatus = 4;
     raw.store.parentOrderMap.localPackageInfoList = [];
-    expect(parseAddressPayload('orderDetail', raw, '1', null, { now: NOW, zone: { utcOffsetMinutes: 480 } }).orderFacts).toEqual([
+    expect(parseAddressPayload('orderDetail', raw, '1', order.parentOrderSn, { now: NOW, zone: { utcOffsetMinutes: 480 } }).orderFacts).toEqual([
       expect.objectContaining({ status: 'shipped', statusCode: 4, shippedAt: NOW }),
     ]);
     // Not shipped, no packages: no facts.
-    expect(parseAddressPayload('orderDetail', rawDataFor(makeOrder({ index: 3, status: 2 })), '1', null, { now: NOW, zone: { utcOffsetMinutes: 0 } }).orderFacts).toEqual([]);
+    const unshipped = makeOrder({ index: 3, status: 2 });
+    expect(parseAddressPayload('orderDetail', rawDataFor(unshipped), '1', unshipped.parentOrderSn, { now: NOW, zone: { utcOffsetMinutes: 0 } }).orderFacts).toEqual([]);
   });
 });

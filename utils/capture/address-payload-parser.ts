@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { AddressSource, CapturedAddress } from '../vault/buyer-pii';
 import { toCamelKeys } from './camel-keys';
 import { CaptureRejection } from './capture-rejection';
+import { requireSuccessfulAnswer, sellerCenterEnvelopeSchema } from './seller-center-answer';
 import { normalizeAddress } from './address-normalizer';
 import { type PageZone, pickSellerCenterTime } from '../time/seller-center-time';
 import type { CapturedOrder } from './order-list-parser';
+import { packageFacts } from './package-facts';
 import { SHIPPED_STATUSES, statusFromCode } from './order-status';
 
 export type AddressKind = 'address' | 'orderDetail' | 'addressDom';
@@ -23,16 +25,18 @@ export interface AddressParseTime {
 }
 
 const orderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/);
-const OK_CODES = new Set([0, 1000000]);
 
 /** `order_shipping_address_query` response: `result` is one address (or, defensively, a list). */
-const addressApiSchema = z.object({
-  success: z.boolean().nullish(),
-  errorCode: z.union([z.number(), z.string()]).nullish(),
+const addressApiSchema = sellerCenterEnvelopeSchema.extend({
   result: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown())).max(1000)]).nullish(),
 });
 /** A package of the detail page: when it left (local "YYYY-MM-DD HH:mm:ss", or unix s/ms). */
-const packageSchema = z.object({ sendTime: z.union([z.number(), z.string()]).nullish(), sendTimeStr: z.string().max(64).nullish() });
+const packageSchema = z.object({
+  sendTime: z.union([z.number(), z.string()]).nullish(),
+  sendTimeStr: z.string().max(64).nullish(),
+  packageSn: z.string().max(64).nullish().catch(null),
+  trackingNumber: z.string().max(64).nullish().catch(null),
+});
 /** Detail page `window.rawData` (camelCase; the parts that locate the address and date its shipment). */
 const rawDataSchema = z.object({
   store: z.object({
@@ -73,6 +77,7 @@ function shippingFactsOf(map: z.infer<typeof rawDataSchema>['store']['parentOrde
     shippedAt,
     deliveredAt: null,
     timesUncertain: sent.some((t) => t.uncertain),
+    packages: packageFacts((map.localPackageInfoList ?? []).map((p) => ({ packageSn: p.packageSn ?? null, trackingNumber: p.trackingNumber ?? null, carrier: null }))),
     items: [],
   };
 }
@@ -90,9 +95,7 @@ export function parseAddressPayload(kind: AddressKind, body: unknown, shopId: st
   if (kind === 'address') {
     const res = addressApiSchema.safeParse(camel);
     if (!res.success) throw new CaptureRejection('invalid-shape', 'address: unexpected response shape');
-    const code = res.data.errorCode == null ? null : Number(res.data.errorCode);
-    if (code === 40001) throw new CaptureRejection('login-expired', 'The seller center says the login has expired (40001)');
-    if (res.data.success === false || (code !== null && !OK_CODES.has(code))) throw new CaptureRejection('api-error', `The seller center answered an error (${code ?? 'no code'})`);
+    requireSuccessfulAnswer('address', res.data);
     const results = res.data.result == null ? [] : Array.isArray(res.data.result) ? res.data.result : [res.data.result];
     // The hint names the one order the page asked about: it cannot tell entries of a list apart.
     const hint = results.length === 1 ? orderSnHint : null;
@@ -100,13 +103,17 @@ export function parseAddressPayload(kind: AddressKind, body: unknown, shopId: st
   } else if (kind === 'orderDetail') {
     const res = rawDataSchema.safeParse(camel);
     if (!res.success) throw new CaptureRejection('invalid-shape', 'orderDetail: rawData.store missing');
-    const orderSn = res.data.store.parentOrderMap?.parentOrderSn ?? orderSnHint;
+    // Page data counts only for the order the URL names (issue 10: a page script can set rawData).
+    const named = res.data.store.parentOrderMap?.parentOrderSn ?? null;
+    const orderSn = orderSnHint !== null && (named === null || named === orderSnHint) ? orderSnHint : null;
+    if (orderSn === null) throw new CaptureRejection('invalid-shape', 'orderDetail: the page data names another order than the URL');
     if (res.data.store.shippingInfo) found.push({ orderSn, raw: res.data.store.shippingInfo });
-    const facts = orderSn ? shippingFactsOf(res.data.store.parentOrderMap, orderSn, time) : null;
+    const facts = shippingFactsOf(res.data.store.parentOrderMap, orderSn, time);
     if (facts) orderFacts.push(facts);
   } else {
     const res = domSchema.safeParse(camel);
     if (!res.success) throw new CaptureRejection('invalid-shape', 'addressDom: unexpected shape');
+    if (res.data.parentOrderSn !== orderSnHint) throw new CaptureRejection('invalid-shape', 'addressDom: the address names another order than the URL');
     found.push({ orderSn: res.data.parentOrderSn, raw: res.data.address });
   }
 

@@ -106,7 +106,7 @@ describe('capture/payload', () => {
     expect(await db.orders.get(order.parentOrderSn)).toMatchObject({ status: 'unknown', shopId: SHOP });
 
     const other = makeOrder({ index: 4, now: NOW });
-    const fromRaw = await h['capture/payload'](payload('orderDetail', rawDataFor(other)), content);
+    const fromRaw = await h['capture/payload'](payload('orderDetail', rawDataFor(other), { orderSnHint: other.parentOrderSn }), content);
     expect(fromRaw.orders).toBe(1);
     expect(await db.orders.get(other.parentOrderSn)).toBeDefined();
   });
@@ -117,7 +117,11 @@ describe('capture/payload', () => {
     const h = createCaptureHandlers(deps);
     const tz = 480;
     const detail = (o: ReturnType<typeof makeOrder>) =>
-      payload('orderDetail', rawDataFor(o, { utcOffsetMinutes: tz }), { utcOffsetMinutes: tz, pageUrl: 'https://agentseller.temu.com/mmsos/order-detail.html' });
+      payload('orderDetail', rawDataFor(o, { utcOffsetMinutes: tz }), {
+        utcOffsetMinutes: tz,
+        orderSnHint: o.parentOrderSn,
+        pageUrl: 'https://agentseller.temu.com/mmsos/order-detail.html',
+      });
 
     // First seen on its detail page, shipped 31 days ago: placeholder carries the send time, address skipped.
     const old = makeOrder({ index: 6, status: 4, shippedAt: NOW - 31 * DAY_MS, now: NOW });
@@ -146,7 +150,7 @@ describe('capture/payload', () => {
     const order = makeOrder({ index: 5, now: NOW });
     const result = await h['capture/payload'](payload('address', addressResponse(order, { masked: true })), content);
     expect(result).toMatchObject({ orders: 0, addresses: 0, skipped: [{ reason: 'masked', count: 1 }] });
-    const raw = await h['capture/payload'](payload('orderDetail', rawDataFor(order, { masked: true })), content);
+    const raw = await h['capture/payload'](payload('orderDetail', rawDataFor(order, { masked: true }), { orderSnHint: order.parentOrderSn }), content);
     expect(raw.skipped).toEqual([{ reason: 'masked', count: 1 }]);
     expect(await db.orders.count()).toBe(0);
   });

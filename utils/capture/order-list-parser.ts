@@ -1,10 +1,12 @@
-import type { ItemRecord, OrderStatus } from '../db/records';
+import type { ItemRecord, OrderStatus, PackageFact } from '../db/records';
 import { toCamelKeys } from './camel-keys';
 import { MAX_PARENT_ORDERS } from './capture-limits';
 import { CaptureRejection } from './capture-rejection';
+import { requireSuccessfulAnswer } from './seller-center-answer';
 import { type PageZone, pickSellerCenterTime } from '../time/seller-center-time';
 import { orderListResponseSchema, pageItemSchema, type PageItemInput } from './order-list-schema';
 import { SHIPPED_STATUSES, statusFromCode } from './order-status';
+import { packageFacts } from './package-facts';
 
 /** Non-personal facts of one parent order as read from one capture (before merging with storage). */
 export interface CapturedOrder {
@@ -17,6 +19,8 @@ export interface CapturedOrder {
   deliveredAt: number | null;
   /** A time string's zone was not known: its earliest possible reading was taken (never a later purge). */
   timesUncertain: boolean;
+  /** Packages named with the order (tracking number, carrier); empty when none is shown. */
+  packages: PackageFact[];
   items: ItemRecord[];
 }
 
@@ -27,10 +31,6 @@ export interface ParseContext {
   zone: PageZone;
 }
 
-/** Seller-center success codes (both seen); 40001 = login expired (seen). */
-const OK_CODES = new Set([0, 1000000]);
-const LOGIN_EXPIRED = 40001;
-
 /**
  * Parses one order-list response into parent orders. All or nothing: one invalid order rejects
  * the page (the caller stores a page in one transaction, so nothing is half-written).
@@ -39,11 +39,8 @@ export function parseOrderList(body: unknown, ctx: ParseContext): CapturedOrder[
   const camel = toCamelKeys(body);
   const envelope = orderListResponseSchema.safeParse(camel);
   if (!envelope.success) throw new CaptureRejection('invalid-shape', `order list: ${firstIssue(envelope.error.issues)}`);
-  const { errorCode, success, result } = envelope.data;
-  if (errorCode === LOGIN_EXPIRED) throw new CaptureRejection('login-expired', 'The seller center says the login has expired (40001)');
-  if (success === false || (errorCode != null && !OK_CODES.has(errorCode))) {
-    throw new CaptureRejection('api-error', `The seller center answered an error (${errorCode ?? 'no code'})`);
-  }
+  requireSuccessfulAnswer('order list', envelope.data);
+  const { result } = envelope.data;
   if (!result) throw new CaptureRejection('invalid-shape', 'order list: no result');
   if (result.pageItems.length > MAX_PARENT_ORDERS) {
     throw new CaptureRejection('too-many-orders', `order list: ${result.pageItems.length} parent orders (limit ${MAX_PARENT_ORDERS})`);
@@ -56,7 +53,10 @@ export function parseOrderList(body: unknown, ctx: ParseContext): CapturedOrder[
     const order = toCapturedOrder(parsed.data, ctx);
     // The same parent order twice on one page: the later row wins, items merge by sub-order number.
     const earlier = byOrderSn.get(order.orderSn);
-    if (earlier) order.items = mergeItems(earlier.items, order.items);
+    if (earlier) {
+      order.items = mergeItems(earlier.items, order.items);
+      order.packages = packageFacts([...earlier.packages, ...order.packages]);
+    }
     byOrderSn.set(order.orderSn, order);
   });
   return [...byOrderSn.values()];
@@ -80,12 +80,13 @@ function toCapturedOrder(item: PageItemInput, ctx: ParseContext): CapturedOrder 
     item.orderList.map((s) => ({
       orderSn: p.parentOrderSn,
       subOrderSn: s.orderSn,
-      sku: s.extCodeList?.find((c) => c.trim() !== '') ?? s.skuId ?? null,
+      // The seller's own code first (`extCodeList` can be [""]), then the platform SKU id.
+      sku: s.extCodeList?.find((c) => c.trim() !== '')?.trim() ?? s.skuId ?? s.productSkuIdList?.[0] ?? null,
       goodsId: s.goodsId ?? null,
       title: s.goodsName ?? '',
       spec: s.spec ?? null,
       quantity: s.quantity ?? s.originQuantity ?? 0,
-      cancelledQuantity: s.cancelQuantity ?? 0,
+      cancelledQuantity: s.cancelQuantity ?? s.canceledQuantityBeforeShipment ?? 0,
       statusCode: s.orderStatus ?? null,
     })),
   );
@@ -98,6 +99,15 @@ function toCapturedOrder(item: PageItemInput, ctx: ParseContext): CapturedOrder 
     shippedAt,
     deliveredAt: time([p.parentReceiptTime, p.parentReceiptTimeStr]),
     timesUncertain: uncertain,
+    packages: packageFacts(
+      item.orderList.flatMap((s) =>
+        (s.orderPackageInfoList ?? []).map((p) => ({
+          packageSn: p.packageSn ?? null,
+          trackingNumber: p.trackingNumber ?? null,
+          carrier: p.companyName ?? p.shippingCompanyName ?? p.shipCompanyName ?? null,
+        })),
+      ),
+    ),
     items,
   };
 }

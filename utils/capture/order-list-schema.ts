@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sellerCenterEnvelopeSchema } from './seller-center-answer';
 
 /**
  * The order-list response (`POST /kirogi/bg/mms/recentOrderList`) after `toCamelKeys`.
@@ -27,6 +28,15 @@ const timeValue = z.union([z.number(), z.string().max(40)]).nullish();
 /** Free text shown to the seller (titles, specs): plain text only, length-capped; never rendered as HTML. */
 const text = (max: number) => z.string().transform((s) => s.slice(0, max));
 
+/** One package of a line or order: number, tracking number, carrier (seller-center and package-API spellings). */
+export const packageInfoSchema = z.object({
+  packageSn: z.string().max(64).nullish().catch(null),
+  trackingNumber: z.string().max(64).nullish().catch(null),
+  companyName: z.string().max(100).nullish().catch(null),
+  shippingCompanyName: z.string().max(100).nullish().catch(null),
+  shipCompanyName: z.string().max(100).nullish().catch(null),
+});
+
 export const subOrderSchema = z.object({
   orderSn: orderNumber,
   goodsId: idLike.nullish(),
@@ -37,6 +47,12 @@ export const subOrderSchema = z.object({
   quantity: count.nullish(),
   originQuantity: count.nullish(),
   cancelQuantity: count.nullish(),
+  /** The Open API's name for the same count. */
+  canceledQuantityBeforeShipment: count.nullish(),
+  /** String ids (seen); used for the SKU when no seller code is set. */
+  productSkuIdList: z.array(idLike).max(50).nullish().catch(null),
+  /** `null` while the line has not shipped (seen), a list after. */
+  orderPackageInfoList: z.array(packageInfoSchema).max(50).nullish().catch(null),
   /** Seller's own SKU codes; the first is the label SKU. */
   extCodeList: z.array(z.string().max(100)).max(50).nullish(),
 });
@@ -59,14 +75,15 @@ export const pageItemSchema = z.object({
   orderList: z.array(subOrderSchema).max(500).default([]),
 });
 
-export const orderListResponseSchema = z.object({
-  success: z.boolean().nullish(),
-  errorCode: looseInt.nullish(),
-  errorMsg: z.string().max(500).nullish(),
+export const orderListResponseSchema = sellerCenterEnvelopeSchema.extend({
   result: z
     .object({
       totalItemNum: looseInt.nullish(),
-      pageItems: z.array(z.unknown()).default([]),
+      // Past the last page the seller center answers `pageItems: null` (seen in public crawlers).
+      pageItems: z
+        .array(z.unknown())
+        .nullish()
+        .transform((items) => items ?? []),
     })
     .nullish(),
 });

@@ -1,5 +1,6 @@
 import type { OrderRecord } from '../db/records';
 import { computePurgeAt, retentionFactsOf } from '../retention/retention-rule';
+import { mergePackages } from './package-facts';
 import type { CapturedOrder } from './order-list-parser';
 import { mergeStatus } from './order-status';
 
@@ -7,12 +8,20 @@ export interface MergeContext {
   shopId: string;
   now: number;
   retentionDays: number;
+  /**
+   * Where the facts come from. `api`: an answer of the seller center's own API, read by the hook
+   * with the built-ins it kept at document_start. `page`: page-controlled data (detail-page
+   * rawData, the visible list), which any script on the page can forge (issue 10). Defaults to `api`.
+   */
+  trust?: 'api' | 'page';
 }
 
 /**
  * The stored order after a re-capture (issue 3, upsert rules): facts refresh, shippedAt only ever
  * moves earlier, seller-owned fields (exportedAt, piiState) stay, and a held address's purgeAt is
  * recomputed when the shipping time arrives or moves (it can only come forward: `previous`).
+ * Page-sourced facts never delete a stored address on their own: a cancellation or shipping time
+ * from the page that would make the address due now is held for the seller (`heldPageFact`).
  */
 export function mergeCapturedOrder(existing: OrderRecord | undefined, captured: CapturedOrder, itemCount: number, ctx: MergeContext): OrderRecord {
   if (!existing) {
@@ -33,6 +42,8 @@ export function mergeCapturedOrder(existing: OrderRecord | undefined, captured: 
       exportFormat: null,
       piiState: 'none',
       itemCount,
+      timesUncertain: captured.timesUncertain,
+      packages: mergePackages(undefined, captured.packages),
     };
   }
 
@@ -42,14 +53,27 @@ export function mergeCapturedOrder(existing: OrderRecord | undefined, captured: 
     shippedAt = captured.shippedAt;
     shippedAtSource = 'captured';
   }
-  const status = mergeStatus(existing.status, captured.status);
+  let status = mergeStatus(existing.status, captured.status);
+  let heldPageFact = existing.heldPageFact ?? null;
+
+  const purgeWith = (at: number | null, st: typeof status) =>
+    computePurgeAt(retentionFactsOf({ shippedAt: at, capturedAt: existing.capturedAt, status: st }), ctx.retentionDays, ctx.now, existing.purgeAt);
+  if ((ctx.trust ?? 'api') === 'page' && existing.piiState === 'present') {
+    if (status === 'cancelled' && existing.status !== 'cancelled') {
+      heldPageFact = { kind: 'cancelled', at: ctx.now, seenAt: ctx.now };
+      status = existing.status;
+    }
+    if (shippedAt !== existing.shippedAt && shippedAt !== null && purgeWith(shippedAt, status) <= ctx.now) {
+      heldPageFact = { kind: 'shipped', at: shippedAt, seenAt: ctx.now };
+      shippedAt = existing.shippedAt;
+      shippedAtSource = existing.shippedAtSource;
+    }
+  }
   const statusCode = status === captured.status ? captured.statusCode : existing.statusCode;
 
   let purgeAt = existing.purgeAt;
   const newlyCancelled = status === 'cancelled' && existing.status !== 'cancelled';
-  if (existing.piiState === 'present' && (shippedAt !== existing.shippedAt || newlyCancelled)) {
-    purgeAt = computePurgeAt(retentionFactsOf({ shippedAt, capturedAt: existing.capturedAt, status }), ctx.retentionDays, ctx.now, existing.purgeAt);
-  }
+  if (existing.piiState === 'present' && (shippedAt !== existing.shippedAt || newlyCancelled)) purgeAt = purgeWith(shippedAt, status);
 
   return {
     ...existing,
@@ -63,6 +87,9 @@ export function mergeCapturedOrder(existing: OrderRecord | undefined, captured: 
     updatedAt: ctx.now,
     purgeAt,
     itemCount,
+    timesUncertain: (existing.timesUncertain ?? false) || captured.timesUncertain,
+    packages: mergePackages(existing.packages, captured.packages),
+    heldPageFact,
   };
 }
 
@@ -70,12 +97,8 @@ export function mergeCapturedOrder(existing: OrderRecord | undefined, captured: 
 export function minimalOrder(orderSn: string, shopId: string, now: number): OrderRecord {
   return mergeCapturedOrder(
     undefined,
-    { orderSn, status: 'unknown', statusCode: null, createdAt: null, shipBy: null, shippedAt: null, deliveredAt: null, timesUncertain: false, items: [] },
+    { orderSn, status: 'unknown', statusCode: null, createdAt: null, shipBy: null, shippedAt: null, deliveredAt: null, timesUncertain: false, packages: [], items: [] },
     0,
-    {
-      shopId,
-      now,
-      retentionDays: 0,
-    },
+    { shopId, now, retentionDays: 0 },
   );
 }

@@ -22,6 +22,7 @@ const captured = (orderSn: string, over: Partial<CapturedOrder> = {}): CapturedO
   shippedAt: null,
   deliveredAt: null,
   timesUncertain: false,
+  packages: [],
   items: [{ orderSn, subOrderSn: `${orderSn}-A`, sku: 'A', goodsId: null, title: 'Mug', spec: null, quantity: 1, cancelledQuantity: 0, statusCode: 2 }],
   ...over,
 });

@@ -11,20 +11,29 @@ export interface UpsertOutcome {
   items: number;
   /** Orders whose held address got an earlier purge time. */
   purgeMoved: number;
+  /** Captured orders skipped because the stored order of that number belongs to another shop. */
+  otherShop: number;
+  /** Page-sourced facts held for the seller instead of deleting an address (`heldPageFact`). */
+  held: number;
 }
 
 /**
  * Stores one captured page in ONE transaction with its audit entry: re-capture updates, never
  * duplicates (orders by parent order number, items by sub-order number), and buyers.purgeAt
- * follows the order's purgeAt in the same transaction.
+ * follows the order's purgeAt in the same transaction. A capture touches only orders of the shop
+ * it is tagged with (another shop's order of the same number is skipped and counted), and
+ * page-sourced facts (`ctx.trust: 'page'`) never add lines to an order already stored (issue 10).
  */
-export async function upsertCapturedOrders(db: AppDb, orders: CapturedOrder[], ctx: MergeContext & { actor: AuditActor }): Promise<UpsertOutcome> {
-  const orderSns = orders.map((o) => o.orderSn);
+export async function upsertCapturedOrders(db: AppDb, captures: CapturedOrder[], ctx: MergeContext & { actor: AuditActor; detail?: string }): Promise<UpsertOutcome> {
   return db.transaction('rw', [db.orders, db.items, db.buyers, db.audit], async () => {
-    const existing = await db.orders.bulkGet(orderSns);
+    const stored = await db.orders.bulkGet(captures.map((o) => o.orderSn));
+    const orders = captures.filter((_o, i) => !stored[i] || stored[i].shopId === ctx.shopId);
+    const existing = stored.filter((o) => !o || o.shopId === ctx.shopId);
+    const otherShop = captures.length - orders.length;
+    const orderSns = orders.map((o) => o.orderSn);
     // Which captured lines are new: a keyed bulkGet (an `anyOf` over 500 orders measured ~300 ms
     // in fake-indexeddb against ~10 ms for this). itemCount = stored count + new lines.
-    const items = orders.flatMap((o) => o.items);
+    const items = orders.flatMap((o, i) => (ctx.trust === 'page' && existing[i] ? [] : o.items));
     const storedItems = await db.items.bulkGet(items.map((i) => [i.orderSn, i.subOrderSn] as [string, string]));
     const newLines = new Map<string, number>();
     items.forEach((item, i) => {
@@ -32,16 +41,16 @@ export async function upsertCapturedOrders(db: AppDb, orders: CapturedOrder[], c
     });
 
     const next: OrderRecord[] = [];
-    const outcome: UpsertOutcome = { created: 0, updated: 0, items: 0, purgeMoved: 0 };
+    const outcome: UpsertOutcome = { created: 0, updated: 0, items: items.length, purgeMoved: 0, otherShop, held: 0 };
     const buyerPurges: { orderSn: string; purgeAt: number }[] = [];
     orders.forEach((captured, i) => {
       const before = existing[i];
       const itemCount = (before?.itemCount ?? 0) + (newLines.get(captured.orderSn) ?? 0);
       const merged = mergeCapturedOrder(before, captured, itemCount, ctx);
       next.push(merged);
-      outcome.items += captured.items.length;
       if (before) outcome.updated++;
       else outcome.created++;
+      if (merged.heldPageFact && merged.heldPageFact !== before?.heldPageFact) outcome.held++;
       if (before && merged.piiState === 'present' && merged.purgeAt !== null && merged.purgeAt !== before.purgeAt) {
         buyerPurges.push({ orderSn: merged.orderSn, purgeAt: merged.purgeAt });
       }
@@ -55,9 +64,17 @@ export async function upsertCapturedOrders(db: AppDb, orders: CapturedOrder[], c
     await appendAudit(db, ctx.now, {
       actor: ctx.actor,
       action: 'capture.orders',
-      counts: { orders: orders.length, created: outcome.created, updated: outcome.updated, items: outcome.items, purgeMoved: outcome.purgeMoved },
+      counts: {
+        orders: orders.length,
+        created: outcome.created,
+        updated: outcome.updated,
+        items: outcome.items,
+        purgeMoved: outcome.purgeMoved,
+        ...(otherShop > 0 ? { otherShop } : {}),
+        ...(outcome.held > 0 ? { heldPageFacts: outcome.held } : {}),
+      },
       orderSns,
-      detail: 'orderList',
+      detail: ctx.detail ?? 'orderList',
     });
     return outcome;
   });
@@ -79,7 +96,8 @@ export async function ensureOrdersExist(
   const unique = [...new Set(orderSns)];
   if (unique.length === 0) return 0;
   const factsBySn = new Map(facts.filter((f) => unique.includes(f.orderSn)).map((f) => [f.orderSn, f]));
-  const mergeCtx: MergeContext = { shopId: ctx.shopId, now: ctx.now, retentionDays: ctx.retentionDays ?? MAX_RETENTION_DAYS };
+  // The facts come from the detail page's rawData: page-controlled (see MergeContext.trust).
+  const mergeCtx: MergeContext = { shopId: ctx.shopId, now: ctx.now, retentionDays: ctx.retentionDays ?? MAX_RETENTION_DAYS, trust: 'page' };
   return db.transaction('rw', [db.orders, db.buyers, db.audit], async () => {
     const existing = await db.orders.bulkGet(unique);
     const missing = unique.filter((_sn, i) => !existing[i]);
@@ -93,9 +111,9 @@ export async function ensureOrdersExist(
     unique.forEach((sn, i) => {
       const before = existing[i];
       const f = factsBySn.get(sn);
-      if (!before || !f) return;
+      // Another shop's order of the same number is not this capture's to change.
+      if (!before || !f || before.shopId !== ctx.shopId) return;
       const merged = mergeCapturedOrder(before, f, before.itemCount, mergeCtx);
-      if (merged.shippedAt === before.shippedAt && merged.status === before.status && merged.purgeAt === before.purgeAt) return;
       updated.push(merged);
       if (merged.piiState === 'present' && merged.purgeAt !== null && merged.purgeAt !== before.purgeAt) buyerPurges.push({ orderSn: sn, purgeAt: merged.purgeAt });
     });

@@ -10,6 +10,31 @@ export type OrderStatus = 'pending' | 'to_ship' | 'cancelled' | 'shipped' | 'del
 /** Whether buyer PII exists for the order: never captured, stored (sealed), or deleted by retention. */
 export type PiiState = 'none' | 'present' | 'purged';
 
+/** One package of an order as the seller center reports it (non-personal: numbers and the carrier's name). */
+export interface PackageFact {
+  packageSn: string | null;
+  trackingNumber: string | null;
+  carrier: string | null;
+}
+
+/**
+ * Why an order waits for the seller (issue 10): a different address arrived for it (`unreviewed`
+ * while the vault was locked, so not yet compared; `changed` once compared and different).
+ */
+export type AddressReview = 'unreviewed' | 'changed';
+
+/**
+ * A fact read from page-controlled data (detail-page rawData, the visible list) that would delete
+ * the order's stored address now (cancelled, or shipped long enough ago): held until the seller
+ * confirms it, because a page script can forge it (issue 10).
+ */
+export interface HeldPageFact {
+  kind: 'cancelled' | 'shipped';
+  /** The shipping instant the page reported (kind `shipped`), or when the cancellation was seen. */
+  at: number;
+  seenAt: number;
+}
+
 /** One parent order (the unit that ships to one address). Non-personal facts only. */
 export interface OrderRecord {
   /** Parent order number, e.g. "PO-211-01861395087993272". */
@@ -43,6 +68,12 @@ export interface OrderRecord {
   purgeFloor?: number | null;
   /** Number of sub-order lines, to show without reading items. */
   itemCount: number;
+  /** A time string's zone was unknown: its earliest reading was stored (the true time may be later). */
+  timesUncertain?: boolean;
+  /** Packages with tracking numbers and carriers (order list, package API). */
+  packages?: PackageFact[];
+  addressReview?: AddressReview | null;
+  heldPageFact?: HeldPageFact | null;
 }
 
 /** One sub-order line of a parent order. */
@@ -69,6 +100,11 @@ export interface BuyerRecord {
   source: string;
   /** Sealed envelope (utils/crypto), bound to table "buyers" + orderSn. */
   sealed: Uint8Array;
+  /**
+   * A different address captured later (issue 10: an address is never silently replaced). Sealed
+   * the same way, so accepting it is a move; deleted with the row by every purge path.
+   */
+  pending?: { sealed: Uint8Array; source: string; capturedAt: number } | null;
 }
 
 /** A file the extension downloaded that holds PII; removed when any of its orders is purged. */
