@@ -183,3 +183,84 @@ describe('orders summary after capture', () => {
     expect((await h['orders/summary']({ shopId: 'other', limit: 20 }, options)).total).toBe(0);
   });
 });
+
+describe('integrity of captures (issue 10)', () => {
+  it('a capture tagged with shop B never changes an order of shop A', async () => {
+    await authorize();
+    await consentStore.grant({ shopId: 'B-shop', displayName: '', authorizedAt: NOW, policyVersion: POLICY_VERSION });
+    const h = createCaptureHandlers(deps);
+    const [order] = makeOrders(1, { now: NOW });
+    await h['capture/payload'](payload('orderList', orderListResponse([order!])), content);
+    const before = await db.orders.get(order!.parentOrderSn);
+    const itemsBefore = await db.items.where('orderSn').equals(order!.parentOrderSn).count();
+    const forged = { ...order!, status: 3 as const, items: [...order!.items, { ...order!.items[0]!, subOrderSn: '211-999999999', title: 'forged' }] };
+    const result = await h['capture/payload'](payload('orderList', orderListResponse([forged]), { shopId: 'B-shop' }), content);
+    expect(result.skipped).toEqual([{ reason: 'other-shop', count: 1 }]);
+    expect(await db.orders.get(order!.parentOrderSn)).toEqual(before);
+    expect(await db.items.where('orderSn').equals(order!.parentOrderSn).count()).toBe(itemsBefore);
+  });
+
+  it('page data (rawData) reporting a cancellation does not delete a stored address: it waits for the seller', async () => {
+    await authorize();
+    await setupVault(deps, GOOD_PASSPHRASE, 'options', TEST_SCRYPT_COST);
+    const h = { ...createCaptureHandlers(deps), ...createOrdersHandlers(deps) };
+    const order = makeOrder({ index: 7, status: 2, now: NOW });
+    await h['capture/payload'](payload('address', addressResponse(order)), content);
+    expect(await db.buyers.count()).toBe(1);
+    const raw = rawDataFor(order) as { store: { parentOrderMap: Record<string, unknown> } };
+    raw.store.parentOrderMap.parentOrderStatus = 3;
+    const result = await h['capture/payload'](payload('orderDetail', raw, { orderSnHint: order.parentOrderSn }), content);
+    expect(result.addresses).toBe(0);
+    const held = await db.orders.get(order.parentOrderSn);
+    expect(held).toMatchObject({ status: 'unknown', piiState: 'present', heldPageFact: { kind: 'cancelled' } });
+    expect(held!.purgeAt).toBeGreaterThan(NOW);
+    expect(await db.buyers.count()).toBe(1);
+    // The seller confirms: the cancellation applies and the address is due at once.
+    await h['orders/resolve-page-fact']({ orderSn: order.parentOrderSn, apply: true }, options);
+    expect(await db.orders.get(order.parentOrderSn)).toMatchObject({ status: 'cancelled', purgeAt: NOW, heldPageFact: null });
+  });
+
+  it('the ship action starts the clock at the moment it succeeded; packages add tracking numbers to known orders only', async () => {
+    await authorize();
+    const h = createCaptureHandlers(deps);
+    const [order] = makeOrders(1, { now: NOW });
+    await h['capture/payload'](payload('orderList', orderListResponse([{ ...order!, status: 2, shippedAt: null }])), content);
+    const request = {
+      send_request_list: [
+        { tracking_number: '1Z999AA10123456784', order_send_info_list: [{ parent_order_sn: order!.parentOrderSn }, { parent_order_sn: 'PO-211-0000000000000' }] },
+      ],
+    };
+    await h['capture/payload'](payload('shipAction', { success: true, error_code: 1000000 }, { requestJson: JSON.stringify(request) }), content);
+    expect(await db.orders.get(order!.parentOrderSn)).toMatchObject({ shippedAt: NOW, status: 'partially_shipped', packages: [{ trackingNumber: '1Z999AA10123456784' }] });
+    expect(await db.orders.get('PO-211-0000000000000')).toBeUndefined();
+
+    const packages = {
+      success: true,
+      result: {
+        package_info_result_list: [
+          { package_sn: 'PK-1', tracking_number: '1Z999AA10123456784', shipping_company_name: 'UPS', order_send_info_list: [{ parent_order_sn: order!.parentOrderSn }] },
+        ],
+      },
+    };
+    await h['capture/payload'](payload('packages', packages), content);
+    expect((await db.orders.get(order!.parentOrderSn))!.packages).toEqual([{ packageSn: 'PK-1', trackingNumber: '1Z999AA10123456784', carrier: 'UPS' }]);
+    // A failed ship action ships nothing.
+    const other = makeOrder({ index: 12, status: 2, shippedAt: null, now: NOW });
+    await h['capture/payload'](payload('orderList', orderListResponse([other])), content);
+    const failed = { send_request_list: [{ order_send_info_list: [{ parent_order_sn: other.parentOrderSn }] }] };
+    await expect(h['capture/payload'](payload('shipAction', { success: false, error_code: 20002 }, { requestJson: JSON.stringify(failed) }), content)).rejects.toThrow(/busy/);
+    expect((await db.orders.get(other.parentOrderSn))!.shippedAt).toBeNull();
+  });
+
+  it('300 malformed captures write one audit entry per reason and window, and a flood is rate-limited per tab', async () => {
+    await authorize();
+    const h = createCaptureHandlers(deps);
+    const results = await Promise.allSettled(Array.from({ length: 300 }, () => h['capture/payload'](payload('orderList', '{not json'), content)));
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    const entries = await db.audit.where('action').equals('capture.rejected').toArray();
+    expect(entries.map((e) => e.detail).sort()).toEqual(['orderList:malformed-json', 'orderList:rate-limited']);
+    // The page's own merged report adds one entry at most per window.
+    await h['capture/rejected']({ kind: 'orderList', shopId: SHOP, reason: 'rate-limited', chars: 10, count: 500 }, content);
+    expect(await db.audit.where('action').equals('capture.rejected').count()).toBe(2);
+  });
+});

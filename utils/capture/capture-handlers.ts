@@ -1,19 +1,35 @@
-import { recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import { isShopAuthorized } from '../consent/consent-schema';
+import { MessageError } from '../messaging/envelope';
 import type { HandlerTable } from '../messaging/router';
 import type { captureMessages } from './capture-messages';
 import { capturePayload } from './capture-service';
+import { createRateLimiter, createRejectionLog } from './rejection-log';
 import { isSellerCenterUrl } from './seller-center-hosts';
 
-export function createCaptureHandlers(deps: BackgroundDeps): HandlerTable<typeof captureMessages> {
-  return {
-    'capture/payload': (payload, ctx) => capturePayload(deps, payload, ctx.actor),
+/**
+ * Per-tab capture budget in the background, behind the page's own (30 per 10 s): a real orders
+ * page makes a few API calls a second at most, so 60 per 10 s only stops floods (issue 10).
+ */
+const TAB_CAPTURES_PER_WINDOW = 60;
+const TAB_WINDOW_MS = 10_000;
 
-    'capture/rejected': async ({ kind, reason, chars }, ctx) => {
-      console.warn(`[seller-vault] capture rejected in the page (${reason}): ${kind}, ${chars} characters`);
-      await recordAudit(deps.db, deps.now(), { actor: ctx.actor, action: 'capture.rejected', counts: { chars }, detail: `${kind}:${reason}` });
-      await deps.notifyChanged();
+export function createCaptureHandlers(deps: BackgroundDeps): HandlerTable<typeof captureMessages> {
+  const rejections = createRejectionLog(deps);
+  const tabBudget = createRateLimiter(TAB_CAPTURES_PER_WINDOW, TAB_WINDOW_MS);
+  return {
+    'capture/payload': async (payload, ctx) => {
+      const tab = String(ctx.sender.tab?.id ?? ctx.actor);
+      if (!tabBudget.allow(tab, deps.now())) {
+        await rejections.record(payload.kind, 'rate-limited', payload.json.length, ctx.actor);
+        throw new MessageError('invalid-request', 'rate-limited: too many captures from this tab; wait a few seconds');
+      }
+      return capturePayload(deps, payload, ctx.actor, rejections);
+    },
+
+    'capture/rejected': async ({ kind, reason, chars, count }, ctx) => {
+      console.warn(`[seller-vault] capture rejected in the page (${reason}): ${kind}, ${count} × ${chars} characters`);
+      await rejections.record(kind, reason, chars, ctx.actor, count);
     },
 
     'capture/tab-state': async ({ tabId }) => {

@@ -9,7 +9,8 @@ export type CaptureRejectReason =
   | 'too-deep'
   | 'login-expired'
   | 'api-error'
-  | 'invalid-shape';
+  | 'invalid-shape'
+  | 'rate-limited';
 
 /** Thrown by the pure capture parsers; the handler turns it into an audit entry and a clear error. */
 export class CaptureRejection extends Error {

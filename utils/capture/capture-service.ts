@@ -1,7 +1,6 @@
-import { recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import { isShopAuthorized } from '../consent/consent-schema';
-import type { AuditActor } from '../db/records';
+import type { AuditActor, PackageFact } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import type { CapturePayload, CaptureResult } from './capture-messages';
 import { storeCapturedAddresses } from '../vault/buyer-store';
@@ -9,27 +8,24 @@ import { parseAddressPayload } from './address-payload-parser';
 import { parseCapturedJson } from './camel-keys';
 import { exceedsPayloadCap, MAX_PAYLOAD_BYTES } from './capture-limits';
 import { CaptureRejection } from './capture-rejection';
-import { parseOrderList } from './order-list-parser';
+import { type CapturedOrder, parseOrderList } from './order-list-parser';
+import { parseDomOrderList } from './dom-order-list-parser';
+import { parsePackageQuery, parseShipAction } from './package-parser';
 import { ensureOrdersExist, upsertCapturedOrders } from './order-upsert';
+import type { RejectionLog } from './rejection-log';
 
 /**
  * One `capture/payload`: re-checks consent and the cookie setting (the content script's gate is
  * not trusted alone), caps size, parses, stores. A refused payload is logged to the console and
  * audited as `capture.rejected` with its reason code; nothing of it is stored.
  */
-export async function capturePayload(deps: BackgroundDeps, payload: CapturePayload, actor: AuditActor): Promise<CaptureResult> {
+export async function capturePayload(deps: BackgroundDeps, payload: CapturePayload, actor: AuditActor, rejections: RejectionLog): Promise<CaptureResult> {
   try {
     return await storePayload(deps, payload, actor);
   } catch (err) {
     if (!(err instanceof CaptureRejection)) throw err;
     console.warn(`[seller-vault] capture rejected (${err.reason}): ${err.message}`);
-    await recordAudit(deps.db, deps.now(), {
-      actor,
-      action: 'capture.rejected',
-      counts: { chars: payload.json.length },
-      detail: `${payload.kind}:${err.reason}`,
-    });
-    await deps.notifyChanged();
+    await rejections.record(payload.kind, err.reason, payload.json.length, actor);
     throw new MessageError(err.reason === 'not-authorized' || err.reason === 'cookies-disabled' ? 'forbidden' : 'invalid-request', `${err.reason}: ${err.message}`);
   }
 }
@@ -44,19 +40,36 @@ async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor
   const body = parseCapturedJson(payload.json);
   const now = deps.now();
 
-  if (payload.kind === 'orderList') {
-    const zone = { utcOffsetMinutes: payload.utcOffsetMinutes };
-    const orders = parseOrderList(body, { now, zone });
+  const zone = { utcOffsetMinutes: payload.utcOffsetMinutes };
+  const base = { shopId, now, retentionDays: settings.retentionDays, actor };
+  const storeOrders = async (orders: CapturedOrder[], ctx: Omit<Parameters<typeof upsertCapturedOrders>[2], keyof typeof base>) => {
     if (orders.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: [] };
-    const outcome = await upsertCapturedOrders(deps.db, orders, { shopId, now, retentionDays: settings.retentionDays, actor });
+    const outcome = await upsertCapturedOrders(deps.db, orders, { ...base, ...ctx });
     await deps.notifyChanged();
-    return { orders: orders.length, items: outcome.items, addresses: 0, skipped: [] };
+    const skipped = [
+      ...(outcome.otherShop > 0 ? [{ reason: 'other-shop', count: outcome.otherShop }] : []),
+      ...(outcome.held > 0 ? [{ reason: 'held-for-seller', count: outcome.held }] : []),
+    ];
+    return { orders: outcome.created + outcome.updated, items: outcome.items, addresses: 0, skipped };
+  };
+
+  switch (payload.kind) {
+    case 'orderList':
+      return storeOrders(parseOrderList(body, { now, zone }), { trust: 'api', detail: 'orderList' });
+    case 'orderListDom':
+      return storeOrders(parseDomOrderList(body, zone), { trust: 'page', detail: 'orderListDom' });
+    case 'packages': {
+      const facts = [...parsePackageQuery(body)].map(([orderSn, packages]) => factsOnly(orderSn, packages, null));
+      return storeOrders(facts, { trust: 'api', detail: 'packages', onlyExisting: true });
+    }
+    case 'shipAction': {
+      // The answer confirms the ship action: now is the true shipping instant (starts the 28-day clock).
+      const facts = parseShipAction(payload.requestJson, body).shipped.map((s) => factsOnly(s.orderSn, s.packages, now));
+      return storeOrders(facts, { trust: 'api', detail: 'shipAction', onlyExisting: true });
+    }
   }
 
-  if (payload.kind !== 'address' && payload.kind !== 'orderDetail' && payload.kind !== 'addressDom') {
-    throw new CaptureRejection('invalid-shape', `${payload.kind}: not read yet`);
-  }
-  const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, { now, zone: { utcOffsetMinutes: payload.utcOffsetMinutes } });
+  const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, { now, zone });
   if (parsed.addresses.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: parsed.skipped };
   // The vault stores addresses only for known orders: an address seen before its order gets a placeholder row.
   // Shipping facts read with the address go in first, so an address of an order shipped long ago is already due.
@@ -69,4 +82,22 @@ async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor
   const stored = await storeCapturedAddresses(deps, parsed.addresses, actor, { retentionDays: settings.retentionDays });
   await deps.notifyChanged();
   return { orders: created, items: 0, addresses: stored.stored, skipped: [...parsed.skipped, ...stored.skipped] };
+}
+
+/** Facts that change only packages (and, for a ship action, the shipping time) of a known order. */
+function factsOnly(orderSn: string, packages: PackageFact[], shippedAt: number | null): CapturedOrder {
+  return {
+    orderSn,
+    // A ship action may cover some lines only: `partially_shipped` is the least it proves, and a
+    // later list capture can still move it forward (a status never moves backwards).
+    status: shippedAt === null ? 'unknown' : 'partially_shipped',
+    statusCode: null,
+    createdAt: null,
+    shipBy: null,
+    shippedAt,
+    deliveredAt: null,
+    timesUncertain: false,
+    packages,
+    items: [],
+  };
 }

@@ -12,29 +12,35 @@ function cleanId(value: string | null): string | null {
 }
 
 /**
- * Packages of one order, cleaned and de-duplicated: a package is known by its number (or its
- * tracking number when the number is missing); the later mention fills what the earlier lacked.
- * Entries without a tracking number or package number say nothing and are dropped.
+ * Packages of one order, cleaned and de-duplicated: two mentions are one package when they share
+ * the package number or the tracking number (the ship action knows only the tracking number, the
+ * package query both); the later mention fills what the earlier lacked. Entries with neither
+ * number say nothing and are dropped.
  */
 export function packageFacts(raw: readonly PackageFact[]): PackageFact[] {
-  const byKey = new Map<string, PackageFact>();
+  const out: PackageFact[] = [];
   for (const p of raw) {
     const fact: PackageFact = {
       packageSn: cleanId(p.packageSn),
       trackingNumber: cleanId(p.trackingNumber),
       carrier: p.carrier && CARRIER.test(p.carrier.trim()) ? p.carrier.trim() : null,
     };
-    const key = fact.packageSn ?? fact.trackingNumber;
-    if (!key) continue;
-    const earlier = byKey.get(key);
-    byKey.set(key, {
-      packageSn: fact.packageSn ?? earlier?.packageSn ?? null,
-      trackingNumber: fact.trackingNumber ?? earlier?.trackingNumber ?? null,
-      carrier: fact.carrier ?? earlier?.carrier ?? null,
-    });
-    if (byKey.size >= MAX_PACKAGES) break;
+    if (!fact.packageSn && !fact.trackingNumber) continue;
+    const same = out.findIndex(
+      (known) => (fact.packageSn !== null && known.packageSn === fact.packageSn) || (fact.trackingNumber !== null && known.trackingNumber === fact.trackingNumber),
+    );
+    if (same === -1) {
+      if (out.length < MAX_PACKAGES) out.push(fact);
+      continue;
+    }
+    const earlier = out[same]!;
+    out[same] = {
+      packageSn: fact.packageSn ?? earlier.packageSn,
+      trackingNumber: fact.trackingNumber ?? earlier.trackingNumber,
+      carrier: fact.carrier ?? earlier.carrier,
+    };
   }
-  return [...byKey.values()];
+  return out;
 }
 
 /** The stored packages after a capture: merged by package number, never forgetting a known tracking number. */

@@ -28,3 +28,16 @@ describe('consent', () => {
     expect((await h['consent/status']({ shopId: SHOP }, content)).showBanner).toBe(false);
   });
 });
+
+describe('opening the authorization screen', () => {
+  it('opens at most one tab per 10 s however often a page asks', async () => {
+    let clock = Date.UTC(2026, 10, 25, 9, 0, 0);
+    const opened: string[] = [];
+    const h = createConsentHandlers({ ...deps, now: () => clock, tabs: { ...deps.tabs, openAuthorization: async (shopId) => void opened.push(shopId) } });
+    for (let i = 0; i < 50; i++) await h['consent/open-authorization']({ shopId: SHOP }, content);
+    expect(opened).toEqual([SHOP]);
+    clock += 10_000;
+    await h['consent/open-authorization']({ shopId: SHOP }, content);
+    expect(opened).toHaveLength(2);
+  });
+});

@@ -5,7 +5,11 @@ import { POLICY_VERSION } from '../policy/policy-document';
 import type { consentMessages } from './consent-messages';
 import { isShopAuthorized } from './consent-schema';
 
+/** At most one authorization tab per this many ms, whoever asks (a page script cannot open tabs in a loop). */
+const OPEN_AUTHORIZATION_INTERVAL_MS = 10_000;
+
 export function createConsentHandlers(deps: BackgroundDeps): HandlerTable<typeof consentMessages> {
+  let lastOpenedAt = Number.NEGATIVE_INFINITY;
   return {
     // The content script asks on every page load: also how the popup learns the tab's shop.
     'consent/status': async ({ shopId }, ctx) => {
@@ -16,7 +20,12 @@ export function createConsentHandlers(deps: BackgroundDeps): HandlerTable<typeof
       return { shopId, authorized, showBanner: !authorized && settings.showInPageBanner && settings.allowSellerCenterCookies };
     },
 
-    'consent/open-authorization': ({ shopId }) => deps.tabs.openAuthorization(shopId),
+    'consent/open-authorization': async ({ shopId }) => {
+      const now = deps.now();
+      if (now - lastOpenedAt < OPEN_AUTHORIZATION_INTERVAL_MS) return;
+      lastOpenedAt = now;
+      await deps.tabs.openAuthorization(shopId);
+    },
 
     'consent/list': async () => Object.values(await deps.consent.read()).sort((a, b) => a.authorizedAt - b.authorizedAt),
 

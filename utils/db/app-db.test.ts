@@ -63,7 +63,7 @@ describe('database history', () => {
     const db = new AppDb(`fresh-${crypto.randomUUID()}`);
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'buyers', 'exports', 'incidents', 'items', 'meta', 'notices', 'orders', 'requests']);
-    expect(db.orders.schema.indexes.map((i) => i.name).sort()).toEqual(['capturedAt', 'exportedAt', 'piiState', 'purgeAt', 'shipBy', 'shopId', 'status']);
+    expect(db.orders.schema.indexes.map((i) => i.name).sort()).toEqual(['addressReview', 'capturedAt', 'exportedAt', 'piiState', 'purgeAt', 'shipBy', 'shopId', 'status']);
     db.close();
   });
 });

@@ -30,4 +30,9 @@ export const SCHEMA_HISTORY: readonly { version: number; note: string; stores: R
     note: 'orders.createdAt and orders.shippedAt indexes dropped: nothing queries them (purge 25% faster)',
     stores: { orders: 'orderSn, shopId, status, shipBy, purgeAt, capturedAt, exportedAt, piiState' },
   },
+  {
+    version: 3,
+    note: 'orders.addressReview: the orders whose re-captured address waits for the seller (sparse: only set rows are indexed)',
+    stores: { orders: 'orderSn, shopId, status, shipBy, purgeAt, capturedAt, exportedAt, piiState, addressReview' },
+  },
 ];

@@ -79,7 +79,23 @@ describe('queryOrderPage on specific orders', () => {
   it('returns non-personal summary rows only', async () => {
     const [row] = (await queryOrderPage(db, filter({ orderSnQuery: 'PO-1' }), 0, 1, NOW)).rows;
     expect(Object.keys(row!).sort()).toEqual(
-      ['capturedAt', 'createdAt', 'exportedAt', 'itemCount', 'orderSn', 'piiState', 'purgeAt', 'shipBy', 'shippedAt', 'shopId', 'status'].sort(),
+      [
+        'addressReview',
+        'capturedAt',
+        'createdAt',
+        'exportedAt',
+        'heldPageFact',
+        'itemCount',
+        'orderSn',
+        'packages',
+        'piiState',
+        'purgeAt',
+        'shipBy',
+        'shippedAt',
+        'shopId',
+        'status',
+        'timesUncertain',
+      ].sort(),
     );
   });
 });

@@ -76,6 +76,10 @@ export function toSummaryRow(o: OrderRecord): OrderSummaryRow {
     piiState: o.piiState,
     itemCount: o.itemCount,
     purgeAt: o.purgeAt,
+    packages: (o.packages ?? []).flatMap((p) => (p.trackingNumber ? [{ trackingNumber: p.trackingNumber, carrier: p.carrier }] : [])),
+    addressReview: o.addressReview ?? null,
+    heldPageFact: o.heldPageFact ?? null,
+    timesUncertain: o.timesUncertain ?? false,
   };
 }
 

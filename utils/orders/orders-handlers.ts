@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
-import type { AuditActor } from '../db/records';
+import type { AuditActor, OrderRecord } from '../db/records';
+import { MessageError } from '../messaging/envelope';
 import type { HandlerTable } from '../messaging/router';
 import { computePurgeAt, retentionFactsOf } from '../retention/retention-rule';
 import { openBuyers } from '../vault/buyer-store';
@@ -81,6 +82,27 @@ export function createOrdersHandlers(deps: BackgroundDeps, services: OrdersServi
       });
       if (reply.marked.length > 0) await deps.notifyChanged();
       return reply;
+    },
+    'orders/resolve-page-fact': async ({ orderSn, apply }, ctx) => {
+      const { retentionDays } = await deps.settings.read();
+      const now = deps.now();
+      await db.transaction('rw', [db.orders, db.buyers, db.audit], async () => {
+        const order = await db.orders.get(orderSn);
+        const fact = order?.heldPageFact;
+        if (!order || !fact) throw new MessageError('not-found', 'Nothing waits for this order');
+        let next: OrderRecord = { ...order, heldPageFact: null };
+        if (apply) {
+          next = fact.kind === 'cancelled' ? { ...next, status: 'cancelled' } : { ...next, shippedAt: Math.min(fact.at, order.shippedAt ?? fact.at), shippedAtSource: 'captured' };
+          if (order.piiState === 'present') {
+            next.purgeAt = computePurgeAt(retentionFactsOf(next), retentionDays, now, order.purgeAt);
+            await db.buyers.update(orderSn, { purgeAt: next.purgeAt });
+          }
+        }
+        await db.orders.put(next);
+        await appendAudit(db, now, { actor: ctx.actor, action: apply ? 'orders.page-fact-applied' : 'orders.page-fact-dismissed', orderSns: [orderSn], detail: fact.kind });
+      });
+      // A purge time now due is carried out at once (retention re-arms after every write).
+      await deps.notifyChanged();
     },
   };
 }

@@ -20,7 +20,13 @@ export const orderSnsSchema = z.array(orderSn).min(1).max(MAX_EXPORT_ORDERS);
 export type OrderSummaryRow = Pick<
   OrderRecord,
   'orderSn' | 'shopId' | 'status' | 'createdAt' | 'shipBy' | 'shippedAt' | 'capturedAt' | 'exportedAt' | 'piiState' | 'itemCount' | 'purgeAt'
->;
+> & {
+  /** Tracking numbers with their carriers (non-personal). */
+  packages: { trackingNumber: string; carrier: string | null }[];
+  addressReview: OrderRecord['addressReview'];
+  heldPageFact: OrderRecord['heldPageFact'];
+  timesUncertain: boolean;
+};
 
 export interface OrdersSummary {
   total: number;
@@ -92,4 +98,10 @@ export const ordersMessages = {
   'orders/find-by-buyer': defineMessage('page', z.object({ query: z.string().trim().min(2).max(100), filter: orderFilterSchema })).returns<BuyerSearchReply>(),
   /** Seller says these orders left: shippedAt = now where unset; purgeAt recomputed (never later). */
   'orders/mark-shipped': defineMessage('page', z.object({ orderSns: orderSnsSchema })).returns<MarkShippedReply>(),
+  /**
+   * A cancellation or shipping time the seller-center PAGE reported (rawData, visible list) that
+   * would delete the stored address at once: applied only when the seller says so (`apply`), else
+   * dismissed. Page scripts can forge page data; the seller can check the seller center.
+   */
+  'orders/resolve-page-fact': defineMessage('page', z.object({ orderSn: z.string().min(1).max(64), apply: z.boolean() })).returns<void>(),
 };

@@ -37,3 +37,8 @@ export interface CapturedAddress {
   source: AddressSource;
   pii: BuyerPii;
 }
+
+/** Same address, field by field (the order of fields does not matter; absent and null are alike). */
+export function sameBuyerPii(a: BuyerPii, b: BuyerPii): boolean {
+  return (Object.keys(buyerPiiSchema.shape) as (keyof BuyerPii)[]).every((k) => (a[k] ?? null) === (b[k] ?? null));
+}

@@ -4,7 +4,7 @@ import { isQuotaError } from '../messaging/quota-error';
 import { settingsStore } from '../settings/settings-adapter';
 import { erasePiiInTransaction } from '../retention/pii-eraser';
 import { purgeDueBuyers } from '../retention/purge-service';
-import { openBuyers, storeCapturedAddresses } from './buyer-store';
+import { openBuyers, resolveAddressChange, reviewPendingAddresses, storeCapturedAddresses } from './buyer-store';
 import { lockVault, setupVault, unlockVault } from './vault-service';
 import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0 } from '../../tests/support/vault-test-support';
 
@@ -34,7 +34,7 @@ describe('storeCapturedAddresses', () => {
       ],
       'content',
     );
-    expect(result).toEqual({ stored: 3, skipped: [] });
+    expect(result).toEqual({ stored: 3, changed: 0, unreviewed: 0, skipped: [] });
     const row = (await deps.db.buyers.get('PO-2'))!;
     expect(row.sealed[0]).toBe(0x01);
     expect(Buffer.from(row.sealed).includes(Buffer.from('Юлия'))).toBe(false);
@@ -63,6 +63,8 @@ describe('storeCapturedAddresses', () => {
     await deps.db.orders.put(makeOrder('PO-1'));
     expect(await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content')).toEqual({
       stored: 0,
+      changed: 0,
+      unreviewed: 0,
       skipped: [{ reason: 'no-vault', count: 1 }],
     });
     expect(await deps.db.buyers.count()).toBe(0);
@@ -112,7 +114,7 @@ describe('storeCapturedAddresses', () => {
     await settingsStore.write({ retentionDays: 28 });
     deps.clock.now = T0 + 4 * DAY;
     const again = await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content');
-    expect(again).toEqual({ stored: 0, skipped: [{ reason: 'already-due', count: 1 }] });
+    expect(again).toEqual({ stored: 0, changed: 0, unreviewed: 0, skipped: [{ reason: 'already-due', count: 1 }] });
     expect(await deps.db.buyers.count()).toBe(0);
     expect((await deps.db.orders.get('PO-1'))!.piiState).toBe('purged');
   });
@@ -134,7 +136,7 @@ describe('storeCapturedAddresses', () => {
     expect((await deps.db.buyers.get('PO-1'))!.purgeAt).toBe(T0 + 7 * DAY);
   });
 
-  it('re-capture replaces the blob; purgeAt only moves earlier', async () => {
+  it('a re-captured different address waits beside the stored one until accepted; purgeAt only moves earlier', async () => {
     const deps = await vaultWithOrders(['PO-1']);
     await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('Old Name'))], 'content');
     // Shipped now: the rule would give capturedAt-based T0+28d vs shipped-based later → stays T0+28d.
@@ -148,8 +150,44 @@ describe('storeCapturedAddresses', () => {
     // Two days idle: auto-locked meanwhile.
     await expect(openBuyers(deps, ['PO-1'], 'popup')).rejects.toMatchObject({ code: 'locked' });
     await unlockVault(deps, GOOD_PASSPHRASE, 'popup');
+    // Never silently replaced: labels still get the stored address; the new one waits for the seller.
+    expect((await openBuyers(deps, ['PO-1'], 'popup')).results['PO-1']).toMatchObject({ state: 'ok', pii: { name: 'Old Name' } });
+    expect((await deps.db.orders.get('PO-1'))!.addressReview).toBe('changed');
+    const [change] = await reviewPendingAddresses(deps, 'popup');
+    expect(change).toMatchObject({ orderSn: 'PO-1', current: { name: 'Old Name' }, proposed: { name: 'New Name' } });
+    await resolveAddressChange(deps, 'PO-1', true, 'popup');
     const { results } = await openBuyers(deps, ['PO-1'], 'popup');
     expect(results['PO-1']).toMatchObject({ state: 'ok', pii: { name: 'New Name' } });
+    expect((await deps.db.orders.get('PO-1'))!.addressReview).toBeNull();
+    expect((await deps.db.audit.toArray()).map((a) => a.action)).toContain('address.accept');
+  });
+
+  it('an address captured again while locked is compared on unlock: identical ones are dropped, changed ones wait', async () => {
+    const deps = await vaultWithOrders(['PO-1', 'PO-2']);
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('Same')), makeAddress('PO-2', makePii('Before'))], 'content');
+    await lockVault(deps, 'popup', 'lock');
+    const again = await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('Same')), makeAddress('PO-2', makePii('After'))], 'content');
+    expect(again).toMatchObject({ stored: 0, unreviewed: 2 });
+    await unlockVault(deps, GOOD_PASSPHRASE, 'popup');
+    const views = await reviewPendingAddresses(deps, 'popup');
+    expect(views.map((v) => [v.orderSn, v.current.name, v.proposed.name])).toEqual([['PO-2', 'Before', 'After']]);
+    expect((await deps.db.orders.get('PO-1'))!.addressReview).toBeNull();
+    expect((await deps.db.buyers.get('PO-1'))!.pending).toBeNull();
+    await resolveAddressChange(deps, 'PO-2', false, 'popup');
+    expect((await openBuyers(deps, ['PO-2'], 'popup')).results['PO-2']).toMatchObject({ pii: { name: 'Before' } });
+    // Unlocked, the same address again is no change at all.
+    expect(await storeCapturedAddresses(deps, [makeAddress('PO-2', makePii('Before'))], 'content')).toMatchObject({
+      stored: 0,
+      changed: 0,
+      skipped: [{ reason: 'unchanged', count: 1 }],
+    });
+  });
+
+  it('an address for an order of another shop is not stored', async () => {
+    const deps = await vaultWithOrders(['PO-1']);
+    const result = await storeCapturedAddresses(deps, [{ ...makeAddress('PO-1', makePii('Shop B')), shopId: 'other-shop' }], 'content');
+    expect(result).toMatchObject({ stored: 0, skipped: [{ reason: 'other-shop', count: 1 }] });
+    expect(await deps.db.buyers.count()).toBe(0);
   });
 
   it('a DOM-fallback address never replaces one from the address API or rawData', async () => {
@@ -160,7 +198,7 @@ describe('storeCapturedAddresses', () => {
     const dom = { ...makeAddress('PO-1', makePii('From DOM', { phone: null })), source: 'dom' as const };
     const rawData = { ...makeAddress('PO-2', makePii('From rawData')), source: 'rawData' as const };
     const result = await storeCapturedAddresses(deps, [dom, rawData], 'content');
-    expect(result).toEqual({ stored: 1, skipped: [{ reason: 'kept-structured-address', count: 1 }] });
+    expect(result).toEqual({ stored: 1, changed: 0, unreviewed: 0, skipped: [{ reason: 'kept-structured-address', count: 1 }] });
     const { results } = await openBuyers(deps, ['PO-1', 'PO-2'], 'popup');
     expect(results['PO-1']).toMatchObject({ state: 'ok', pii: { name: 'From API', phone: '+1 555 0100' } });
     expect(results['PO-2']).toMatchObject({ state: 'ok', pii: { name: 'From rawData' } });

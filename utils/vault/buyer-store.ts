@@ -1,8 +1,8 @@
 import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import type { CapturedAddress } from './buyer-pii';
-import { buyerPiiSchema } from './buyer-pii';
-import { createOpener, createSealer } from '../crypto/sealed-box';
+import { type BuyerPii, buyerPiiSchema, sameBuyerPii } from './buyer-pii';
+import { createOpener, createSealer, type Opener } from '../crypto/sealed-box';
 import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
 import { computePurgeAt, isPurgeDue, retentionFactsOf } from '../retention/retention-rule';
@@ -10,9 +10,14 @@ import { purgeDueBuyers } from '../retention/purge-service';
 import { openBuyerRecord, sealBuyerPii } from './buyer-seal';
 import { readMeta } from '../meta-store';
 import { requireUnlockedKeys } from './vault-service';
+import { MessageError } from '../messaging/envelope';
 
 export interface StoreAddressesResult {
   stored: number;
+  /** Different from the address held: waiting beside it for the seller (`addressReview: changed`). */
+  changed: number;
+  /** Captured while locked for an order holding an address: compared on unlock. */
+  unreviewed: number;
   skipped: { reason: string; count: number }[];
 }
 
@@ -44,7 +49,7 @@ export async function storeCapturedAddresses(
   actor: AuditActor,
   options: StoreAddressesOptions = {},
 ): Promise<StoreAddressesResult> {
-  if (addresses.length === 0) return { stored: 0, skipped: [] };
+  if (addresses.length === 0) return { stored: 0, changed: 0, unreviewed: 0, skipped: [] };
   const retentionDays = options.retentionDays ?? (await deps.settings.read()).retentionDays;
   const { db } = deps;
 
@@ -52,9 +57,11 @@ export async function storeCapturedAddresses(
   const latest = new Map(addresses.map((a) => [a.orderSn, a]));
   const orderSns = [...latest.keys()];
 
-  const result = await db.transaction('rw', [db.orders, db.buyers, db.meta, db.audit], async () => {
+  // Unlocked keys (if any) let a re-captured address be compared with the stored one at once.
+  const { keys } = await deps.sessionKeys.read();
+  const result = await db.transaction('rw', [db.orders, db.buyers, db.meta, db.audit], async (): Promise<StoreAddressesResult> => {
     const vault = await readMeta(db, 'vault');
-    if (!vault) return { stored: 0, skipped: [{ reason: 'no-vault', count: addresses.length }] };
+    if (!vault) return { stored: 0, changed: 0, unreviewed: 0, skipped: [{ reason: 'no-vault', count: addresses.length }] };
 
     const now = deps.now();
     const [orders, existing] = await Promise.all([db.orders.bulkGet(orderSns), db.buyers.bulkGet(orderSns)]);
@@ -62,12 +69,20 @@ export async function storeCapturedAddresses(
     const buyers: BuyerRecord[] = [];
     const updatedOrders: OrderRecord[] = [];
     const skipped: string[] = [];
+    const changed: string[] = [];
+    const unreviewed: string[] = [];
 
+    const opener = keys ? createOpener(keys.secretKey) : null;
     for (const [i, orderSn] of orderSns.entries()) {
       const address = latest.get(orderSn)!;
       const order = orders[i];
       if (!order) {
         skipped.push('unknown-order');
+        continue;
+      }
+      // A capture touches only orders of the shop it is tagged with (issue 10).
+      if (order.shopId !== address.shopId) {
+        skipped.push('other-shop');
         continue;
       }
       const pii = buyerPiiSchema.safeParse(address.pii);
@@ -77,7 +92,7 @@ export async function storeCapturedAddresses(
       }
       // The DOM fallback reads what the page shows (often partly masked); it never replaces an
       // address from the seller center's own data (address API or rawData).
-      const held = existing[i];
+      const held = existing[i] && !isPurgeDue(existing[i].purgeAt, now) ? existing[i] : undefined;
       if (address.source === 'dom' && held && held.source !== 'dom') {
         skipped.push('kept-structured-address');
         continue;
@@ -93,15 +108,29 @@ export async function storeCapturedAddresses(
         skipped.push('already-due');
         continue;
       }
-      buyers.push({
-        orderSn,
-        shopId: address.shopId,
-        purgeAt,
-        capturedAt: now,
-        source: address.source,
-        sealed: sealBuyerPii(sealer, orderSn, pii.data),
-      });
-      updatedOrders.push({ ...order, piiState: 'present', purgeAt });
+      const sealed = sealBuyerPii(sealer, orderSn, pii.data);
+      // A structured address (address API, rawData) replaces a DOM read, the lowest-fidelity
+      // fallback, at once: the upgrade comes from the seller center's own data.
+      if (!held || (held.source === 'dom' && address.source !== 'dom')) {
+        buyers.push({ orderSn, shopId: address.shopId, purgeAt, capturedAt: now, source: address.source, sealed });
+        updatedOrders.push({ ...order, piiState: 'present', purgeAt, addressReview: null });
+        continue;
+      }
+      // An address already stored is never silently replaced (issue 10): a different one waits
+      // beside it until the seller accepts it. While locked nothing can be compared: the new one
+      // waits `unreviewed` and is compared on unlock (identical ones are then dropped).
+      const review = opener ? compareWithHeld(opener, held, pii.data) : 'unreviewed';
+      if (review === 'same') {
+        if (held.pending) {
+          buyers.push({ ...held, pending: null });
+          updatedOrders.push({ ...order, addressReview: null });
+        }
+        skipped.push('unchanged');
+        continue;
+      }
+      buyers.push({ ...held, purgeAt, pending: { sealed, source: address.source, capturedAt: now } });
+      updatedOrders.push({ ...order, purgeAt, addressReview: review });
+      (review === 'changed' ? changed : unreviewed).push(orderSn);
     }
 
     if (buyers.length > 0) {
@@ -111,15 +140,26 @@ export async function storeCapturedAddresses(
       await appendAudit(db, now, {
         actor,
         action: 'capture.addresses',
-        counts: { stored: buyers.length, ...Object.fromEntries(skippedCounts.map((s) => [`skipped:${s.reason}`, s.count])) },
+        counts: {
+          stored: buyers.length - changed.length - unreviewed.length,
+          ...(changed.length > 0 ? { addressChanged: changed.length } : {}),
+          ...(unreviewed.length > 0 ? { addressToReview: unreviewed.length } : {}),
+          ...Object.fromEntries(skippedCounts.map((s) => [`skipped:${s.reason}`, s.count])),
+        },
         orderSns: buyers.map((b) => b.orderSn),
       });
     }
     // Addresses repeated within the batch are not "skipped": they replaced their earlier copy.
-    return { stored: buyers.length, skipped: countReasons(skipped) };
+    return { stored: buyers.length - changed.length - unreviewed.length, changed: changed.length, unreviewed: unreviewed.length, skipped: countReasons(skipped) };
   });
-  if (result.stored > 0) await deps.notifyChanged();
+  if (result.stored + result.changed + result.unreviewed > 0) await deps.notifyChanged();
   return result;
+}
+
+/** Whether a newly captured address is the one already held (compared field by field). */
+function compareWithHeld(opener: Opener, held: BuyerRecord, next: BuyerPii): 'same' | 'changed' {
+  const current = openBuyerRecord(opener, held);
+  return current.state === 'ok' && sameBuyerPii(current.pii, next) ? 'same' : 'changed';
 }
 
 /**
@@ -160,4 +200,75 @@ export async function openBuyers(deps: BackgroundDeps, orderSns: string[], actor
     });
     return { results };
   });
+}
+
+/** One address waiting beside the held one, both opened for the seller's review. */
+export interface AddressChangeView {
+  orderSn: string;
+  current: BuyerPii;
+  proposed: BuyerPii;
+  proposedSource: string;
+  proposedAt: number;
+}
+
+/**
+ * Compares every address captured while locked with the one held (called on unlock and before a
+ * review is shown): identical ones are dropped, different ones wait as `changed` (audited once).
+ */
+export async function reviewPendingAddresses(deps: BackgroundDeps, actor: AuditActor): Promise<AddressChangeView[]> {
+  const keys = await requireUnlockedKeys(deps);
+  const opener = createOpener(keys.secretKey);
+  const { db } = deps;
+  return db.transaction('rw', [db.orders, db.buyers, db.audit], async () => {
+    const now = deps.now();
+    const orders = await db.orders.where('addressReview').anyOf('unreviewed', 'changed').toArray();
+    const rows = await db.buyers.bulkGet(orders.map((o) => o.orderSn));
+    const views: AddressChangeView[] = [];
+    const newlyChanged: string[] = [];
+    const dropped: string[] = [];
+    for (const [i, order] of orders.entries()) {
+      const row = rows[i];
+      const current = row ? openBuyerRecord(opener, row) : null;
+      const proposed = row?.pending ? openBuyerRecord(opener, { orderSn: row.orderSn, sealed: row.pending.sealed }) : null;
+      if (!row?.pending || current?.state !== 'ok' || proposed?.state !== 'ok' || sameBuyerPii(current.pii, proposed.pii)) {
+        // Nothing (left) to decide: the proposal matches, or one side cannot be read any more.
+        if (row?.pending) await db.buyers.put({ ...row, pending: null });
+        await db.orders.put({ ...order, addressReview: null });
+        dropped.push(order.orderSn);
+        continue;
+      }
+      if (order.addressReview !== 'changed') {
+        await db.orders.put({ ...order, addressReview: 'changed' });
+        newlyChanged.push(order.orderSn);
+      }
+      views.push({ orderSn: order.orderSn, current: current.pii, proposed: proposed.pii, proposedSource: row.pending.source, proposedAt: row.pending.capturedAt });
+    }
+    if (newlyChanged.length + dropped.length + views.length > 0) {
+      await appendAudit(db, now, {
+        actor,
+        action: 'address.review',
+        counts: { changed: views.length, newlyChanged: newlyChanged.length, unchanged: dropped.length },
+        orderSns: views.map((v) => v.orderSn),
+      });
+    }
+    return views;
+  });
+}
+
+/**
+ * The seller's decision on a changed address: `accept` puts the new one in place (labels use it
+ * from now on), `keep` drops it. Audited with the order number only, never the values.
+ */
+export async function resolveAddressChange(deps: BackgroundDeps, orderSn: string, accept: boolean, actor: AuditActor): Promise<void> {
+  await requireUnlockedKeys(deps);
+  const { db } = deps;
+  await db.transaction('rw', [db.orders, db.buyers, db.audit], async () => {
+    const [order, row] = await Promise.all([db.orders.get(orderSn), db.buyers.get(orderSn)]);
+    if (!order || !row?.pending) throw new MessageError('not-found', 'No changed address waits for this order');
+    const next: BuyerRecord = accept ? { ...row, sealed: row.pending.sealed, source: row.pending.source, pending: null } : { ...row, pending: null };
+    await db.buyers.put(next);
+    await db.orders.put({ ...order, addressReview: null });
+    await appendAudit(db, deps.now(), { actor, action: accept ? 'address.accept' : 'address.keep', orderSns: [orderSn] });
+  });
+  await deps.notifyChanged();
 }

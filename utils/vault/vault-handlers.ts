@@ -1,7 +1,7 @@
 import type { BackgroundDeps } from '../background-deps';
 import type { vaultMessages } from './vault-messages';
 import type { HandlerTable } from '../messaging/router';
-import { openBuyers } from './buyer-store';
+import { openBuyers, resolveAddressChange, reviewPendingAddresses } from './buyer-store';
 import { changePassphrase, getVaultStatus, lockVault, resetVault, setupVault, unlockVault } from './vault-service';
 
 export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof vaultMessages> {
@@ -13,6 +13,8 @@ export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof v
     },
     'vault/unlock': async ({ passphrase }, ctx) => {
       await unlockVault(deps, passphrase, ctx.actor);
+      // Addresses captured while locked are compared now: identical ones go, changed ones wait.
+      await reviewPendingAddresses(deps, 'background');
       return getVaultStatus(deps);
     },
     'vault/lock': async (_data, ctx) => {
@@ -25,5 +27,7 @@ export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof v
     },
     'vault/reset': (_data, ctx) => resetVault(deps, ctx.actor),
     'buyers/open': ({ orderSns }, ctx) => openBuyers(deps, orderSns, ctx.actor),
+    'buyers/address-changes': (_data, ctx) => reviewPendingAddresses(deps, ctx.actor),
+    'buyers/resolve-address-change': ({ orderSn, accept }, ctx) => resolveAddressChange(deps, orderSn, accept, ctx.actor),
   };
 }

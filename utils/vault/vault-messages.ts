@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BuyerPii } from './buyer-pii';
+import type { AddressChangeView } from './buyer-store';
 import type { VaultState } from './vault-state';
 import { defineMessage } from '../messaging/define-message';
 
@@ -45,4 +46,8 @@ export const vaultMessages = {
   'vault/reset': defineMessage('page', z.object({ confirm: z.literal(VAULT_RESET_CONFIRMATION) })).returns<VaultResetResult>(),
   /** Decrypts buyer PII (purges due rows first; `locked` error while locked). */
   'buyers/open': defineMessage('page', z.object({ orderSns: z.array(z.string().min(1).max(64)).max(MAX_OPEN_ORDERS) })).returns<BuyersOpenReply>(),
+  /** Addresses that changed since they were stored, each beside the one in use (unlocked only; audited). */
+  'buyers/address-changes': defineMessage('page', z.object({})).returns<AddressChangeView[]>(),
+  /** The seller's decision on one changed address: accept (labels use it from now on) or keep the stored one. */
+  'buyers/resolve-address-change': defineMessage('page', z.object({ orderSn: z.string().min(1).max(64), accept: z.boolean() })).returns<void>(),
 };
