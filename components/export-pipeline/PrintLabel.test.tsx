@@ -32,6 +32,7 @@ function label(name: string): ShipmentLabel {
       taxCode: null,
     },
     items: [{ sku: 'SKU-1', title: 'Cup', spec: null, quantity: 2 }],
+    tracking: [],
   };
 }
 

@@ -7,6 +7,7 @@ import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { applyRange, EMPTY_SELECTION, rangeBetween, selectOnly, toggleOrder, type ListSelection } from '../../utils/orders/order-selection';
 import { looksLikeOrderSn } from '../../utils/orders/buyer-name-match';
 import { useBackground } from '../common/use-background';
+import { AddressReviewPanel } from './AddressReviewPanel';
 import { ExportBar } from './ExportBar';
 import { INITIAL_FILTER, OrderFilters, type OrderFilterState } from './OrderFilters';
 import { OrderRow } from './OrderRow';
@@ -93,6 +94,7 @@ export function OrderList() {
   const now = Date.now();
   return (
     <section data-testid="OrderList" className="sv-order-list">
+      <AddressReviewPanel unlocked={unlocked} />
       <OrderFilters value={filterState} shops={shops.data ?? []} onChange={changeFilter} />
       <div className="sv-order-list__counts">
         <span data-testid="order-count">{pages.total === undefined ? i18n.t('export.list.loading') : i18n.t('export.list.count', [String(pages.total)])}</span>

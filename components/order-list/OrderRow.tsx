@@ -2,6 +2,7 @@ import type { CSSProperties, MouseEvent } from 'react';
 import { i18n } from '#i18n';
 import type { BuyerPii } from '../../utils/vault/buyer-pii';
 import { orderStatusText, piiStateText } from './order-status-text';
+import { HeldPageFact } from './HeldPageFact';
 import { ShipByBadge } from './ShipByBadge';
 import type { OrderSummaryRow } from '../../utils/orders/orders-messages';
 
@@ -35,6 +36,22 @@ export function OrderRow({ row, index, selected, buyer, now, style, onToggle }: 
           <span className="sv-muted">{orderStatusText(row.status)}</span>
           <ShipByBadge shipBy={row.shipBy} shipped={row.shippedAt !== null} now={now} />
           {row.exportedAt !== null && <span className="sv-badge">{i18n.t('export.list.exported')}</span>}
+          {row.packages.length > 0 && (
+            <span className="sv-muted" data-testid="order-tracking">
+              {i18n.t('export.list.tracking', [row.packages.map((p) => (p.carrier ? `${p.carrier} ${p.trackingNumber}` : p.trackingNumber)).join(', ')])}
+            </span>
+          )}
+          {row.timesUncertain && (
+            <span className="sv-badge" title={i18n.t('export.list.timesUncertain')} data-testid="times-uncertain">
+              ≈
+            </span>
+          )}
+          {row.addressReview && (
+            <span className="sv-badge sv-badge--warn" data-testid="address-changed" data-review={row.addressReview}>
+              {row.addressReview === 'changed' ? i18n.t('export.list.addressChanged') : i18n.t('export.list.addressToReview')}
+            </span>
+          )}
+          {row.heldPageFact && <HeldPageFact orderSn={row.orderSn} fact={row.heldPageFact} />}
         </div>
         <div className="sv-order-row__line sv-order-row__buyer">
           {buyer ? (

@@ -28,6 +28,7 @@ export function label(overrides: Partial<ShipmentLabel> = {}, to: Partial<BuyerP
     shipFrom: SHIP_FROM,
     shipTo: buyer(to),
     items: [{ sku: 'SKU-RED-42', title: 'Red mug', spec: 'Red', quantity: 2 }],
+    tracking: [],
     ...overrides,
   };
 }

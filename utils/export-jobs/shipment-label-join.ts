@@ -45,7 +45,15 @@ export function buildShipmentLabels(src: ShipmentLabelSources): { labels: Shipme
       // A label/slip lists what goes in the box: fully cancelled lines are not packed.
       .map((item) => ({ sku: item.sku, title: item.title, spec: item.spec, quantity: Math.max(0, item.quantity - item.cancelledQuantity) }))
       .filter((line) => line.quantity > 0);
-    labels.push({ orderSn, shopId: order.shopId, shipBy: order.shipBy, shipFrom: src.shipFrom, shipTo: opened.pii, items: lines });
+    labels.push({
+      orderSn,
+      shopId: order.shopId,
+      shipBy: order.shipBy,
+      shipFrom: src.shipFrom,
+      shipTo: opened.pii,
+      items: lines,
+      tracking: (order.packages ?? []).flatMap((p) => (p.trackingNumber ? [{ trackingNumber: p.trackingNumber, carrier: p.carrier }] : [])),
+    });
   }
   return { labels, skipped };
 }

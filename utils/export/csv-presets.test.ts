@@ -150,3 +150,19 @@ describe('neutralizeCsvCell', () => {
     expect(neutralizeCsvCell(input)).toBe(output);
   });
 });
+
+describe('tracking columns', () => {
+  it('carry the tracking numbers and carriers the seller center reported', () => {
+    const tracked = label({
+      tracking: [
+        { trackingNumber: '1Z999AA10123456784', carrier: 'UPS' },
+        { trackingNumber: '9400100000000000000301', carrier: 'USPS' },
+      ],
+    });
+    const [row] = Papa.parse<Record<string, string>>(renderCsv([tracked, label()], { preset: 'generic' }).replace(UTF8_BOM, ''), { header: true }).data;
+    expect(row!.trackingNumber).toBe('1Z999AA10123456784; 9400100000000000000301');
+    expect(row!.carrier).toBe('UPS; USPS');
+    const custom = renderCsv([tracked], { preset: 'custom', customColumns: [{ header: 'Tracking', field: 'trackingNumber' }] });
+    expect(custom).toContain('1Z999AA10123456784; 9400100000000000000301');
+  });
+});

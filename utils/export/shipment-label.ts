@@ -10,6 +10,8 @@ export interface ShipmentLabel {
   shipFrom: ReturnAddress;
   shipTo: BuyerPii;
   items: { sku: string | null; title: string; spec: string | null; quantity: number }[];
+  /** Tracking numbers the seller center reported, with their carriers (CSV columns). */
+  tracking: { trackingNumber: string; carrier: string | null }[];
 }
 
 export const EXPORT_FORMATS = ['pdf-4x6', 'pdf-a4', 'pdf-letter', 'zpl', 'packing-slip', 'csv-generic', 'csv-shippingeasy', 'csv-shipandco', 'csv-custom', 'print'] as const;
