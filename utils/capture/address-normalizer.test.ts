@@ -89,8 +89,13 @@ describe('normalizeAddress', () => {
     expect(parseAddressPayload('orderDetail', raw, '1', order.parentOrderSn, { now: NOW, zone: { utcOffsetMinutes: 480 } }).orderFacts).toEqual([
       expect.objectContaining({ status: 'shipped', statusCode: 4, shippedAt: NOW }),
     ]);
-    // Not shipped, no packages: no facts.
+    // Not shipped, no packages: only the order time the page shows (no shipping facts).
     const unshipped = makeOrder({ index: 3, status: 2 });
-    expect(parseAddressPayload('orderDetail', rawDataFor(unshipped), '1', unshipped.parentOrderSn, { now: NOW, zone: { utcOffsetMinutes: 0 } }).orderFacts).toEqual([]);
+    expect(parseAddressPayload('orderDetail', rawDataFor(unshipped), '1', unshipped.parentOrderSn, { now: NOW, zone: { utcOffsetMinutes: 0 } }).orderFacts).toEqual([
+      expect.objectContaining({ status: 'unknown', shippedAt: null, createdAt: unshipped.createdAt - (unshipped.createdAt % 1000) }),
+    ]);
+    const noTimes = rawDataFor(unshipped) as { store: { parentOrderMap: Record<string, unknown> } };
+    delete noTimes.store.parentOrderMap.localParentOrderTimeStr;
+    expect(parseAddressPayload('orderDetail', noTimes, '1', unshipped.parentOrderSn, { now: NOW, zone: { utcOffsetMinutes: 0 } }).orderFacts).toEqual([]);
   });
 });

@@ -44,6 +44,8 @@ const rawDataSchema = z.object({
       .object({
         parentOrderSn: orderNumber,
         parentOrderStatus: z.number().int().nullish().catch(null),
+        // "Aug 19, 2026, 4:35 am PKT(UTC+5)": the zone is in the string (utils/time).
+        localParentOrderTimeStr: z.string().max(64).nullish().catch(null),
         // A malformed package list dates nothing rather than rejecting the address.
         localPackageInfoList: z.array(packageSchema).max(1000).nullish().catch(null),
       })
@@ -67,16 +69,17 @@ function shippingFactsOf(map: z.infer<typeof rawDataSchema>['store']['parentOrde
   const sent = (map.localPackageInfoList ?? []).map((p) => pickSellerCenterTime([p.sendTime, p.sendTimeStr], time.zone)).filter((t) => t !== null);
   let shippedAt = sent.length > 0 ? Math.min(...sent.map((t) => t.at)) : null;
   if (shippedAt === null && SHIPPED_STATUSES.includes(status)) shippedAt = time.now;
-  if (shippedAt === null && status === 'unknown') return null;
+  const created = pickSellerCenterTime([map.localParentOrderTimeStr], time.zone);
+  if (shippedAt === null && status === 'unknown' && created === null) return null;
   return {
     orderSn,
     status,
     statusCode: status === 'unknown' ? null : statusCode,
-    createdAt: null,
+    createdAt: created?.at ?? null,
     shipBy: null,
     shippedAt,
     deliveredAt: null,
-    timesUncertain: sent.some((t) => t.uncertain),
+    timesUncertain: sent.some((t) => t.uncertain) || (created?.uncertain ?? false),
     packages: packageFacts((map.localPackageInfoList ?? []).map((p) => ({ packageSn: p.packageSn ?? null, trackingNumber: p.trackingNumber ?? null, carrier: null }))),
     items: [],
   };
