@@ -2,11 +2,21 @@ import { test as base, chromium, type BrowserContext, type Page, type Worker } f
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { routeSellerCenter, type SellerCenterFixture } from '../fixtures/seller-center-server';
+import { routeSellerCenter, type SellerCenterFixture, type SellerCenterOptions } from '../fixtures/seller-center-server';
 
 /** The built, unchanged production extension (override to test another build). */
 export const EXTENSION_DIR = path.resolve(process.env.SV_EXTENSION_DIR ?? '.output/chrome-mv3');
 const CHROMIUM = process.env.SV_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface ExtensionOptions {
+  /**
+   * IANA zone of the whole browser (pages via Playwright's timezoneId, and TZ in the browser
+   * process env, which the extension's service worker follows). Unset: the test process's own.
+   */
+  browserTimezone: string | undefined;
+  /** Options of the fixture seller center (zone, list times). */
+  sellerCenterOptions: SellerCenterOptions;
+}
 
 export interface ExtensionFixtures {
   context: BrowserContext;
@@ -19,7 +29,9 @@ export interface ExtensionFixtures {
   openExtensionPage: (pagePath: string) => Promise<Page>;
 }
 
-export const test = base.extend<ExtensionFixtures>({
+export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
+  browserTimezone: [undefined, { option: true }],
+  sellerCenterOptions: [{}, { option: true }],
   profileDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-profile-'));
     await use(dir);
@@ -31,10 +43,10 @@ export const test = base.extend<ExtensionFixtures>({
     fs.rmSync(dir, { recursive: true, force: true });
   },
   // Lazy: only tests that ask for the seller center get the routes on the real Temu hosts.
-  sellerCenter: async ({ context }, use) => {
-    await use(await routeSellerCenter(context));
+  sellerCenter: async ({ context, sellerCenterOptions }, use) => {
+    await use(await routeSellerCenter(context, sellerCenterOptions));
   },
-  context: async ({ profileDir, downloadsDir }, use) => {
+  context: async ({ profileDir, downloadsDir, browserTimezone }, use) => {
     if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
     }
@@ -49,6 +61,7 @@ export const test = base.extend<ExtensionFixtures>({
       executablePath: CHROMIUM,
       headless: true,
       acceptDownloads: true,
+      ...(browserTimezone ? { timezoneId: browserTimezone, env: { ...process.env, TZ: browserTimezone } } : {}),
       args: [
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
