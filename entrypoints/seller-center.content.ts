@@ -4,6 +4,7 @@ import { onBody, watchAddressBlock } from '../utils/seller-page/address-block-wa
 import { extractDomAddress, findShownOrderSn, orderForDomAddress } from '../utils/seller-page/dom-address';
 import { createBridgeHost } from '../utils/seller-page/bridge-host';
 import { orderSnFromPageUrl } from '../utils/seller-page/page-bridge';
+import { defaultCoreBuiltins } from '../utils/seller-page/page-builtins';
 import { createPageCaptureController } from '../utils/seller-page/page-capture-controller';
 import { SELLER_CENTER_MATCH_PATTERNS } from '../utils/capture/seller-center-hosts';
 import { readPageConsent, watchPageConsent } from '../utils/seller-page/page-consent-adapter';
@@ -62,7 +63,7 @@ export default defineContentScript({
       () => ADDRESS_PAGES.test(location.pathname) && controller.captureAllowed(),
       (block) => {
         // The URL and the order number shown with the address must agree (in-page navigation).
-        const order = orderForDomAddress(orderSnFromPageUrl(location.href), findShownOrderSn(block));
+        const order = orderForDomAddress(orderSnFromPageUrl(location.href, defaultCoreBuiltins()), findShownOrderSn(block));
         if (order.ok) return controller.onDomAddress(order.orderSn, extractDomAddress(block));
         const skip = `${location.pathname}${location.search}: ${order.reason}`;
         if (skip !== lastSkip) console.warn(`[seller-vault] page address skipped: ${order.reason}`);

@@ -6,6 +6,7 @@ import type { DomAddress } from './dom-address';
 import { isMaskedValue } from '../capture/masked-value';
 import type { HookKind, HookMessage } from './page-bridge';
 import { cleanMallId } from './page-bridge';
+import { defaultCoreBuiltins } from './page-builtins';
 import { isUtcOffsetMinutes } from '../time/utc-offset';
 
 export type CaptureKind = HookKind | 'addressDom' | 'orderListDom';
@@ -141,12 +142,12 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
       const msg = data as Partial<HookMessage> | null;
       if (!msg || msg.secret !== secret) return;
       if (msg.type === 'shop') {
-        const id = cleanMallId(msg.mallId);
+        const id = cleanMallId(msg.mallId, defaultCoreBuiltins());
         if (id) setShop(id);
       } else if (msg.type === 'capture' && typeof msg.json === 'string' && HOOK_KINDS.has(msg.kind as HookKind)) {
         enqueue({
           kind: msg.kind as HookKind,
-          mallId: cleanMallId(msg.mallId),
+          mallId: cleanMallId(msg.mallId, defaultCoreBuiltins()),
           json: msg.json,
           orderSnHint: typeof msg.orderSnHint === 'string' ? msg.orderSnHint : null,
           zone: isUtcOffsetMinutes(msg.zone) ? msg.zone : null,
