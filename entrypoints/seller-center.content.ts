@@ -1,10 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createBannerHost } from '../components/banner/banner-host';
-import { onBody, watchAddressBlock } from '../utils/seller-page/address-block-watcher';
+import { type DomWatch, onBody, watchAddressBlock, watchPageDom } from '../utils/seller-page/address-block-watcher';
+import { ORDER_LIST_PAGES, readVisibleOrderList } from '../utils/seller-page/dom-order-list';
 import { extractDomAddress, findShownOrderSn, orderForDomAddress } from '../utils/seller-page/dom-address';
 import { createBridgeHost } from '../utils/seller-page/bridge-host';
 import { orderSnFromPageUrl } from '../utils/seller-page/page-bridge';
-import { createPageCaptureController } from '../utils/seller-page/page-capture-controller';
+import { defaultCoreBuiltins } from '../utils/seller-page/page-builtins';
+import { createPageCaptureController, type PageConsentState } from '../utils/seller-page/page-capture-controller';
 import { SELLER_CENTER_MATCH_PATTERNS } from '../utils/capture/seller-center-hosts';
 import { readPageConsent, watchPageConsent } from '../utils/seller-page/page-consent-adapter';
 import { sendMessage } from '../utils/messaging/send-message-adapter';
@@ -12,6 +14,8 @@ import { zoneFromPageUrl } from '../utils/time/utc-offset';
 
 /** Pages whose visible address block is read as the last-resort source (issue 4). */
 const ADDRESS_PAGES = /\/(order-detail|online-shipping|buy-shipping-bulk-details)\.html$/;
+/** The list re-renders in bursts (paging, filters): read it once it has settled. */
+const ORDER_LIST_SCAN_DELAY_MS = 800;
 
 /**
  * ISOLATED world, document_start: the page side of the consent gate. Bridges to the MAIN-world
@@ -25,11 +29,12 @@ export default defineContentScript({
     const controller = createPageCaptureController(
       {
         sendPayload: (p) => sendMessage('capture/payload', p),
-        reportRejected: (kind, shopId, reason, chars) => sendMessage('capture/rejected', { kind, shopId, reason, chars }),
+        reportRejected: (kind, shopId, reason, chars, count) => sendMessage('capture/rejected', { kind, shopId, reason, chars, count }),
         reportShop: (shopId) => sendMessage('consent/status', { shopId }),
         setBanner: (shopId) => onBody(() => banner.set(shopId)),
         log: (message) => console.warn(`[seller-vault] ${message}`),
         now: () => Date.now(),
+        setTimer: (fn, ms) => void ctx.setTimeout(fn, ms),
       },
       { pageUrl: location.origin + location.pathname, pageZone: zoneFromPageUrl(location.href) },
       secret,
@@ -44,30 +49,52 @@ export default defineContentScript({
     const bridge = createBridgeHost(secret, {
       newChannel: () => new MessageChannel(),
       postPort: (hello, port) => window.postMessage(hello, location.origin, [port]),
-      onHookMessage: (data) => controller.onHookMessage(data),
+      onHookMessage: (data) => {
+        controller.onHookMessage(data);
+        // The shop may just have become known: the page may already show what the watchers read.
+        pokeWatchers();
+      },
     });
     bridge.start();
     ctx.addEventListener(window, 'message', (e: MessageEvent) => {
       if (e.source === window) bridge.onWindowMessage(e.data);
     });
 
-    void readPageConsent().then((state) => controller.setConsentState(state));
-    const stopWatching = watchPageConsent((state) => controller.setConsentState(state));
+    const watchers: DomWatch[] = [];
+    const pokeWatchers = () => {
+      for (const w of watchers) w.poke();
+    };
+    const setConsentState = (state: PageConsentState) => {
+      controller.setConsentState(state);
+      pokeWatchers();
+    };
+    void readPageConsent().then(setConsentState);
+    const stopWatching = watchPageConsent(setConsentState);
     ctx.onInvalidated(stopWatching);
 
     // Checked on every scan, not once: the seller center moves between pages without reloading.
     let lastSkip = '';
-    watchAddressBlock(
+    const addressWatch = watchAddressBlock(
       ctx,
       () => ADDRESS_PAGES.test(location.pathname) && controller.captureAllowed(),
       (block) => {
         // The URL and the order number shown with the address must agree (in-page navigation).
-        const order = orderForDomAddress(orderSnFromPageUrl(location.href), findShownOrderSn(block));
+        const order = orderForDomAddress(orderSnFromPageUrl(location.href, defaultCoreBuiltins()), findShownOrderSn(block));
         if (order.ok) return controller.onDomAddress(order.orderSn, extractDomAddress(block));
         const skip = `${location.pathname}${location.search}: ${order.reason}`;
         if (skip !== lastSkip) console.warn(`[seller-vault] page address skipped: ${order.reason}`);
         lastSkip = skip;
       },
     );
+
+    // Cold load: the first order-list page may have gone out before the hook (or from a worker);
+    // read the visible list as text, once per distinct content (the controller compares).
+    const listWatch = watchPageDom(
+      ctx,
+      () => ORDER_LIST_PAGES.test(location.pathname) && controller.captureAllowed(),
+      () => controller.onDomOrderList(readVisibleOrderList(document)),
+      ORDER_LIST_SCAN_DELAY_MS,
+    );
+    watchers.push(addressWatch, listWatch);
   },
 });

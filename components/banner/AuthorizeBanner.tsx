@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import type { MouseEvent } from 'react';
 
 export interface AuthorizeBannerProps {
   shopId: string;
@@ -6,7 +7,19 @@ export interface AuthorizeBannerProps {
   onDismiss: () => void;
 }
 
-/** In-page offer to authorize capture for this shop (issue 3 part 7); lives in a shadow root. */
+/**
+ * Only a person's click counts: a page script's `.click()` or dispatched event is not trusted
+ * (`isTrusted` is set by the browser and cannot be forged), so the page can neither open
+ * authorization tabs nor dismiss the offer.
+ */
+function trusted(action: () => void) {
+  return (event: MouseEvent<HTMLButtonElement>) => {
+    if (event.nativeEvent.isTrusted !== true) return;
+    action();
+  };
+}
+
+/** In-page offer to authorize capture for this shop (issue 3 part 7); lives in a closed shadow root. */
 export function AuthorizeBanner({ shopId, onAuthorize, onDismiss }: AuthorizeBannerProps) {
   return (
     <section className="sv-banner" aria-label={i18n.t('capture.banner.label')} data-testid="sv-authorize-banner">
@@ -15,10 +28,10 @@ export function AuthorizeBanner({ shopId, onAuthorize, onDismiss }: AuthorizeBan
         <span>{i18n.t('capture.banner.notAuthorized', [shopId])}</span>
       </p>
       <div className="sv-banner__actions">
-        <button type="button" className="sv-banner__primary" onClick={onAuthorize}>
+        <button type="button" className="sv-banner__primary" onClick={trusted(onAuthorize)}>
           {i18n.t('capture.banner.authorize')}
         </button>
-        <button type="button" className="sv-banner__dismiss" onClick={onDismiss} aria-label={i18n.t('capture.banner.dismiss')}>
+        <button type="button" className="sv-banner__dismiss" onClick={trusted(onDismiss)} aria-label={i18n.t('capture.banner.dismiss')}>
           ×
         </button>
       </div>

@@ -9,7 +9,11 @@ export interface BannerActions {
   onDismiss: () => void;
 }
 
-/** Shows/hides the authorize banner in a shadow root at the end of <body> (one at a time). */
+/**
+ * Shows/hides the authorize banner in a CLOSED shadow root at the end of <body> (one at a time):
+ * page scripts get no `shadowRoot` to reach the buttons through (and their clicks would not be
+ * trusted anyway, see AuthorizeBanner).
+ */
 export function createBannerHost(ctx: ContentScriptContext, actions: BannerActions) {
   let shown: string | null = null;
   let ui: Awaited<ReturnType<typeof createShadowRootUi<Root>>> | null = null;
@@ -20,6 +24,7 @@ export function createBannerHost(ctx: ContentScriptContext, actions: BannerActio
     ui?.remove();
     const next = await createShadowRootUi<Root>(ctx, {
       name: 'seller-vault-banner',
+      mode: 'closed',
       position: 'inline',
       anchor: 'body',
       append: 'last',

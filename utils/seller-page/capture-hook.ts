@@ -1,32 +1,53 @@
-import { BRIDGE_SOURCE, cleanMallId, isBridgePortMessage, matchCaptureApi, orderSnFromPageUrl, orderSnFromRequestBody, type HookKind, type HookMessage } from './page-bridge';
+import { zoneFromRequestBody } from '../time/utc-offset';
+import { type PageBuiltins, type PageGlobal, savePageBuiltins } from './page-builtins';
+import {
+  BRIDGE_SOURCE,
+  cleanMallId,
+  type HookApiKind,
+  type HookMessage,
+  isBridgePortMessage,
+  matchCaptureApi,
+  orderSnFromPageUrl,
+  orderSnFromRequestBody,
+  rawDataOrderSn,
+} from './page-bridge';
 
 type Outgoing = HookMessage extends infer M ? (M extends { secret: string } ? Omit<M, 'secret'> : never) : never;
 
 /** Captures waiting for the port (the hook may see the first request before the bridge is up). */
 const MAX_BUFFERED = 20;
+/** The ship action's request body goes along (it names the orders shipped); longer bodies are not sent. */
+export const MAX_REQUEST_JSON_CHARS = 100_000;
 
-type HookWindow = Window & typeof globalThis & { rawData?: unknown };
+export type HookWindow = PageGlobal & { location: Location; rawData?: unknown };
 
 /**
  * MAIN-world hook (runs in the page's JS world at document_start). Wraps fetch and XHR so that
- * responses of the two known APIs are cloned and handed to the isolated content script; the page
+ * responses of the known APIs are copied and handed to the isolated content script; the page
  * always gets its original Response, never delayed, and any failure here falls through silently.
  * Holds no extension API and decides nothing: the isolated script applies consent.
+ *
+ * Hostile scripts share this world. Everything below calls only the built-ins saved at install
+ * (page-builtins.ts), so a later override of Response.prototype.clone, MessagePort.prototype
+ * .postMessage, JSON.stringify, Promise.prototype.then… neither feeds us a forged body nor
+ * receives the port or the secret.
  */
 export function installCaptureHook(win: HookWindow): void {
+  // First, before anything else: later a page script may have replaced any of them.
+  const b = savePageBuiltins(win);
   let port: MessagePort | null = null;
   let secret = '';
-  const buffer: Outgoing[] = [];
+  const buffer = b.queue<Outgoing>();
   /** Latest shop seen on the page: for the popup/banner, and for rawData (a page fact, not a response). */
   let pageMallId: string | null = null;
 
   const send = (msg: Outgoing) => {
-    if (port) port.postMessage({ ...msg, secret } as HookMessage);
-    else if (buffer.length < MAX_BUFFERED) buffer.push(msg);
+    if (port) b.portPostMessage(port, { ...msg, secret });
+    else if (buffer.size < MAX_BUFFERED) buffer.push(msg);
   };
   /** Cleans a request's mallid header, tells the isolated side about a new shop, returns the id. */
   const noteMallId = (value: unknown): string | null => {
-    const id = cleanMallId(value);
+    const id = cleanMallId(value, b);
     if (id && id !== pageMallId) {
       pageMallId = id;
       send({ type: 'shop', mallId: id });
@@ -34,134 +55,258 @@ export function installCaptureHook(win: HookWindow): void {
     return id;
   };
 
-  // Capture phase, registered before any page script: first to see the port message.
-  win.addEventListener(
+  // Capture phase, registered before any page script: first to see every bridge message.
+  b.addEventListener(
+    win,
     'message',
-    (event: MessageEvent) => {
-      // Only the first port is accepted: a page script cannot swap in its own listener later.
-      if (port || event.source !== win || !isBridgePortMessage(event.data) || !event.ports[0]) return;
-      // Page listeners (registered later) never see the port or the secret.
-      event.stopImmediatePropagation?.();
-      port = event.ports[0];
-      secret = event.data.secret;
+    (event: Event) => {
+      let data: unknown;
+      try {
+        if (b.eventSource(event) !== win) return;
+        data = b.eventData(event);
+      } catch {
+        return; // not a MessageEvent
+      }
+      if (!isBridgePortMessage(data)) return;
+      // Every port message (the first, a second offer answering hook-ready, a page's copy) carries
+      // a secret: no page listener ever sees one. hook-ready is left alone (the isolated side reads it).
+      b.stopImmediatePropagation(event);
+      // Only the first port is accepted: a page script cannot swap in its own channel later.
+      if (port) return;
+      const ports = b.eventPorts(event);
+      const first = ports.length > 0 ? ports[0] : undefined;
+      if (!first) return;
+      port = first;
+      secret = data.secret;
       // The acknowledgement: from now on the isolated side reads this port only and ignores hook-ready.
-      port.postMessage({ type: 'connected', secret } as HookMessage);
-      for (const msg of buffer.splice(0)) send(msg);
+      b.portPostMessage(port, { type: 'connected', secret });
+      for (let msg = buffer.shift(); msg; msg = buffer.shift()) send(msg);
     },
     true,
   );
   // Covers the other load order: if the port was posted before this listener existed, ask again.
-  win.postMessage({ source: BRIDGE_SOURCE, type: 'hook-ready' }, win.location.origin);
+  b.windowPostMessage({ source: BRIDGE_SOURCE, type: 'hook-ready' }, win.location.origin);
 
-  const forward: Forward = (kind, json, orderSnHint, mallId) => send({ type: 'capture', kind, mallId, json, orderSnHint, zone: null, requestJson: null });
+  const forward: Forward = (kind, json, requestBody, mallId) =>
+    send({
+      type: 'capture',
+      kind,
+      mallId,
+      json,
+      orderSnHint: kind === 'address' ? orderSnFromRequestBody(requestBody, b) : null,
+      // The zone the page asked the seller center to write its times in (the body's `timeZone`).
+      zone: (kind === 'orderList' || kind === 'packages') && typeof requestBody === 'string' ? zoneFromRequestBody(requestBody) : null,
+      requestJson: kind === 'shipAction' && typeof requestBody === 'string' && requestBody.length > 0 && requestBody.length <= MAX_REQUEST_JSON_CHARS ? requestBody : null,
+    });
   const pageUrl = () => win.location.href;
 
-  hookFetch(win, pageUrl, noteMallId, forward);
-  hookXhr(win, pageUrl, noteMallId, forward);
+  hookFetch(win, b, pageUrl, noteMallId, forward);
+  hookXhr(win, b, pageUrl, noteMallId, forward);
 
-  // Order-detail pages embed the order (and address) as window.rawData; read it once loaded.
-  if (/\/order-detail\.html$/.test(win.location.pathname)) {
-    win.addEventListener('load', () => {
-      try {
-        if (win.rawData && typeof win.rawData === 'object') forward('orderDetail', JSON.stringify(win.rawData), orderSnFromPageUrl(win.location.href), pageMallId);
-      } catch {
-        /* cyclic or hostile rawData: nothing to capture */
-      }
-    });
+  // Order-detail pages embed the order (and address) as window.rawData; read it once loaded, and
+  // only if it is the order the URL names (a page script may set rawData on any detail path).
+  if (b.test(/\/order-detail\.html$/, win.location.pathname)) {
+    b.addEventListener(
+      win,
+      'load',
+      () => {
+        try {
+          const urlOrderSn = orderSnFromPageUrl(win.location.href, b);
+          if (!urlOrderSn) return;
+          // One read of rawData, serialized once: what is checked is exactly what is sent (a getter
+          // cannot answer differently twice). Cyclic data or a throwing getter: nothing.
+          const json = b.jsonStringify(win.rawData);
+          if (typeof json !== 'string' || rawDataOrderSn(b.jsonParse(json), b) !== urlOrderSn) return;
+          send({ type: 'capture', kind: 'orderDetail', mallId: pageMallId, json, orderSnHint: urlOrderSn, zone: null, requestJson: null });
+        } catch {
+          /* hostile rawData: nothing to capture */
+        }
+      },
+      b.bag({ once: true }),
+    );
   }
 }
 
-/** A response goes out with the shop of the request that produced it (its own `mallid` header). */
-type Forward = (kind: HookKind, json: string, orderSnHint: string | null, mallId: string | null) => void;
+/** A response goes out with the shop of the request that produced it (its own `mallid` header) and its request body (text). */
+type Forward = (kind: HookApiKind, json: string, requestBody: string | null, mallId: string | null) => void;
 type NoteMallId = (value: unknown) => string | null;
 
-function headerValue(headers: HeadersInit | undefined, name: string): string | null {
-  if (!headers) return null;
-  if (headers instanceof Headers) return headers.get(name);
-  if (Array.isArray(headers)) return headers.find(([k]) => k.toLowerCase() === name)?.[1] ?? null;
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
+function isRequest(b: PageBuiltins, value: unknown): value is Request {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    b.requestUrl(value); // brand check: throws unless a real Request
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The URL a fetch input names, when reading it cannot run page code (string, URL, Request); else null. */
+function fetchInputUrl(b: PageBuiltins, input: unknown): string | null {
+  if (typeof input === 'string') return input;
+  if (typeof input !== 'object' || input === null) return null;
+  try {
+    return b.urlHref(input);
+  } catch {
+    /* not a URL */
+  }
+  try {
+    return b.requestUrl(input);
+  } catch {
+    return null;
+  }
+}
+
+/** A header of a HeadersInit (Headers, [name, value][] or record), read with saved built-ins only. */
+function headerValue(b: PageBuiltins, headers: unknown, name: string): unknown {
+  if (typeof headers !== 'object' || headers === null) return null;
+  try {
+    return b.headersGet(headers, name); // a real Headers object
+  } catch {
+    /* not Headers */
+  }
+  if (b.isArray(headers)) {
+    for (let i = 0; i < headers.length; i++) {
+      const pair = headers[i];
+      if (b.isArray(pair) && typeof pair[0] === 'string' && b.toLowerCase(pair[0]) === name) return pair[1];
+    }
+    return null;
+  }
+  const names = b.keys(headers);
+  for (let i = 0; i < names.length; i++) if (b.toLowerCase(names[i]!) === name) return (headers as Record<string, unknown>)[names[i]!];
   return null;
 }
 
-function hookFetch(win: HookWindow, pageUrl: () => string, noteMallId: NoteMallId, forward: Forward) {
-  const originalFetch = win.fetch;
-  win.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
-    const pending = originalFetch.apply(this, args);
+/** The mallid a fetch(input, init) call names; init.headers replaces a Request's headers when given. */
+function fetchMallId(b: PageBuiltins, input: unknown, init: unknown): unknown {
+  const initHeaders = typeof init === 'object' && init !== null ? (init as RequestInit).headers : undefined;
+  if (initHeaders) return headerValue(b, initHeaders, 'mallid');
+  return isRequest(b, input) ? b.headersGet(b.requestHeaders(input), 'mallid') : null;
+}
+
+const noop = () => undefined;
+
+function hookFetch(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMallId: NoteMallId, forward: Forward) {
+  win.fetch = function (this: unknown, ...args: unknown[]) {
+    let kind: HookApiKind | null = null;
     try {
-      const [input, init] = args;
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      // init.headers replaces a Request's headers when given (fetch semantics).
-      const mallId = noteMallId(init?.headers ? headerValue(init.headers, 'mallid') : input instanceof Request ? input.headers.get('mallid') : null);
-      const kind = matchCaptureApi(url, pageUrl());
-      if (kind) {
-        const hint = kind === 'address' ? orderSnFromRequestBody(init?.body) : null;
-        pending
-          .then((res) => res.clone().text())
-          .then(
-            (text) => forward(kind, text, hint, mallId),
-            () => undefined,
+      const url = fetchInputUrl(b, args[0]);
+      kind = url === null ? null : matchCaptureApi(url, pageUrl(), b);
+      if (!kind) noteMallId(fetchMallId(b, args[0], args[1]));
+    } catch {
+      kind = null;
+    }
+    if (!kind) return b.fetch(this, args);
+
+    // A known API: build the Request ourselves (what fetch(input, init) does anyway) and send that
+    // one object, so the URL, mallid and body we record are exactly what went out (a getter on
+    // init cannot show us one body and the network another).
+    let request: Request;
+    let bodyCopy: Request;
+    try {
+      request = b.newRequest(args[0], args[1]);
+      bodyCopy = b.requestClone(request);
+    } catch {
+      return b.fetch(this, args); // invalid input: fetch rejects it the same way
+    }
+    const pending = b.fetch(this, [request]);
+    try {
+      const apiKind = kind;
+      const requestUrl = b.requestUrl(request);
+      const mallId = noteMallId(b.headersGet(b.requestHeaders(request), 'mallid'));
+      const bodyText = b.requestText(bodyCopy);
+      b.promiseThen(
+        pending,
+        (res) => {
+          // Cloned in the first reaction, before the page's own reactions can read the body.
+          const copy = b.responseClone(res);
+          const finalUrl = b.responseUrl(res) || requestUrl;
+          if (matchCaptureApi(finalUrl, pageUrl(), b) !== apiKind) return;
+          b.promiseThen(
+            bodyText,
+            (body) => b.promiseThen(b.responseText(copy), (text) => forward(apiKind, text, typeof body === 'string' ? body : null, mallId), noop),
+            () => b.promiseThen(b.responseText(copy), (text) => forward(apiKind, text, null, mallId), noop),
           );
-      }
+        },
+        noop,
+      );
     } catch {
       /* never break the page's request */
     }
     return pending;
-  };
+  } as typeof fetch;
 }
 
-function hookXhr(win: HookWindow, pageUrl: () => string, noteMallId: NoteMallId, forward: Forward) {
+function hookXhr(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMallId: NoteMallId, forward: Forward) {
   const proto = win.XMLHttpRequest.prototype;
-  const urls = new WeakMap<XMLHttpRequest, string>();
-  const mallIds = new WeakMap<XMLHttpRequest, string>();
+  const urls = b.weakMap<XMLHttpRequest, string>();
+  const mallIds = b.weakMap<XMLHttpRequest, string>();
   /** The send whose answer a load may forward; open() or a later send() makes older listeners stale. */
-  const activeSend = new WeakMap<XMLHttpRequest, object>();
-  const { open, send, setRequestHeader } = proto;
+  const activeSend = b.weakMap<XMLHttpRequest, object>();
+  const once = b.bag({ once: true });
+
   proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
     try {
-      // open() starts a new request: its URL, no headers yet (XHR spec), no pending capture.
-      urls.set(this, String(args[1]));
+      // open() starts a new request: its URL, no headers yet (XHR spec), no pending capture. The
+      // URL is converted once and that string is what the real open() gets.
+      if (args.length > 1) {
+        const url = b.toString(args[1]);
+        args[1] = url;
+        urls.set(this, url);
+      }
       mallIds.delete(this);
       activeSend.delete(this);
     } catch {
-      /* ignore */
+      /* ignore: the real open() throws the same way */
     }
-    return (open as (...a: unknown[]) => void).apply(this, args);
+    return b.xhrOpen(this, args);
   } as typeof proto.open;
-  proto.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
+
+  proto.setRequestHeader = function (this: XMLHttpRequest, ...args: unknown[]) {
     try {
-      if (String(name).toLowerCase() === 'mallid') {
+      // Converted once: the header we note is the header that is set.
+      const name = b.toString(args[0]);
+      const value = b.toString(args[1]);
+      args[0] = name;
+      args[1] = value;
+      if (b.toLowerCase(name) === 'mallid') {
         const id = noteMallId(value);
         if (id) mallIds.set(this, id);
       }
     } catch {
       /* ignore */
     }
-    return setRequestHeader.call(this, name, value);
+    return b.xhrSetRequestHeader(this, args) as undefined;
   };
-  proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+
+  proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
     try {
       const url = urls.get(this) ?? '';
-      const kind = matchCaptureApi(url, pageUrl());
+      const kind = matchCaptureApi(url, pageUrl(), b);
       if (kind) {
-        const hint = kind === 'address' ? orderSnFromRequestBody(body) : null;
+        // Bodies are JSON strings in practice (immutable: what we read is what is sent); others are ignored.
+        const body = typeof args[0] === 'string' ? args[0] : null;
         const mallId = mallIds.get(this) ?? null;
         const token = {};
         activeSend.set(this, token);
-        this.addEventListener(
+        b.addEventListener(
+          this,
           'load',
           () => {
             try {
               // A listener of an earlier send on a reused XHR, or a response from elsewhere: not ours.
               if (activeSend.get(this) !== token || urls.get(this) !== url) return;
-              if (matchCaptureApi(this.responseURL || url, pageUrl()) !== kind) return;
+              if (matchCaptureApi(b.xhrResponseUrl(this) || url, pageUrl(), b) !== kind) return;
               activeSend.delete(this);
-              const text = this.responseType === '' || this.responseType === 'text' ? this.responseText : this.responseType === 'json' ? JSON.stringify(this.response) : null;
-              if (text !== null) forward(kind, text, hint, mallId);
+              // Text only: a 'json' response is an object the page's own listeners share (and may
+              // have changed before ours ran), so it is not the server's answer any more.
+              const type = b.xhrResponseType(this);
+              if (type === '' || type === 'text') forward(kind, b.xhrResponseText(this), body, mallId);
             } catch {
               /* ignore */
             }
           },
-          { once: true },
+          once,
         );
       } else {
         activeSend.delete(this);
@@ -169,6 +314,6 @@ function hookXhr(win: HookWindow, pageUrl: () => string, noteMallId: NoteMallId,
     } catch {
       /* never break the page's request */
     }
-    return (send as (b?: unknown) => void).call(this, body);
+    return b.xhrSend(this, args) as undefined;
   };
 }

@@ -1,4 +1,5 @@
 import { SELLER_CENTER_HOSTS } from '../capture/seller-center-hosts';
+import type { CoreBuiltins } from './page-builtins';
 
 /**
  * The channel between the MAIN-world hook and the ISOLATED content script (decision 2026-11-25
@@ -61,54 +62,83 @@ export function isBridgeReadyMessage(data: unknown): data is BridgeReadyMessage 
 }
 
 /**
- * The one cheap URL test the hook runs on every request: only these two APIs are read
- * (order list, buyer address); every other response is left alone. The path test runs on the raw
- * string first (cheap); only a hit is parsed, and it must resolve (against the page URL, so
- * same-origin relative URLs work) to https on a seller-center host: the same path on another
- * host is not the seller center's answer.
+ * The one cheap URL test the hook runs on every request: only these APIs are read (order list,
+ * buyer address, packages, ship action); every other response is left alone. The path test runs
+ * on the raw string first (cheap); only a hit is parsed, and it must resolve (against the page
+ * URL, so same-origin relative URLs work) to https on a seller-center host: the same path on
+ * another host is not the seller center's answer. A query string (`?is_back=1`) is allowed.
+ *
+ * These helpers run in the MAIN world too: they take the built-ins saved at hook install
+ * (`b`, see page-builtins.ts) and call nothing else; the isolated side passes its own.
  */
-const CAPTURE_API_HINT = /\/(?:kirogi\/bg\/mms\/recentOrderList|mms\/orchid\/address\/snapshot\/order_shipping_address_query)(?:[?#]|$)/;
-const CAPTURE_API_PATH = /\/(?:kirogi\/bg\/mms\/recentOrderList|mms\/orchid\/address\/snapshot\/order_shipping_address_query)$/;
+const CAPTURE_API_HINT =
+  /\/(?:kirogi\/bg\/mms\/recentOrderList|mms\/orchid\/address\/snapshot\/order_shipping_address_query|mms\/eagle\/package\/main_batch_query|mms\/eagle\/package\/online\/batch_send)(?:[?#]|$)/;
+const CAPTURE_API_PATHS: readonly (readonly [RegExp, HookApiKind])[] = [
+  [/\/kirogi\/bg\/mms\/recentOrderList$/, 'orderList'],
+  [/\/mms\/orchid\/address\/snapshot\/order_shipping_address_query$/, 'address'],
+  [/\/mms\/eagle\/package\/main_batch_query$/, 'packages'],
+  [/\/mms\/eagle\/package\/online\/batch_send$/, 'shipAction'],
+];
 
-export function matchCaptureApi(url: string, pageUrl: string): 'orderList' | 'address' | null {
-  if (!CAPTURE_API_HINT.test(url)) return null;
+/** The kinds that are API answers (orderDetail is the page's rawData). */
+export type HookApiKind = Exclude<HookKind, 'orderDetail'>;
+
+export function matchCaptureApi(url: string, pageUrl: string, b: CoreBuiltins): HookApiKind | null {
+  if (typeof url !== 'string' || !b.test(CAPTURE_API_HINT, url)) return null;
   let u: URL;
   try {
-    u = new URL(url, pageUrl);
+    u = b.newURL(url, pageUrl);
   } catch {
     return null;
   }
-  if (u.protocol !== 'https:' || !(SELLER_CENTER_HOSTS as readonly string[]).includes(u.hostname)) return null;
-  const m = CAPTURE_API_PATH.exec(u.pathname);
-  if (!m) return null;
-  return m[0].includes('recentOrderList') ? 'orderList' : 'address';
+  if (b.urlProtocol(u) !== 'https:' || !isSellerCenterHost(b.urlHostname(u))) return null;
+  const path = b.urlPathname(u);
+  for (let i = 0; i < CAPTURE_API_PATHS.length; i++) {
+    const entry = CAPTURE_API_PATHS[i]!;
+    if (b.test(entry[0], path)) return entry[1];
+  }
+  return null;
+}
+
+function isSellerCenterHost(host: string): boolean {
+  const hosts: readonly string[] = SELLER_CENTER_HOSTS;
+  for (let i = 0; i < hosts.length; i++) if (hosts[i] === host) return true;
+  return false;
 }
 
 const ORDER_SN = /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/;
 
 /** parent_order_sn / parentOrderSn from a JSON request body (address query), if any. */
-export function orderSnFromRequestBody(body: unknown): string | null {
+export function orderSnFromRequestBody(body: unknown, b: CoreBuiltins): string | null {
   if (typeof body !== 'string' || body.length > 10_000) return null;
   try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const sn = parsed.parent_order_sn ?? parsed.parentOrderSn;
-    return typeof sn === 'string' && ORDER_SN.test(sn) ? sn : null;
+    const parsed = b.jsonParse(body);
+    const sn = b.own(parsed, 'parent_order_sn') ?? b.own(parsed, 'parentOrderSn');
+    return typeof sn === 'string' && b.test(ORDER_SN, sn) ? sn : null;
   } catch {
     return null;
   }
 }
 
 /** parent_order_sn from a page URL (order detail). */
-export function orderSnFromPageUrl(href: string): string | null {
+export function orderSnFromPageUrl(href: string, b: CoreBuiltins): string | null {
   try {
-    const sn = new URL(href).searchParams.get('parent_order_sn');
-    return sn && ORDER_SN.test(sn) ? sn : null;
+    const sn = b.searchParamsGet(b.urlSearchParams(b.newURL(href)), 'parent_order_sn');
+    return typeof sn === 'string' && b.test(ORDER_SN, sn) ? sn : null;
   } catch {
     return null;
   }
 }
 
+/** `rawData.store.parentOrderMap.parentOrderSn` of a parsed rawData snapshot (own data properties only). */
+export function rawDataOrderSn(rawData: unknown, b: CoreBuiltins): string | null {
+  const sn = b.own(b.own(b.own(rawData, 'store'), 'parentOrderMap'), 'parentOrderSn');
+  return typeof sn === 'string' && b.test(ORDER_SN, sn) ? sn : null;
+}
+
 const MALL_ID = /^[0-9A-Za-z_-]{1,40}$/;
-export function cleanMallId(value: unknown): string | null {
-  return typeof value === 'string' && MALL_ID.test(value.trim()) ? value.trim() : null;
+export function cleanMallId(value: unknown, b: CoreBuiltins): string | null {
+  if (typeof value !== 'string' || value.length > 200) return null;
+  const id = b.trim(value);
+  return b.test(MALL_ID, id) ? id : null;
 }

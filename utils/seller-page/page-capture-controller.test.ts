@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentMap } from '../consent/consent-schema';
-import { createPageCaptureController, type PayloadInput } from './page-capture-controller';
+import { createPageCaptureController, RATE_LIMIT_MAX, type PayloadInput } from './page-capture-controller';
 import { POLICY_VERSION } from '../policy/policy-document';
 
 const SECRET = 'secret-1';
@@ -11,22 +11,37 @@ const settings = { allowSellerCenterCookies: true, showInPageBanner: true };
 function setup() {
   const sent: PayloadInput[] = [];
   const rejected: string[] = [];
+  const reports: { kind: string; reason: string; chars: number; count: number }[] = [];
+  const timers: { at: number; fn: () => void }[] = [];
   const shops: string[] = [];
   const banner: (string | null)[] = [];
   let now = 1000;
   const c = createPageCaptureController(
     {
       sendPayload: async (p) => void sent.push(p),
-      reportRejected: async (kind, _shop, reason) => void rejected.push(`${kind}:${reason}`),
+      reportRejected: async (kind, _shop, reason, chars, count) => {
+        rejected.push(`${kind}:${reason}`);
+        reports.push({ kind, reason, chars, count });
+      },
       reportShop: async (s) => void shops.push(s),
       setBanner: (s) => void banner.push(s),
       log: () => undefined,
       now: () => now,
+      setTimer: (fn, ms) => void timers.push({ at: now + ms, fn }),
     },
     { pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', pageZone: 480 },
     SECRET,
   );
-  return { c, sent, rejected, shops, banner, tick: (ms: number) => (now += ms) };
+  /** The fake clock: moves time and runs the timers that came due. */
+  const tick = (ms: number) => {
+    now += ms;
+    for (const t of timers.filter((t) => t.at <= now)) {
+      timers.splice(timers.indexOf(t), 1);
+      t.fn();
+    }
+    return now;
+  };
+  return { c, sent, rejected, reports, shops, banner, tick };
 }
 const capture = (json = '{"success":true}', mallId: string | null = SHOP, kind = 'orderList') => ({ secret: SECRET, type: 'capture', kind, mallId, json, orderSnHint: null });
 
@@ -133,5 +148,63 @@ describe('page capture controller (consent gate on the page)', () => {
     t.c.onHookMessage(capture('{"from":"authorized"}', SHOP));
     expect(t.sent.map((p) => `${p.json}@${p.shopId}`)).toEqual([`{"from":"authorized"}@${SHOP}`]);
     expect(t.shops).toEqual([OTHER, SHOP]);
+  });
+
+  it('E: at most 30 captures per 10 s per tab (all kinds together); refusals merged into one report per 10 s with the count', () => {
+    const t = setup();
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
+    // The attack: 300 malformed captures in 9 s.
+    for (let i = 0; i < 300; i++) {
+      t.c.onHookMessage(capture(`{"n":${i}`, SHOP, i % 2 ? 'address' : 'orderList'));
+      t.tick(30);
+    }
+    expect(t.sent).toHaveLength(RATE_LIMIT_MAX);
+    // One report at the first refusal, then one carrying the rest when the window ends.
+    expect(t.reports).toEqual([{ kind: expect.any(String), reason: 'rate-limited', chars: expect.any(Number), count: 1 }]);
+    t.tick(10_000);
+    expect(t.reports.map((r) => [r.reason, r.count])).toEqual([
+      ['rate-limited', 1],
+      ['rate-limited', 300 - RATE_LIMIT_MAX - 1],
+    ]);
+    // Sliding window: once 10 s passed since the last sends, captures go out again.
+    t.c.onHookMessage(capture('{"later":1}'));
+    expect(t.sent.at(-1)!.json).toBe('{"later":1}');
+    // DOM captures count too.
+    for (let i = 0; i < RATE_LIMIT_MAX; i++) t.c.onHookMessage(capture(`{"m":${i}}`));
+    t.c.onDomAddress('PO-1-1', { receiptName: 'Anna', addressLine1: '1 Main St' });
+    expect(t.sent.filter((p) => p.kind === 'addressDom')).toEqual([]);
+  });
+
+  it('E: too-large refusals are merged per reason too', () => {
+    const t = setup();
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
+    const big = 'x'.repeat(5 * 1024 * 1024 + 1);
+    for (let i = 0; i < 5; i++) t.c.onHookMessage(capture(big));
+    t.c.onHookMessage(capture('{"ok":1}'));
+    expect(t.sent).toHaveLength(1);
+    expect(t.reports).toEqual([{ kind: 'orderList', reason: 'too-large', chars: big.length, count: 1 }]);
+    t.tick(10_000);
+    expect(t.reports.map((r) => [r.reason, r.count])).toEqual([
+      ['too-large', 1],
+      ['too-large', 4],
+    ]);
+  });
+
+  it('F: sends the visible order list once per distinct content, only when allowed', () => {
+    const t = setup();
+    const orders = [{ parentOrderSn: 'PO-211-1', statusText: 'To ship', shipByText: null }];
+    t.c.setConsentState({ consent: {}, settings });
+    t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
+    t.c.onDomOrderList(orders);
+    expect(t.sent).toEqual([]);
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
+    t.c.onDomOrderList(orders);
+    t.c.onDomOrderList([...orders]);
+    t.c.onDomOrderList([]);
+    expect(t.sent).toHaveLength(1);
+    expect(t.sent[0]).toMatchObject({ kind: 'orderListDom', shopId: SHOP, orderSnHint: null });
+    expect(JSON.parse(t.sent[0]!.json)).toEqual({ orders });
+    t.c.onDomOrderList([{ ...orders[0], statusText: 'Shipped' }]);
+    expect(t.sent).toHaveLength(2);
   });
 });

@@ -6,6 +6,7 @@ import type { DomAddress } from './dom-address';
 import { isMaskedValue } from '../capture/masked-value';
 import type { HookKind, HookMessage } from './page-bridge';
 import { cleanMallId } from './page-bridge';
+import { defaultCoreBuiltins } from './page-builtins';
 import { isUtcOffsetMinutes } from '../time/utc-offset';
 
 export type CaptureKind = HookKind | 'addressDom' | 'orderListDom';
@@ -14,14 +15,21 @@ export type PayloadInput = Omit<CapturePayload, 'orderSnHint'> & { orderSnHint: 
 /** What the controller may do; the content script wires these to messages and the banner. */
 export interface PageCaptureIO {
   sendPayload: (payload: PayloadInput) => Promise<unknown>;
-  /** Too large to send: the background audits the refusal (no body goes with it). */
-  reportRejected: (kind: CaptureKind, shopId: string | null, reason: 'too-large', chars: number) => Promise<unknown>;
+  /**
+   * Captures refused on the page (too large, or over the tab's rate limit): the background audits
+   * the refusal (no body goes with it). Merged: at most one report per reason per window, with the count.
+   */
+  reportRejected: (kind: CaptureKind, shopId: string | null, reason: RejectReason, chars: number, count: number) => Promise<unknown>;
   /** Tells the background which shop this tab shows (for the popup). */
   reportShop: (shopId: string) => Promise<unknown>;
   setBanner: (shopId: string | null) => void;
   log: (message: string) => void;
   now: () => number;
+  /** Runs `fn` after `ms` (sends a merged refusal report when its window ends). */
+  setTimer: (fn: () => void, ms: number) => void;
 }
+
+export type RejectReason = 'too-large' | 'rate-limited';
 
 export interface PageContext {
   pageUrl: string;
@@ -48,6 +56,20 @@ interface Pending {
 const PAGE_LEVEL_KINDS: ReadonlySet<CaptureKind> = new Set(['orderDetail', 'addressDom', 'orderListDom']);
 const HOOK_KINDS: ReadonlySet<HookKind> = new Set(['orderList', 'address', 'orderDetail', 'packages', 'shipAction']);
 
+/**
+ * Per-tab rate limit on what is sent to the background, all kinds together. A real seller-center
+ * page makes a few capture-relevant calls per second at most (the list page: the order list, its
+ * next pages and the packages query; a detail page: rawData and one address query per "view
+ * address"; shipping: one batch_send per click) plus at most one DOM capture per debounce. 30 per
+ * 10 s allows a burst of a whole list load with paging (SDX pages 500 at a time) and 3/s
+ * sustained, while a page script flooding the bridge reaches the background (and its audit log)
+ * at most 30 times per 10 s instead of hundreds per second.
+ */
+export const RATE_LIMIT_MAX = 30;
+export const RATE_LIMIT_WINDOW_MS = 10_000;
+/** At most one refusal report per reason per this window; it carries the count of refusals merged. */
+export const REJECT_REPORT_WINDOW_MS = 10_000;
+
 /** Captures held while the shop or the consent state is not known yet (page load). */
 const PENDING_MAX = 20;
 const PENDING_TTL_MS = 15_000;
@@ -62,6 +84,43 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
   let bannerDismissed = false;
   const pending: Pending[] = [];
   const sentDom = new Set<string>();
+  let lastOrderListDom = '';
+  /** When each of the last sends left (oldest first), for the sliding rate-limit window. */
+  const sentAt: number[] = [];
+  const lastReportAt: Record<RejectReason, number> = { 'too-large': Number.NEGATIVE_INFINITY, 'rate-limited': Number.NEGATIVE_INFINITY };
+  const tally: Partial<Record<RejectReason, { kind: CaptureKind; shopId: string | null; chars: number; count: number; timer: boolean }>> = {};
+
+  function flushRejected(reason: RejectReason) {
+    const t = tally[reason];
+    if (!t) return;
+    delete tally[reason];
+    lastReportAt[reason] = io.now();
+    void io.reportRejected(t.kind, t.shopId, reason, t.chars, t.count).catch(() => undefined);
+  }
+
+  /** Counts one refusal; reports at once if none was reported in the window, else once the window ends. */
+  function reject(kind: CaptureKind, shop: string | null, reason: RejectReason, chars: number) {
+    const now = io.now();
+    tally[reason] ??= { kind, shopId: shop, chars: 0, count: 0, timer: false };
+    const t = tally[reason];
+    t.count++;
+    // The largest refused payload in the merged report.
+    t.chars = Math.max(t.chars, chars);
+    if (now - lastReportAt[reason] >= REJECT_REPORT_WINDOW_MS) flushRejected(reason);
+    else if (!t.timer) {
+      t.timer = true;
+      io.setTimer(() => flushRejected(reason), lastReportAt[reason] + REJECT_REPORT_WINDOW_MS - now);
+    }
+  }
+
+  /** True when one more send fits in the tab's window (and counts it). */
+  function takeRateSlot(): boolean {
+    const now = io.now();
+    while (sentAt.length > 0 && now - sentAt[0]! >= RATE_LIMIT_WINDOW_MS) sentAt.shift();
+    if (sentAt.length >= RATE_LIMIT_MAX) return false;
+    sentAt.push(now);
+    return true;
+  }
 
   const captureAllowed = (shop: string | null) => !!consentState && !!shop && consentState.settings.allowSellerCenterCookies && isShopAuthorized(consentState.consent, shop);
 
@@ -82,7 +141,11 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
   function forward(p: Pending, shop: string) {
     if (exceedsPayloadCap(p.json)) {
       io.log(`capture refused: ${p.kind} response over ${MAX_PAYLOAD_BYTES} bytes`);
-      void io.reportRejected(p.kind, shop, 'too-large', p.json.length).catch(() => undefined);
+      reject(p.kind, shop, 'too-large', p.json.length);
+      return;
+    }
+    if (!takeRateSlot()) {
+      reject(p.kind, shop, 'rate-limited', p.json.length);
       return;
     }
     io.sendPayload({
@@ -141,12 +204,12 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
       const msg = data as Partial<HookMessage> | null;
       if (!msg || msg.secret !== secret) return;
       if (msg.type === 'shop') {
-        const id = cleanMallId(msg.mallId);
+        const id = cleanMallId(msg.mallId, defaultCoreBuiltins());
         if (id) setShop(id);
       } else if (msg.type === 'capture' && typeof msg.json === 'string' && HOOK_KINDS.has(msg.kind as HookKind)) {
         enqueue({
           kind: msg.kind as HookKind,
-          mallId: cleanMallId(msg.mallId),
+          mallId: cleanMallId(msg.mallId, defaultCoreBuiltins()),
           json: msg.json,
           orderSnHint: typeof msg.orderSnHint === 'string' ? msg.orderSnHint : null,
           zone: isUtcOffsetMinutes(msg.zone) ? msg.zone : null,
@@ -162,6 +225,14 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
       if (sentDom.has(json) || !captureAllowed(shopId)) return;
       sentDom.add(json);
       enqueue({ kind: 'addressDom', mallId: null, json, orderSnHint: orderSn, zone: null, requestJson: null });
+    },
+    /** The visible order list (cold load, kind `orderListDom`): sent only when it changed and only when allowed. */
+    onDomOrderList(orders: readonly unknown[]) {
+      if (orders.length === 0 || !captureAllowed(shopId)) return;
+      const json = JSON.stringify({ orders });
+      if (json === lastOrderListDom) return;
+      lastOrderListDom = json;
+      enqueue({ kind: 'orderListDom', mallId: null, json, orderSnHint: null, zone: null, requestJson: null });
     },
     captureAllowed: () => captureAllowed(shopId),
   };
