@@ -52,7 +52,11 @@ export async function bannerOf(page: Page) {
     },
     /** Whether the page's DOM (as page scripts see it) can reach the banner: it must not. */
     async reachableFromPage(): Promise<boolean> {
-      return page.evaluate(() => document.querySelector('[data-testid="sv-authorize-banner"]') !== null || [...document.querySelectorAll('*')].some((e) => e.shadowRoot?.querySelector('[data-testid="sv-authorize-banner"]')));
+      return page.evaluate(
+        () =>
+          document.querySelector('[data-testid="sv-authorize-banner"]') !== null ||
+          [...document.querySelectorAll('*')].some((e) => e.shadowRoot?.querySelector('[data-testid="sv-authorize-banner"]')),
+      );
     },
     /** Computed styles of the banner (no label) or one of its buttons, read through the protocol (page CSS must not reach them). */
     async style(properties: string[], label?: string): Promise<Record<string, string>> {

@@ -1,3 +1,4 @@
+import { zoneFromRequestBody } from '../time/utc-offset';
 import { readFileSync } from 'node:fs';
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -187,7 +188,7 @@ describe('MAIN-world capture hook', () => {
       { type: 'connected', secret: SECRET },
       { type: 'shop', mallId: '123', secret: SECRET },
       { type: 'shop', mallId: '634418212', secret: SECRET },
-      { type: 'capture', kind: 'orderList', mallId: '634418212', json: JSON.stringify({ url: ORDER_LIST }), orderSnHint: null, zone: null, requestJson: null, secret: SECRET },
+      { type: 'capture', kind: 'orderList', mallId: '634418212', json: JSON.stringify({ url: ORDER_LIST }), orderSnHint: null, requestJson: null, secret: SECRET },
     ]);
     expect(late.received).toEqual([]);
   });
@@ -213,7 +214,7 @@ describe('MAIN-world capture hook', () => {
     xhr.fireLoad('{"result":{}}');
     await until(() => isolated.captures().length > 0);
     expect(isolated.captures()).toEqual([
-      { type: 'capture', kind: 'address', mallId: '634418212', json: '{"result":{}}', orderSnHint: 'PO-211-5', zone: null, requestJson: null, secret: SECRET },
+      { type: 'capture', kind: 'address', mallId: '634418212', json: '{"result":{}}', orderSnHint: 'PO-211-5', requestJson: null, secret: SECRET },
     ]);
   });
 
@@ -297,7 +298,7 @@ describe('MAIN-world capture hook', () => {
 });
 
 describe('C: new APIs (order list zone, packages, ship action)', () => {
-  it('fetch: order list and packages carry the zone of their request body; null when absent', async () => {
+  it('fetch: order list and packages carry their request body as sent (its zone is read on the isolated side)', async () => {
     const { win, connect } = fakeWindow(async () => json({ success: true }));
     installCaptureHook(win);
     const isolated = connect();
@@ -305,10 +306,10 @@ describe('C: new APIs (order list zone, packages, ship action)', () => {
     await win.fetch(PACKAGES_API, { method: 'POST', headers: { mallid: '1' }, body: JSON.stringify({ page_number: 1, timeZone: 'UTC-5' }) });
     await win.fetch(PACKAGES_API, { method: 'POST', headers: { mallid: '1' }, body: fixture('package-main-batch-query-request.json') });
     await until(() => isolated.captures().length >= 3);
-    expect(isolated.captures().map((m) => [m.kind, m.zone, m.requestJson])).toEqual([
-      ['orderList', 480, null],
-      ['packages', -300, null],
-      ['packages', null, null],
+    expect(isolated.captures().map((m) => [m.kind, zoneFromRequestBody(m.requestJson)])).toEqual([
+      ['orderList', 480],
+      ['packages', -300],
+      ['packages', null],
     ]);
   });
 
@@ -327,13 +328,13 @@ describe('C: new APIs (order list zone, packages, ship action)', () => {
     await win.fetch(SHIP_API, { method: 'POST', headers: { mallid: '1' }, body: huge });
     await until(() => isolated.captures().length >= 3);
     const [viaFetch, viaXhr, tooLong] = isolated.captures();
-    expect(viaFetch).toMatchObject({ kind: 'shipAction', requestJson: body, zone: null, orderSnHint: null });
+    expect(viaFetch).toMatchObject({ kind: 'shipAction', requestJson: body, orderSnHint: null });
     expect(JSON.parse(viaFetch!.requestJson as string).send_request_list[0].order_send_info_list[0].parent_order_sn).toBe('PO-211-09990000000000401');
     expect(viaXhr).toMatchObject({ kind: 'shipAction', requestJson: body });
     expect(tooLong).toMatchObject({ kind: 'shipAction', requestJson: null });
   });
 
-  it('XHR: order list zone from its body; nothing from http or other hosts', async () => {
+  it('XHR: order list body (its zone) forwarded; nothing from http or other hosts', async () => {
     const { win, connect, xhr: newXhr } = fakeWindow(async () => json({}));
     installCaptureHook(win);
     const isolated = connect();
@@ -351,7 +352,9 @@ describe('C: new APIs (order list zone, packages, ship action)', () => {
     await fetchAndWait(win, 'https://evil.example/kirogi/bg/mms/recentOrderList');
     await until(() => isolated.captures().length >= 1);
     await wait(20);
-    expect(isolated.captures().map((m) => [m.kind, m.zone, m.json])).toEqual([['orderList', 480, '{"from":"/kirogi/bg/mms/recentOrderList?is_back=1"}']]);
+    expect(isolated.captures().map((m) => [m.kind, zoneFromRequestBody(m.requestJson), m.json])).toEqual([
+      ['orderList', 480, '{"from":"/kirogi/bg/mms/recentOrderList?is_back=1"}'],
+    ]);
   });
 });
 

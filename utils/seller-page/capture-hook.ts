@@ -1,4 +1,3 @@
-import { zoneFromRequestBody } from '../time/utc-offset';
 import { type PageBuiltins, type PageGlobal, savePageBuiltins } from './page-builtins';
 import {
   BRIDGE_SOURCE,
@@ -94,9 +93,9 @@ export function installCaptureHook(win: HookWindow): void {
       mallId,
       json,
       orderSnHint: kind === 'address' ? orderSnFromRequestBody(requestBody, b) : null,
-      // The zone the page asked the seller center to write its times in (the body's `timeZone`).
-      zone: (kind === 'orderList' || kind === 'packages') && typeof requestBody === 'string' ? zoneFromRequestBody(requestBody) : null,
-      requestJson: kind === 'shipAction' && typeof requestBody === 'string' && requestBody.length > 0 && requestBody.length <= MAX_REQUEST_JSON_CHARS ? requestBody : null,
+      // The request body as sent (the hook built the Request itself): the isolated side reads its
+      // `timeZone` with its own, untouched built-ins; the ship action's names the orders shipped.
+      requestJson: kind !== 'address' && typeof requestBody === 'string' && requestBody.length > 0 && requestBody.length <= MAX_REQUEST_JSON_CHARS ? requestBody : null,
     });
   const pageUrl = () => win.location.href;
 
@@ -117,7 +116,7 @@ export function installCaptureHook(win: HookWindow): void {
           // cannot answer differently twice). Cyclic data or a throwing getter: nothing.
           const json = b.jsonStringify(win.rawData);
           if (typeof json !== 'string' || rawDataOrderSn(b.jsonParse(json), b) !== urlOrderSn) return;
-          send({ type: 'capture', kind: 'orderDetail', mallId: pageMallId, json, orderSnHint: urlOrderSn, zone: null, requestJson: null });
+          send({ type: 'capture', kind: 'orderDetail', mallId: pageMallId, json, orderSnHint: urlOrderSn, requestJson: null });
         } catch {
           /* hostile rawData: nothing to capture */
         }

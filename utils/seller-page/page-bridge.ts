@@ -39,9 +39,7 @@ export type HookMessage =
       mallId: string | null;
       json: string;
       orderSnHint: string | null;
-      /** The request body's `timeZone`, minutes east of UTC (null: the request named none). */
-      zone: number | null;
-      /** The request's JSON body when the answer alone does not say what happened (ship action). */
+      /** The request's JSON body as sent (order list, packages, ship action), capped: its `timeZone`, the orders shipped. */
       requestJson: string | null;
     }
   | { secret: string; type: 'shop'; mallId: string };

@@ -208,3 +208,18 @@ describe('page capture controller (consent gate on the page)', () => {
     expect(t.sent).toHaveLength(2);
   });
 });
+
+describe('the zone of a request', () => {
+  it('is read from the request body on this (isolated) side; the page URL zone is the fallback; only the ship action body goes on', () => {
+    const t = setup();
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
+    t.c.onHookMessage({ ...capture(), requestJson: '{"pageNumber":1,"timeZone":"UTC-5"}' });
+    t.c.onHookMessage({ ...capture(), requestJson: '{"pageNumber":2}' });
+    t.c.onHookMessage({ ...capture('{"success":true}', SHOP, 'shipAction'), requestJson: '{"send_request_list":[]}' });
+    expect(t.sent.map((p) => [p.kind, p.utcOffsetMinutes, p.requestJson])).toEqual([
+      ['orderList', -300, null],
+      ['orderList', 480, null],
+      ['shipAction', 480, '{"send_request_list":[]}'],
+    ]);
+  });
+});

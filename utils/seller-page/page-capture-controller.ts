@@ -7,7 +7,7 @@ import { isMaskedValue } from '../capture/masked-value';
 import type { HookKind, HookMessage } from './page-bridge';
 import { cleanMallId } from './page-bridge';
 import { defaultCoreBuiltins } from './page-builtins';
-import { isUtcOffsetMinutes } from '../time/utc-offset';
+import { zoneFromRequestBody } from '../time/utc-offset';
 
 export type CaptureKind = HookKind | 'addressDom' | 'orderListDom';
 export type PayloadInput = Omit<CapturePayload, 'orderSnHint'> & { orderSnHint: string | null };
@@ -212,8 +212,10 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
           mallId: cleanMallId(msg.mallId, defaultCoreBuiltins()),
           json: msg.json,
           orderSnHint: typeof msg.orderSnHint === 'string' ? msg.orderSnHint : null,
-          zone: isUtcOffsetMinutes(msg.zone) ? msg.zone : null,
-          requestJson: typeof msg.requestJson === 'string' ? msg.requestJson : null,
+          // The zone the page asked the seller center to write its times in, read here in the
+          // isolated world (the page cannot touch this world's JSON or RegExp).
+          zone: typeof msg.requestJson === 'string' ? zoneFromRequestBody(msg.requestJson) : null,
+          requestJson: msg.kind === 'shipAction' && typeof msg.requestJson === 'string' ? msg.requestJson : null,
         });
       }
     },
