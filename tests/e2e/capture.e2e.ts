@@ -1,3 +1,4 @@
+import { bannerOf } from './banner-helpers';
 import { makeOrders } from '../fixtures/order-fixtures';
 import { auditActions, authorizeInOptions, capturedOrderSns, newSellerCenterPage, readTable } from './capture-helpers';
 import { expect, test } from './harness';
@@ -15,28 +16,25 @@ test('consent-gated capture: nothing before authorization, fetch and XHR pages a
   // 1. Not authorized: the page works, the banner offers authorization, nothing is stored.
   const page = await newSellerCenterPage(context, sellerCenter.orderListUrl());
   await expect(page.getByTestId('fixture-status')).toHaveText('ok page 1');
-  const banner = page.getByTestId('sv-authorize-banner');
-  await expect(banner).toBeVisible();
-  await expect(banner).toContainText(shop);
+  // The banner sits in a closed shadow root: read and clicked through the DevTools protocol, as only the browser can.
+  const banner = await bannerOf(page);
+  await expect.poll(() => banner.text()).toContain(shop);
+  expect(await banner.reachableFromPage()).toBe(false);
   // Shadow root: the page's aggressive CSS (red buttons, 30px green serif body) does not reach the banner.
-  const look = await banner.getByRole('button', { name: 'Authorize this shop' }).evaluate((b) => {
-    const s = getComputedStyle(b);
-    const text = getComputedStyle(b.closest('aside')!);
-    return { background: s.backgroundColor, fontSize: text.fontSize, color: text.color };
-  });
-  expect(look).toEqual({ background: 'rgb(251, 119, 1)', fontSize: '13px', color: 'rgb(31, 35, 40)' });
+  expect(await banner.style(['background-color'], 'Authorize this shop')).toEqual({ 'background-color': 'rgb(251, 119, 1)' });
+  expect(await banner.style(['font-size', 'color'])).toEqual({ 'font-size': '13px', color: 'rgb(31, 35, 40)' });
   await page.waitForTimeout(500);
   expect(await capturedOrderSns(serviceWorker)).toEqual([]);
   expect(sellerCenter.requests.filter((r) => r.path === '/kirogi/bg/mms/recentOrderList').every((r) => r.mallId === shop)).toBe(true);
 
   // 2. Authorize through the banner → options page (pre-filled) → Authorize.
-  const [options] = await Promise.all([context.waitForEvent('page'), banner.getByRole('button', { name: 'Authorize this shop' }).click()]);
+  const [options] = await Promise.all([context.waitForEvent('page'), banner.click('Authorize this shop')]);
   await expect(options).toHaveURL(new RegExp(`options\\.html#authorize\\?shop=${shop}$`));
   await expect(options.getByText('28 days after the order ships')).toBeVisible();
   await expect(options.getByTestId('auth-shop-id')).toHaveValue(shop);
   await options.getByTestId('auth-submit').click();
   await expect(options.locator(`[data-testid="authorized-shop"][data-shop-id="${shop}"]`)).toBeVisible();
-  await expect(banner).toBeHidden(); // consent watched live on the page
+  await expect.poll(() => banner.text()).toBeNull(); // consent watched live on the page
 
   // 3. Browse: fetch variant, two pages; then XHR variant with other orders, two pages.
   const fetchOrders = sellerCenter.orders.slice(0, 8);
@@ -72,7 +70,7 @@ test('consent-gated capture: nothing before authorization, fetch and XHR pages a
   sellerCenter.orders = makeOrders(4, { startIndex: 100 });
   await page.goto(sellerCenter.orderListUrl());
   await expect(page.getByTestId('fixture-status')).toHaveText('ok page 1');
-  await expect(page.getByTestId('sv-authorize-banner')).toBeVisible();
+  await expect.poll(() => banner.text()).toContain(shop);
   await page.waitForTimeout(1000);
   expect(await capturedOrderSns(serviceWorker)).toEqual(all.map((o) => o.parentOrderSn).sort());
   await expect(popup.getByTestId('count-total')).toHaveText(String(all.length));
@@ -127,5 +125,5 @@ test('seller refuses cookie use: capture stops and no banner is shown', async ({
   await expect(page.getByTestId('fixture-status')).toHaveText('ok page 1');
   await page.waitForTimeout(1000);
   expect(await capturedOrderSns(serviceWorker)).toEqual([]);
-  await expect(page.getByTestId('sv-authorize-banner')).toHaveCount(0);
+  expect(await (await bannerOf(page)).text()).toBeNull();
 });

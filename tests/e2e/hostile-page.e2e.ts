@@ -1,3 +1,4 @@
+import { bannerOf } from './banner-helpers';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { FIXTURE_BUYERS, type FixtureBuyer } from '../fixtures/fixture-buyers';
 import { addressResponse, makeOrder, orderListResponse, rawDataFor, type FixtureOrder } from '../fixtures/order-fixtures';
@@ -280,7 +281,9 @@ test('hostile page: 300 malformed captures stay a handful of audit entries; scri
   const mallA = sellerCenter.mallId;
   sellerCenter.mallId = '555000999';
   await page.goto(sellerCenter.orderListUrl());
-  await expect(page.getByTestId('sv-authorize-banner')).toBeVisible();
+  const banner = await bannerOf(page);
+  await expect.poll(() => banner.text()).toContain('555000999');
+  soft(await banner.reachableFromPage(), '(i) the banner is out of the page scripts\' reach').toBe(false);
   const authorizeTabs = () => context.pages().filter((p) => /options\.html#authorize/.test(p.url())).length;
   const tabsBefore = authorizeTabs();
   const clicks = await hostile(page)(() => (window as unknown as HostileWindow).svHostile.clickBanner(25));
