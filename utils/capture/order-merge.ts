@@ -75,15 +75,17 @@ export function mergeCapturedOrder(existing: OrderRecord | undefined, captured: 
   const newlyCancelled = status === 'cancelled' && existing.status !== 'cancelled';
   if (existing.piiState === 'present' && (shippedAt !== existing.shippedAt || newlyCancelled)) purgeAt = purgeWith(shippedAt, status);
 
+  // Page data fills gaps only; it never overwrites a time the seller center's API gave.
+  const fill = <T>(fromCapture: T | null, stored: T | null) => ((ctx.trust ?? 'api') === 'page' ? (stored ?? fromCapture) : (fromCapture ?? stored));
   return {
     ...existing,
     status,
     statusCode,
-    createdAt: captured.createdAt ?? existing.createdAt,
-    shipBy: captured.shipBy ?? existing.shipBy,
+    createdAt: fill(captured.createdAt, existing.createdAt),
+    shipBy: fill(captured.shipBy, existing.shipBy),
     shippedAt,
     shippedAtSource,
-    deliveredAt: captured.deliveredAt ?? existing.deliveredAt,
+    deliveredAt: fill(captured.deliveredAt, existing.deliveredAt),
     updatedAt: ctx.now,
     purgeAt,
     itemCount,

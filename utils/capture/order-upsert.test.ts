@@ -121,3 +121,20 @@ describe('ensureOrdersExist', () => {
     expect((await db.orders.get('PO-5'))!.status).toBe('to_ship');
   });
 });
+
+describe('page-sourced facts (trust: page)', () => {
+  it('fill gaps but never overwrite times the API gave, and never add lines to a stored order', async () => {
+    const db = new AppDb(`upsert-page-${crypto.randomUUID()}`);
+    await upsertCapturedOrders(db, [captured('PO-P')], { ...ctxAt(T0), trust: 'api' });
+    const before = await db.orders.get('PO-P');
+    const forged = captured('PO-P', {
+      createdAt: T0 - 30 * DAY_MS,
+      shipBy: T0 + 30 * DAY_MS,
+      items: [{ orderSn: 'PO-P', subOrderSn: 'PO-P-FORGED', sku: 'X', goodsId: null, title: 'forged', spec: null, quantity: 9, cancelledQuantity: 0, statusCode: 2 }],
+    });
+    await upsertCapturedOrders(db, [forged], { ...ctxAt(T0 + 1), trust: 'page' });
+    const after = await db.orders.get('PO-P');
+    expect(after).toMatchObject({ createdAt: before!.createdAt, shipBy: before!.shipBy, itemCount: before!.itemCount });
+    expect((await db.items.where('orderSn').equals('PO-P').toArray()).map((i) => i.subOrderSn)).toEqual(['PO-P-A']);
+  });
+});

@@ -182,11 +182,12 @@ describe('MAIN-world capture hook', () => {
     win.dispatchEvent(new TestMessageEvent('message', { source: {}, data: { source: BRIDGE_SOURCE, type: 'port', secret: SECRET }, ports: [stray.port2] }));
     const isolated = connect();
     const late = connect('other');
-    await until(() => isolated.received.length >= 4);
+    await until(() => isolated.received.length >= 5);
     await wait(20);
     expect(isolated.received).toEqual([
       { type: 'connected', secret: SECRET },
       { type: 'shop', mallId: '123', secret: SECRET },
+      { type: 'list-request', secret: SECRET },
       { type: 'shop', mallId: '634418212', secret: SECRET },
       { type: 'capture', kind: 'orderList', mallId: '634418212', json: JSON.stringify({ url: ORDER_LIST }), orderSnHint: null, requestJson: null, secret: SECRET },
     ]);

@@ -99,8 +99,16 @@ export function installCaptureHook(win: HookWindow): void {
     });
   const pageUrl = () => win.location.href;
 
-  hookFetch(win, b, pageUrl, noteMallId, forward);
-  hookXhr(win, b, pageUrl, noteMallId, forward);
+  // Tells the isolated side at once, when the request leaves, that the page loads its order list
+  // through the API: the visible-list fallback then stays off even if the answer is slow to read.
+  let listRequestNoted = false;
+  const noteRequest: NoteRequest = (kind) => {
+    if (kind !== 'orderList' || listRequestNoted) return;
+    listRequestNoted = true;
+    send({ type: 'list-request' });
+  };
+  hookFetch(win, b, pageUrl, noteMallId, noteRequest, forward);
+  hookXhr(win, b, pageUrl, noteMallId, noteRequest, forward);
 
   // Order-detail pages embed the order (and address) as window.rawData; read it once loaded, and
   // only if it is the order the URL names (a page script may set rawData on any detail path).
@@ -129,6 +137,7 @@ export function installCaptureHook(win: HookWindow): void {
 /** A response goes out with the shop of the request that produced it (its own `mallid` header) and its request body (text). */
 type Forward = (kind: HookApiKind, json: string, requestBody: string | null, mallId: string | null) => void;
 type NoteMallId = (value: unknown) => string | null;
+type NoteRequest = (kind: HookApiKind) => void;
 
 function isRequest(b: PageBuiltins, value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
@@ -185,7 +194,7 @@ function fetchMallId(b: PageBuiltins, input: unknown, init: unknown): unknown {
 
 const noop = () => undefined;
 
-function hookFetch(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMallId: NoteMallId, forward: Forward) {
+function hookFetch(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMallId: NoteMallId, noteRequest: NoteRequest, forward: Forward) {
   win.fetch = function (this: unknown, ...args: unknown[]) {
     let kind: HookApiKind | null = null;
     try {
@@ -196,6 +205,7 @@ function hookFetch(win: HookWindow, b: PageBuiltins, pageUrl: () => string, note
       kind = null;
     }
     if (!kind) return b.fetch(this, args);
+    noteRequest(kind);
 
     // A known API: build the Request ourselves (what fetch(input, init) does anyway) and send that
     // one object, so the URL, mallid and body we record are exactly what went out (a getter on
@@ -236,7 +246,7 @@ function hookFetch(win: HookWindow, b: PageBuiltins, pageUrl: () => string, note
   } as typeof fetch;
 }
 
-function hookXhr(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMallId: NoteMallId, forward: Forward) {
+function hookXhr(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMallId: NoteMallId, noteRequest: NoteRequest, forward: Forward) {
   const proto = win.XMLHttpRequest.prototype;
   const urls = b.weakMap<XMLHttpRequest, string>();
   const mallIds = b.weakMap<XMLHttpRequest, string>();
@@ -283,6 +293,7 @@ function hookXhr(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMa
       const url = urls.get(this) ?? '';
       const kind = matchCaptureApi(url, pageUrl(), b);
       if (kind) {
+        noteRequest(kind);
         // Bodies are JSON strings in practice (immutable: what we read is what is sent); others are ignored.
         const body = typeof args[0] === 'string' ? args[0] : null;
         const mallId = mallIds.get(this) ?? null;

@@ -42,7 +42,9 @@ export type HookMessage =
       /** The request's JSON body as sent (order list, packages, ship action), capped: its `timeZone`, the orders shipped. */
       requestJson: string | null;
     }
-  | { secret: string; type: 'shop'; mallId: string };
+  | { secret: string; type: 'shop'; mallId: string }
+  /** An order-list API request left the page (its answer follows when read). */
+  | { secret: string; type: 'list-request' };
 
 export function isBridgeAck(data: unknown, secret: string): boolean {
   const d = data as Partial<HookMessage> | null;

@@ -223,3 +223,16 @@ describe('the zone of a request', () => {
     ]);
   });
 });
+
+describe('the visible list is a fallback', () => {
+  it('is sent on a cold load, and no longer once the order-list API answer went through the hook', () => {
+    const t = setup();
+    t.c.setConsentState({ consent: consentFor(SHOP), settings });
+    t.c.onHookMessage({ secret: SECRET, type: 'shop', mallId: SHOP });
+    t.c.onDomOrderList([{ parentOrderSn: 'PO-211-1000001', statusText: 'To ship', shipByText: null }]);
+    expect(t.sent.map((p) => p.kind)).toEqual(['orderListDom']);
+    t.c.onHookMessage(capture());
+    t.c.onDomOrderList([{ parentOrderSn: 'PO-211-1000002', statusText: 'To ship', shipByText: null }]);
+    expect(t.sent.map((p) => p.kind)).toEqual(['orderListDom', 'orderList']);
+  });
+});

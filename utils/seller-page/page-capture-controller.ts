@@ -84,6 +84,7 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
   let bannerDismissed = false;
   const pending: Pending[] = [];
   const sentDom = new Set<string>();
+  let orderListApiSeen = false;
   let lastOrderListDom = '';
   /** When each of the last sends left (oldest first), for the sliding rate-limit window. */
   const sentAt: number[] = [];
@@ -203,10 +204,13 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
     onHookMessage(data: unknown) {
       const msg = data as Partial<HookMessage> | null;
       if (!msg || msg.secret !== secret) return;
-      if (msg.type === 'shop') {
+      if (msg.type === 'list-request') {
+        orderListApiSeen = true;
+      } else if (msg.type === 'shop') {
         const id = cleanMallId(msg.mallId, defaultCoreBuiltins());
         if (id) setShop(id);
       } else if (msg.type === 'capture' && typeof msg.json === 'string' && HOOK_KINDS.has(msg.kind as HookKind)) {
+        if (msg.kind === 'orderList') orderListApiSeen = true;
         enqueue({
           kind: msg.kind as HookKind,
           mallId: cleanMallId(msg.mallId, defaultCoreBuiltins()),
@@ -230,7 +234,9 @@ export function createPageCaptureController(io: PageCaptureIO, page: PageContext
     },
     /** The visible order list (cold load, kind `orderListDom`): sent only when it changed and only when allowed. */
     onDomOrderList(orders: readonly unknown[]) {
-      if (orders.length === 0 || !captureAllowed(shopId)) return;
+      // A fallback only: once the page's own order-list answer went through the hook, that answer
+      // (structured, from the seller center) is the source; the list on screen merely shows it.
+      if (orderListApiSeen || orders.length === 0 || !captureAllowed(shopId)) return;
       const json = JSON.stringify({ orders });
       if (json === lastOrderListDom) return;
       lastOrderListDom = json;
