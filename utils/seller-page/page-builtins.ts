@@ -97,20 +97,27 @@ export interface PageBuiltins extends CoreBuiltins {
   windowPostMessage: (message: unknown, targetOrigin: string) => void;
 }
 
+/** Reads a prototype's own getter or method once, now, so later page overrides change nothing. */
+function accessorsOf(apply: (fn: unknown, self: unknown, args: ArrayLike<unknown>) => unknown, descriptorOf: typeof Object.getOwnPropertyDescriptor) {
+  return {
+    getter<T>(proto: object, name: string): Getter<T> {
+      const get = descriptorOf(proto, name)?.get;
+      if (typeof get !== 'function') throw new TypeError(`no getter ${name}`);
+      return (self) => apply(get, self, []) as T;
+    },
+    method(proto: object, name: string): unknown {
+      const fn = descriptorOf(proto, name)?.value;
+      if (typeof fn !== 'function') throw new TypeError(`no method ${name}`);
+      return fn;
+    },
+  };
+}
+
 /** Saved from `g` now. Throws if a built-in is missing (the hook then does not install). */
 export function saveCoreBuiltins(g: CoreGlobal): CoreBuiltins {
   const apply = g.Reflect.apply as (fn: unknown, self: unknown, args: ArrayLike<unknown>) => unknown;
   const descriptorOf = g.Object.getOwnPropertyDescriptor;
-  const getter = <T>(proto: object, name: string): Getter<T> => {
-    const get = descriptorOf(proto, name)?.get;
-    if (typeof get !== 'function') throw new TypeError(`no getter ${name}`);
-    return (self) => apply(get, self, []) as T;
-  };
-  const method = (proto: object, name: string): unknown => {
-    const fn = descriptorOf(proto, name)?.value;
-    if (typeof fn !== 'function') throw new TypeError(`no method ${name}`);
-    return fn;
-  };
+  const { getter, method } = accessorsOf(apply, descriptorOf);
   const { parse, stringify } = g.JSON;
   const exec = method(g.RegExp.prototype, 'exec');
   const lower = method(g.String.prototype, 'toLowerCase');
@@ -192,17 +199,7 @@ export function saveCoreBuiltins(g: CoreGlobal): CoreBuiltins {
 export function savePageBuiltins(win: PageGlobal): PageBuiltins {
   const core = saveCoreBuiltins(win);
   const { apply } = core;
-  const descriptorOf = win.Object.getOwnPropertyDescriptor;
-  const getter = <T>(proto: object, name: string): Getter<T> => {
-    const get = descriptorOf(proto, name)?.get;
-    if (typeof get !== 'function') throw new TypeError(`no getter ${name}`);
-    return (self) => apply(get, self, []) as T;
-  };
-  const method = (proto: object, name: string): unknown => {
-    const fn = descriptorOf(proto, name)?.value;
-    if (typeof fn !== 'function') throw new TypeError(`no method ${name}`);
-    return fn;
-  };
+  const { getter, method } = accessorsOf(apply, win.Object.getOwnPropertyDescriptor);
   const fetchFn = win.fetch;
   const windowPost = win.postMessage;
   const RequestCtor = win.Request;
