@@ -102,8 +102,12 @@ test('page in UTC+8, browser in New York: stored created/shipped times are the t
 
   // Detail pages with rawData (full address; times as UTC+8 strings): the instants stay the true ones.
   sellerCenter.orders.push(detailOnly);
-  for (const o of [edge, listed, detailOnly]) await page.goto(sellerCenter.orderDetailUrl(o.parentOrderSn, 'rawData'));
   const buyerSns = async () => (await readTable<{ orderSn: string }>(serviceWorker, 'buyers')).map((b) => b.orderSn).sort();
+  // One page at a time, as a seller reads them: leaving a page at once can drop its capture in flight.
+  for (const o of [edge, listed, detailOnly]) {
+    await page.goto(sellerCenter.orderDetailUrl(o.parentOrderSn, 'rawData'));
+    await expect.poll(buyerSns, { message: `address of ${o.parentOrderSn} stored`, timeout: 20_000 }).toContain(o.parentOrderSn);
+  }
   await expect.poll(buyerSns, { message: 'addresses of the detail pages stored', timeout: 20_000 }).toEqual([edge, listed, detailOnly].map((o) => o.parentOrderSn).sort());
   stored = await orders();
   for (const o of [edge, listed]) soft(facts(stored.get(o.parentOrderSn)), `list + rawData: times of ${o.parentOrderSn}`).toEqual(truth(o));
