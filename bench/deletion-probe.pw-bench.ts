@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+// A ~10-minute measurement, not a benchmark: `npm run probe:deletion` runs it (docs/deletion-measurements.md).
+test.skip(!process.env.SV_DELETION_PROBE, 'deletion probe: run with npm run probe:deletion');
+
 /**
  * Measurement, not a check (groundwork, see docs/deletion-measurements.md): what really removes
  * bytes from a Chromium profile directory. Each case writes records holding random markers, deletes
