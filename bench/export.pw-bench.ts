@@ -16,7 +16,7 @@ test('benchmark: popup first render with 100,000 stored orders', async ({ openEx
   const PAGE = 500;
   const options = await openExtensionPage('options.html');
   expect(await send(options, 'consent/grant', { shopId: SHOP_ID, displayName: 'bench shop' })).toMatchObject({ ok: true });
-  const base = { shopId: SHOP_ID, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', tzOffsetMinutes: 0, kind: 'orderList', orderSnHint: null };
+  const base = { shopId: SHOP_ID, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', utcOffsetMinutes: 0, kind: 'orderList', orderSnHint: null };
   const seedStart = Date.now();
   let baseline: { firstRowMs: number; queryMs: number }[] = [];
   for (let start = 0; start < TOTAL; start += PAGE) {

@@ -19,8 +19,10 @@ export function createCaptureHandlers(deps: BackgroundDeps): HandlerTable<typeof
   const tabBudget = createRateLimiter(TAB_CAPTURES_PER_WINDOW, TAB_WINDOW_MS);
   return {
     'capture/payload': async (payload, ctx) => {
-      const tab = String(ctx.sender.tab?.id ?? ctx.actor);
-      if (!tabBudget.allow(tab, deps.now())) {
+      // The budget is per seller-center tab: the pages a hostile script can drive. Extension pages
+      // (our own code) have no tab and are not limited.
+      const tabId = ctx.sender.tab?.id;
+      if (tabId !== undefined && !tabBudget.allow(String(tabId), deps.now())) {
         await rejections.record(payload.kind, 'rate-limited', payload.json.length, ctx.actor);
         throw new MessageError('invalid-request', 'rate-limited: too many captures from this tab; wait a few seconds');
       }

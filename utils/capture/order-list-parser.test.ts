@@ -47,7 +47,7 @@ describe('parseOrderList', () => {
     expect(parseOrderList(snakeKeys(body), ctx)).toEqual(parseOrderList(body, ctx));
   });
 
-  it('reads zone-less time strings in the page zone (tzOffsetMinutes)', () => {
+  it('reads zone-less time strings in the page zone (utcOffsetMinutes)', () => {
     const body = {
       success: true,
       result: {
