@@ -8,10 +8,10 @@ import { createRateLimiter, createRejectionLog } from './rejection-log';
 import { isSellerCenterUrl } from './seller-center-hosts';
 
 /**
- * Per-tab capture budget in the background, behind the page's own (30 per 10 s): a real orders
- * page makes a few API calls a second at most, so 60 per 10 s only stops floods (issue 10).
+ * Per-tab capture budget in the background, behind the page's own (60 per 10 s): a real orders
+ * page makes a few API calls a second at most, so 120 per 10 s only stops floods (issue 10).
  */
-const TAB_CAPTURES_PER_WINDOW = 60;
+const TAB_CAPTURES_PER_WINDOW = 120;
 const TAB_WINDOW_MS = 10_000;
 
 export function createCaptureHandlers(deps: BackgroundDeps): HandlerTable<typeof captureMessages> {
