@@ -150,7 +150,7 @@ describe('page capture controller (consent gate on the page)', () => {
     expect(t.shops).toEqual([OTHER, SHOP]);
   });
 
-  it('E: at most 30 captures per 10 s per tab (all kinds together); refusals merged into one report per 10 s with the count', () => {
+  it('E: at most RATE_LIMIT_MAX (60) captures per 10 s per tab (all kinds together); refusals merged into one report per 10 s with the count', () => {
     const t = setup();
     t.c.setConsentState({ consent: consentFor(SHOP), settings });
     // The attack: 300 malformed captures in 9 s.
