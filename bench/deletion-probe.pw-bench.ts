@@ -618,6 +618,22 @@ for (const c of CASES.filter((x) => !ONLY || ONLY.includes(x.name))) {
   });
 }
 
+/** One 1 MB filler step into a Dexie database (kept, never deleted). */
+function dexieFillStep(dbName: string) {
+  return (page: Page, step: number) =>
+    page.evaluate(
+      async ([name, step]) => {
+        const D = (globalThis as any).Dexie;
+        const db = new D(name);
+        db.version(1).stores({ buyers: 'orderSn', filler: 'id' });
+        const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, '0')).join('');
+        await db.filler.bulkPut(Array.from({ length: 128 }, (_, k) => ({ id: (step as number) * 128 + k, v: hex(8192) })));
+        db.close();
+      },
+      [dbName, step] as const,
+    );
+}
+
 /**
  * Compaction threshold: after the delete (browser kept open), write 1 MB steps of filler that is
  * NOT deleted and scan after each step; the first step at which no deleted marker is left.
@@ -626,28 +642,12 @@ const SWEEPS: { name: string; base: Case; fillStep: (page: Page, step: number) =
   {
     name: 'sweep-idb-bulkDelete',
     base: dexieRowsCase('bulkDelete'),
-    fillStep: (page, step) =>
-      page.evaluate(async (step) => {
-        const D = (globalThis as any).Dexie;
-        const db = new D('probe-vault');
-        db.version(1).stores({ buyers: 'orderSn', filler: 'id' });
-        const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, '0')).join('');
-        await db.filler.bulkPut(Array.from({ length: 128 }, (_, k) => ({ id: step * 128 + k, v: hex(8192) })));
-        db.close();
-      }, step),
+    fillStep: dexieFillStep('probe-vault'),
   },
   {
     name: 'sweep-idb-deleteDatabase',
     base: idbDeleteDatabaseCase,
-    fillStep: (page, step) =>
-      page.evaluate(async (step) => {
-        const D = (globalThis as any).Dexie;
-        const db = new D('probe-period-2');
-        db.version(1).stores({ buyers: 'orderSn', filler: 'id' });
-        const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n / 2)), (b) => b.toString(16).padStart(2, '0')).join('');
-        await db.filler.bulkPut(Array.from({ length: 128 }, (_, k) => ({ id: step * 128 + k, v: hex(8192) })));
-        db.close();
-      }, step),
+    fillStep: dexieFillStep('probe-period-2'),
   },
   {
     name: 'sweep-storage-local',
