@@ -45,3 +45,10 @@ export async function seedHandlerSettings(): Promise<void> {
     [LOCAL_KEYS.settings]: { retentionDays: 28, labelSheetLayout: '2up', returnAddress: { name: 'Acme Shop', city: 'Shenzhen' } },
   });
 }
+
+/** The order and export handler tests' starting point: fresh deps, a stand-in vault reader, seeded settings. */
+export async function readerHandlerSetup(now: number): Promise<{ deps: HandlerTestDeps; db: HandlerTestDeps['db']; reader: FakeBuyerReader }> {
+  const deps = makeHandlerDeps(now);
+  await seedHandlerSettings();
+  return { deps, db: deps.db, reader: fakeBuyerReader() };
+}

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type FakeBuyerReader, fakeBuyerReader, makeHandlerDeps, seedHandlerSettings, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
+import { type FakeBuyerReader, type HandlerTestDeps, readerHandlerSetup } from '../../tests/support/handler-test-deps';
 import type { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
 import type { HandlerContext } from '../messaging/router';
@@ -18,10 +18,7 @@ let deps: HandlerTestDeps;
 let reader: FakeBuyerReader;
 
 beforeEach(async () => {
-  deps = makeHandlerDeps(NOW);
-  db = deps.db;
-  reader = fakeBuyerReader();
-  await seedHandlerSettings();
+  ({ deps, db, reader } = await readerHandlerSetup(NOW));
 });
 
 const handlers = () => createExportHandlers(deps, { openBuyers: reader.openBuyers });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type FakeBuyerReader, fakeBuyerReader, makeHandlerDeps, seedHandlerSettings, type HandlerTestDeps } from '../../tests/support/handler-test-deps';
+import { type FakeBuyerReader, type HandlerTestDeps, readerHandlerSetup } from '../../tests/support/handler-test-deps';
 import type { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
 import { orderFilterSchema } from './orders-messages';
@@ -21,10 +21,7 @@ let deps: HandlerTestDeps;
 let reader: FakeBuyerReader;
 
 beforeEach(async () => {
-  deps = makeHandlerDeps(NOW);
-  db = deps.db;
-  reader = fakeBuyerReader();
-  await seedHandlerSettings();
+  ({ deps, db, reader } = await readerHandlerSetup(NOW));
 });
 
 const handlers = () => createOrdersHandlers(deps, { openBuyers: reader.openBuyers });
