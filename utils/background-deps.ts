@@ -3,6 +3,7 @@ import type { VaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
 import type { ExportFileRemover } from './retention/export-file-remover';
 import type { Settings, SettingsPatch } from './settings/settings-schema';
+import type { ShredKeyStore } from './shred/shred-key-store';
 
 /**
  * The one way a background service reaches the browser (docs/architecture.md, "Ports"): every
@@ -52,6 +53,11 @@ export interface BrowserPorts {
   };
   /** Removes tracked export files from disk and from the download history. */
   exportFiles: ExportFileRemover;
+  /**
+   * Shred keys of sealed buyer records (utils/shred), in files whose deletion is physical (OPFS):
+   * deleting one makes its record unrecoverable wherever copies of the row survive.
+   */
+  shredKeys: ShredKeyStore;
   /** storage.session keys that are not owned state (caches): listed and cleared by "clear all". */
   sessionCaches: {
     list(): Promise<string[]>;

@@ -5,6 +5,8 @@ import { retentionAlarms } from './retention/alarms-adapter';
 import { downloadsFileRemover } from './retention/downloads-adapter';
 import { sessionCaches } from './retention/session-cache-adapter';
 import { settingsStore } from './settings/settings-adapter';
+import { opfsShredFiles } from './shred/opfs-shred-files-adapter';
+import { createShredKeyStore } from './shred/shred-key-store';
 import { autoLockAlarm } from './vault/auto-lock-alarm-adapter';
 import { sessionKeyStore } from './vault/session-keys-adapter';
 
@@ -18,4 +20,5 @@ export const browserPorts: BrowserPorts = {
   retentionAlarms,
   exportFiles: downloadsFileRemover,
   sessionCaches,
+  shredKeys: createShredKeyStore(opfsShredFiles('shred-keys')),
 };

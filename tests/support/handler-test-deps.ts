@@ -1,3 +1,4 @@
+import { memoryShredKeys } from './memory-shred-files';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OpenBuyers } from '../../utils/orders/orders-handlers';
@@ -15,6 +16,7 @@ export interface HandlerTestDeps extends BackgroundDeps {
 export function makeHandlerDeps(now: number): HandlerTestDeps {
   const deps: HandlerTestDeps = {
     ...browserPorts,
+    shredKeys: memoryShredKeys(),
     db: new AppDb(`test-${crypto.randomUUID()}`),
     now: () => now,
     notified: 0,

@@ -1,3 +1,4 @@
+import { memoryShredKeys } from './memory-shred-files';
 import type { BackgroundDeps } from '../../utils/background-deps';
 import { AppDb } from '../../utils/db/app-db';
 import type { BuyerRecord, ExportRecord, OrderRecord } from '../../utils/db/records';
@@ -16,6 +17,7 @@ export function makeTestDeps(name = `test-${crypto.randomUUID()}`): TestDeps {
   const clock = { now: T0 };
   const deps: TestDeps = {
     ...browserPorts,
+    shredKeys: memoryShredKeys(),
     db: new AppDb(name),
     clock,
     now: () => clock.now,

@@ -2,6 +2,7 @@ import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { bytesToHex, concatBytes, randomBytes, utf8ToBytes } from '@noble/ciphers/utils.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
 /**
@@ -116,4 +117,130 @@ export function sealTo(recipientPublicKey: Uint8Array, plaintext: Uint8Array, aa
 
 export function openWith(recipientSecretKey: Uint8Array, envelope: Uint8Array, aad: Uint8Array): Uint8Array {
   return createOpener(recipientSecretKey).open(envelope, aad);
+}
+
+/**
+ * Sealed envelope, version 2: a v1 envelope whose key also needs a per-record **shred key** that
+ * lives only in a store where deletion is physical (utils/shred: OPFS files). Deleting the shred
+ * key makes the record unopenable for good, even with the vault private key, wherever copies of
+ * the envelope survive (LevelDB keeps deleted rows until it compacts: docs/deletion-measurements.md).
+ *
+ *   [0]       version byte 0x02
+ *   [1..5)    shred day (uint32 BE: the UTC day whose shred file holds the shred key)
+ *   [5..21)   shred key id (16 random bytes)
+ *   [21..53)  ephemeral X25519 public key
+ *   [53..77)  random 24-byte XChaCha20 nonce
+ *   [77..)    XChaCha20-Poly1305 ciphertext + 16-byte tag
+ *
+ * batchKey = HKDF-SHA256(ikm = X25519(ephemeral, recipient), salt = ephemeralPub || recipientPub,
+ * info = "seller-vault/sealed/v2"); record key = HMAC-SHA256(shredKey, batchKey || header[0..21)).
+ * Sealing still needs only the vault public key (capture while locked).
+ */
+export const SEALED_V2 = 0x02;
+const SHRED_ID_LEN = 16;
+export const SHRED_KEY_LEN = 32;
+const V2_REF_LEN = 1 + 4 + SHRED_ID_LEN;
+const V2_HEADER_LEN = V2_REF_LEN + EPHEMERAL_LEN + NONCE_LEN;
+const HKDF_INFO_V2 = utf8ToBytes('seller-vault/sealed/v2');
+
+/** Where a v2 envelope's shred key is: its day file and its id. */
+export interface ShredRef {
+  day: number;
+  keyId: Uint8Array;
+}
+
+/** A shred key made while sealing: the caller stores it (durably) before the sealed record. */
+export interface ShredKey extends ShredRef {
+  key: Uint8Array;
+}
+
+/** The shred ref of a v2 envelope; null for v1 or anything too short to be one. */
+export function shredRefOf(envelope: Uint8Array): ShredRef | null {
+  if (!(envelope instanceof Uint8Array) || envelope.length < V2_HEADER_LEN + TAG_LEN || envelope[0] !== SEALED_V2) return null;
+  const day = new DataView(envelope.buffer, envelope.byteOffset + 1, 4).getUint32(0);
+  return { day, keyId: envelope.slice(5, V2_REF_LEN) };
+}
+
+function recordKey(batchKey: Uint8Array, shredKey: Uint8Array, ref: Uint8Array): Uint8Array {
+  return hmac(sha256, shredKey, concatBytes(batchKey, ref));
+}
+
+export interface ShreddingSealer {
+  /** Seals to the recipient and a fresh shred key filed under `day`. */
+  seal(plaintext: Uint8Array, aad: Uint8Array, day: number): { envelope: Uint8Array; shred: ShredKey };
+}
+
+/** A v2 sealer for one batch: one ephemeral key; per record a fresh nonce, shred key and id. */
+export function createShreddingSealer(recipientPublicKey: Uint8Array): ShreddingSealer {
+  const ephemeralSecret = x25519.utils.randomSecretKey();
+  const ephemeralPub = x25519.getPublicKey(ephemeralSecret);
+  const shared = x25519.getSharedSecret(ephemeralSecret, recipientPublicKey);
+  ephemeralSecret.fill(0);
+  if (shared.every((b) => b === 0)) throw new SealedOpenError('invalid public key');
+  const batchKey = hkdf(sha256, shared, concatBytes(ephemeralPub, recipientPublicKey), HKDF_INFO_V2, 32);
+  // Nonce, id and key drawn from the CSPRNG in pools: one getRandomValues per 512 records
+  // (36 KB; the call takes at most 64 KB).
+  const PER_RECORD = NONCE_LEN + SHRED_ID_LEN + SHRED_KEY_LEN;
+  const POOL_RECORDS = 512;
+  let pool = new Uint8Array(0);
+  let offset = 0;
+  return {
+    seal(plaintext, aad, day) {
+      if (!Number.isInteger(day) || day < 0 || day > 0xffffffff) throw new RangeError(`shred day out of range: ${day}`);
+      if (offset === pool.length) {
+        pool = randomBytes(PER_RECORD * POOL_RECORDS);
+        offset = 0;
+      }
+      const nonce = pool.slice(offset, offset + NONCE_LEN);
+      const keyId = pool.slice(offset + NONCE_LEN, offset + NONCE_LEN + SHRED_ID_LEN);
+      const key = pool.slice(offset + NONCE_LEN + SHRED_ID_LEN, offset + PER_RECORD);
+      pool.fill(0, offset, offset + PER_RECORD);
+      offset += PER_RECORD;
+      const ref = new Uint8Array(V2_REF_LEN);
+      ref[0] = SEALED_V2;
+      new DataView(ref.buffer).setUint32(1, day);
+      ref.set(keyId, 5);
+      const ciphertext = xchacha20poly1305(recordKey(batchKey, key, ref), nonce, aad).encrypt(plaintext);
+      return { envelope: concatBytes(ref, ephemeralPub, nonce, ciphertext), shred: { day, keyId, key } };
+    },
+  };
+}
+
+/** Finds a shred key by its ref; undefined when it was deleted (the record is gone for good). */
+export type ShredKeyLookup = (ref: ShredRef) => Uint8Array | undefined;
+
+/** Opens v1 and v2 envelopes; v2 needs its shred key from `shredKeys`. */
+export function createVaultOpener(recipientSecretKey: Uint8Array, shredKeys: ShredKeyLookup): Opener {
+  const v1 = createOpener(recipientSecretKey);
+  const recipientPub = x25519.getPublicKey(recipientSecretKey);
+  const batchKeys = new Map<string, Uint8Array>();
+  return {
+    open(envelope, aad) {
+      if (envelope instanceof Uint8Array && envelope[0] === SEALED_V1) return v1.open(envelope, aad);
+      const ref = shredRefOf(envelope);
+      if (!ref) throw new SealedOpenError('not a sealed envelope');
+      const shredKey = shredKeys(ref);
+      if (!shredKey) throw new SealedOpenError('shred key deleted');
+      const ephemeralPub = envelope.subarray(V2_REF_LEN, V2_REF_LEN + EPHEMERAL_LEN);
+      const id = bytesToHex(ephemeralPub);
+      let batchKey = batchKeys.get(id);
+      if (!batchKey) {
+        let shared: Uint8Array;
+        try {
+          shared = x25519.getSharedSecret(recipientSecretKey, ephemeralPub);
+        } catch {
+          throw new SealedOpenError('invalid ephemeral key');
+        }
+        if (shared.every((b) => b === 0)) throw new SealedOpenError('invalid public key');
+        batchKey = hkdf(sha256, shared, concatBytes(ephemeralPub, recipientPub), HKDF_INFO_V2, 32);
+        batchKeys.set(id, batchKey);
+      }
+      const nonce = envelope.subarray(V2_REF_LEN + EPHEMERAL_LEN, V2_HEADER_LEN);
+      try {
+        return xchacha20poly1305(recordKey(batchKey, shredKey, envelope.subarray(0, V2_REF_LEN)), nonce, aad).decrypt(envelope.subarray(V2_HEADER_LEN));
+      } catch {
+        throw new SealedOpenError('authentication failed');
+      }
+    },
+  };
 }

@@ -1,8 +1,9 @@
 import { utf8ToBytes } from '@noble/ciphers/utils.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
-import { createOpener, createSealer } from '../crypto/sealed-box';
-import { decodeBuyerPii, encodeBuyerPii, openBuyerRecord, sealBuyerPii } from './buyer-seal';
+import { equalBytes } from '@noble/ciphers/utils.js';
+import { createSealer, createShreddingSealer, createVaultOpener, sealedAad, type ShredRef } from '../crypto/sealed-box';
+import { decodeBuyerPii, encodeBuyerPii, openBuyerRecord, sealBuyerPii, shredDaysOfRows } from './buyer-seal';
 import { makePii } from '../../tests/support/vault-test-support';
 
 describe('buyer PII layout', () => {
@@ -25,12 +26,24 @@ describe('buyer PII layout', () => {
     expect(decodeBuyerPii(utf8ToBytes(JSON.stringify(wrongType)))).toBeNull();
   });
 
-  it('a sealed record opens only under its own order number', () => {
+  it('a sealed record opens only under its own order number, with its shred key', () => {
     const secret = x25519.utils.randomSecretKey();
-    const sealed = sealBuyerPii(createSealer(x25519.getPublicKey(secret)), 'PO-1', makePii('Jürgen Weiß'));
-    const opener = createOpener(secret);
+    const purgeAt = Date.UTC(2026, 11, 30, 15);
+    const { sealed, shredKey } = sealBuyerPii(createShreddingSealer(x25519.getPublicKey(secret)), 'PO-1', makePii('Jürgen Weiß'), purgeAt);
+    expect(shredKey).toMatchObject({ orderSn: 'PO-1', day: Math.floor(purgeAt / 86_400_000) });
+    expect(shredDaysOfRows([{ sealed, pending: null }])).toEqual([shredKey.day]);
+    const lookup = (ref: ShredRef) => (ref.day === shredKey.day && equalBytes(ref.keyId, shredKey.keyId) ? shredKey.key : undefined);
+    const opener = createVaultOpener(secret, lookup);
     expect(openBuyerRecord(opener, { orderSn: 'PO-1', sealed })).toEqual({ state: 'ok', pii: makePii('Jürgen Weiß') });
     expect(openBuyerRecord(opener, { orderSn: 'PO-2', sealed })).toEqual({ state: 'cannot-decrypt' });
-    expect(openBuyerRecord(createOpener(x25519.utils.randomSecretKey()), { orderSn: 'PO-1', sealed })).toEqual({ state: 'cannot-decrypt' });
+    expect(openBuyerRecord(createVaultOpener(x25519.utils.randomSecretKey(), lookup), { orderSn: 'PO-1', sealed })).toEqual({ state: 'cannot-decrypt' });
+    // The shred key deleted: the vault private key alone no longer opens it.
+    expect(openBuyerRecord(createVaultOpener(secret, () => undefined), { orderSn: 'PO-1', sealed })).toEqual({ state: 'cannot-decrypt' });
+  });
+
+  it('still opens legacy v1 records (sealed before shred keys) with the vault key alone', () => {
+    const secret = x25519.utils.randomSecretKey();
+    const sealed = createSealer(x25519.getPublicKey(secret)).seal(encodeBuyerPii(makePii('Li Lei')), sealedAad('buyers', 'PO-9'));
+    expect(openBuyerRecord(createVaultOpener(secret, () => undefined), { orderSn: 'PO-9', sealed })).toEqual({ state: 'ok', pii: makePii('Li Lei') });
   });
 });

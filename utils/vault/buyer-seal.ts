@@ -1,5 +1,7 @@
 import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
-import { sealedAad, SealedOpenError, type Opener, type Sealer } from '../crypto/sealed-box';
+import { sealedAad, SealedOpenError, shredRefOf, type Opener, type ShredRef, type ShreddingSealer } from '../crypto/sealed-box';
+import type { OrderShredKey } from '../shred/shred-key-store';
+import { shredDayOf } from '../shred/shred-day';
 import { buyerPiiSchema, type BuyerPii } from './buyer-pii';
 import type { BuyerRecord } from '../db/records';
 import type { BuyerOpenResult } from './vault-messages';
@@ -47,8 +49,24 @@ export function decodeBuyerPii(bytes: Uint8Array): BuyerPii | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function sealBuyerPii(sealer: Sealer, orderSn: string, pii: BuyerPii): Uint8Array {
-  return sealer.seal(encodeBuyerPii(pii), sealedAad(BUYERS_TABLE, orderSn));
+/**
+ * Seals an address to the vault with a fresh shred key filed under the day of `purgeAt`: the caller
+ * stores `shredKey` (utils/shred) before the row, and deleting it erases the address for good.
+ */
+export function sealBuyerPii(sealer: ShreddingSealer, orderSn: string, pii: BuyerPii, purgeAt: number): { sealed: Uint8Array; shredKey: OrderShredKey } {
+  const { envelope, shred } = sealer.seal(encodeBuyerPii(pii), sealedAad(BUYERS_TABLE, orderSn), shredDayOf(purgeAt));
+  return { sealed: envelope, shredKey: { ...shred, orderSn } };
+}
+
+/** The shred keys a row's envelopes need (held and pending); legacy v1 envelopes need none. */
+export function shredRefsOfRow(row: Pick<BuyerRecord, 'sealed' | 'pending'> | undefined): ShredRef[] {
+  if (!row) return [];
+  return [shredRefOf(row.sealed), row.pending ? shredRefOf(row.pending.sealed) : null].filter((r): r is ShredRef => r !== null);
+}
+
+/** The shred days a set of rows needs opened. */
+export function shredDaysOfRows(rows: readonly (Pick<BuyerRecord, 'sealed' | 'pending'> | undefined)[]): number[] {
+  return [...new Set(rows.flatMap((r) => shredRefsOfRow(r).map((ref) => ref.day)))];
 }
 
 /** Wrong key, tampered or moved blob, or a payload that is not BuyerPii → `cannot-decrypt`. */

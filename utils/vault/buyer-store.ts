@@ -2,12 +2,14 @@ import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import type { CapturedAddress } from './buyer-pii';
 import { type BuyerPii, buyerPiiSchema, sameBuyerPii } from './buyer-pii';
-import { createOpener, createSealer, type Opener } from '../crypto/sealed-box';
+import Dexie from 'dexie';
+import { createShreddingSealer, createVaultOpener, shredRefOf, type Opener, type ShredRef } from '../crypto/sealed-box';
+import type { OrderShredKey } from '../shred/shred-key-store';
 import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
 import { computePurgeAt, isPurgeDue, retentionFactsOf } from '../retention/retention-rule';
 import { purgeDueBuyers } from '../retention/purge-service';
-import { openBuyerRecord, sealBuyerPii } from './buyer-seal';
+import { openBuyerRecord, sealBuyerPii, shredDaysOfRows } from './buyer-seal';
 import { readMeta } from '../meta-store';
 import { requireUnlockedKeys } from './vault-service';
 import { MessageError } from '../messaging/envelope';
@@ -37,9 +39,25 @@ function countReasons(reasons: string[]): StoreAddressesResult['skipped'] {
 }
 
 /**
- * Seals captured addresses to the vault public key (works while locked) and stores them in one
- * transaction with the orders' piiState/purgeAt and one audit entry: a worker stopped midway
- * leaves nothing half-written. Skips: `no-vault`, `unknown-order` (the order row must be
+ * A vault opener for these rows: the shred keys of their days are read first (inside a Dexie
+ * transaction only through Dexie.waitFor, which keeps it open across the file read).
+ */
+async function openerFor(deps: BackgroundDeps, secretKey: Uint8Array, rows: readonly (BuyerRecord | undefined)[]): Promise<Opener> {
+  const keyring = await Dexie.waitFor(deps.shredKeys.keyring(shredDaysOfRows(rows)));
+  return createVaultOpener(secretKey, keyring);
+}
+
+/** Deletes the shred keys of envelopes a row no longer holds (replaced or dropped addresses). */
+async function forgetEnvelopes(deps: BackgroundDeps, envelopes: Uint8Array[]): Promise<void> {
+  const refs = envelopes.map(shredRefOf).filter((r): r is ShredRef => r !== null);
+  if (refs.length > 0) await Dexie.waitFor(deps.shredKeys.forgetKeys(refs));
+}
+
+/**
+ * Seals captured addresses to the vault public key (works while locked) with a fresh shred key
+ * each, files the shred keys (utils/shred) and then stores the rows in one transaction with the
+ * orders' piiState/purgeAt and one audit entry: a worker stopped midway leaves nothing
+ * half-written (at worst shred keys of rows never written, deleted with their day's file). Skips: `no-vault`, `unknown-order` (the order row must be
  * captured first), `invalid-address`, `already-due` (PII whose purge time has come is never
  * written, including an order purged before whose old deadline has passed). A re-capture replaces the blob; its purgeAt can only move earlier.
  */
@@ -65,14 +83,16 @@ export async function storeCapturedAddresses(
 
     const now = deps.now();
     const [orders, existing] = await Promise.all([db.orders.bulkGet(orderSns), db.buyers.bulkGet(orderSns)]);
-    const sealer = createSealer(vault.publicKey);
+    const sealer = createShreddingSealer(vault.publicKey);
+    const shredKeys: OrderShredKey[] = [];
+    const replaced: Uint8Array[] = [];
     const buyers: BuyerRecord[] = [];
     const updatedOrders: OrderRecord[] = [];
     const skipped: string[] = [];
     const changed: string[] = [];
     const unreviewed: string[] = [];
 
-    const opener = keys ? createOpener(keys.secretKey) : null;
+    const opener = keys ? await openerFor(deps, keys.secretKey, existing) : null;
     for (const [i, orderSn] of orderSns.entries()) {
       const address = latest.get(orderSn)!;
       const order = orders[i];
@@ -108,10 +128,13 @@ export async function storeCapturedAddresses(
         skipped.push('already-due');
         continue;
       }
-      const sealed = sealBuyerPii(sealer, orderSn, pii.data);
+      const { sealed, shredKey } = sealBuyerPii(sealer, orderSn, pii.data, purgeAt);
       // A structured address (address API, rawData) replaces a DOM read, the lowest-fidelity
       // fallback, at once: the upgrade comes from the seller center's own data.
       if (!held || (held.source === 'dom' && address.source !== 'dom')) {
+        shredKeys.push(shredKey);
+        // The replaced DOM read (and anything waiting beside it) is erased with its shred keys.
+        if (held) replaced.push(held.sealed, ...(held.pending ? [held.pending.sealed] : []));
         buyers.push({ orderSn, shopId: address.shopId, purgeAt, capturedAt: now, source: address.source, sealed });
         updatedOrders.push({ ...order, piiState: 'present', purgeAt, addressReview: null });
         continue;
@@ -122,19 +145,25 @@ export async function storeCapturedAddresses(
       const review = opener ? compareWithHeld(opener, held, pii.data) : 'unreviewed';
       if (review === 'same') {
         if (held.pending) {
+          replaced.push(held.pending.sealed);
           buyers.push({ ...held, pending: null });
           updatedOrders.push({ ...order, addressReview: null });
         }
         skipped.push('unchanged');
         continue;
       }
+      shredKeys.push(shredKey);
+      if (held.pending) replaced.push(held.pending.sealed);
       buyers.push({ ...held, purgeAt, pending: { sealed, source: address.source, capturedAt: now } });
       updatedOrders.push({ ...order, purgeAt, addressReview: review });
       (review === 'changed' ? changed : unreviewed).push(orderSn);
     }
 
     if (buyers.length > 0) {
+      // Keys first: a row is never committed without the shred key that opens it.
+      if (shredKeys.length > 0) await Dexie.waitFor(deps.shredKeys.add(shredKeys));
       await db.buyers.bulkPut(buyers);
+      await forgetEnvelopes(deps, replaced);
       await db.orders.bulkPut(updatedOrders);
       const skippedCounts = countReasons(skipped);
       await appendAudit(db, now, {
@@ -176,7 +205,7 @@ export async function openBuyers(deps: BackgroundDeps, orderSns: string[], actor
   return db.transaction('rw', [db.buyers, db.audit], async () => {
     const now = deps.now();
     const rows = await db.buyers.bulkGet(unique);
-    const opener = createOpener(keys.secretKey);
+    const opener = await openerFor(deps, keys.secretKey, rows);
     const results: Record<string, BuyerOpenResult> = {};
     const opened: string[] = [];
     let cannotDecrypt = 0;
@@ -217,12 +246,13 @@ export interface AddressChangeView {
  */
 export async function reviewPendingAddresses(deps: BackgroundDeps, actor: AuditActor): Promise<AddressChangeView[]> {
   const keys = await requireUnlockedKeys(deps);
-  const opener = createOpener(keys.secretKey);
   const { db } = deps;
   return db.transaction('rw', [db.orders, db.buyers, db.audit], async () => {
     const now = deps.now();
     const orders = await db.orders.where('addressReview').anyOf('unreviewed', 'changed').toArray();
     const rows = await db.buyers.bulkGet(orders.map((o) => o.orderSn));
+    const opener = await openerFor(deps, keys.secretKey, rows);
+    const droppedEnvelopes: Uint8Array[] = [];
     const views: AddressChangeView[] = [];
     const newlyChanged: string[] = [];
     const dropped: string[] = [];
@@ -232,7 +262,10 @@ export async function reviewPendingAddresses(deps: BackgroundDeps, actor: AuditA
       const proposed = row?.pending ? openBuyerRecord(opener, { orderSn: row.orderSn, sealed: row.pending.sealed }) : null;
       if (!row?.pending || current?.state !== 'ok' || proposed?.state !== 'ok' || sameBuyerPii(current.pii, proposed.pii)) {
         // Nothing (left) to decide: the proposal matches, or one side cannot be read any more.
-        if (row?.pending) await db.buyers.put({ ...row, pending: null });
+        if (row?.pending) {
+          await db.buyers.put({ ...row, pending: null });
+          droppedEnvelopes.push(row.pending.sealed);
+        }
         await db.orders.put({ ...order, addressReview: null });
         dropped.push(order.orderSn);
         continue;
@@ -243,6 +276,7 @@ export async function reviewPendingAddresses(deps: BackgroundDeps, actor: AuditA
       }
       views.push({ orderSn: order.orderSn, current: current.pii, proposed: proposed.pii, proposedSource: row.pending.source, proposedAt: row.pending.capturedAt });
     }
+    await forgetEnvelopes(deps, droppedEnvelopes);
     if (newlyChanged.length + dropped.length + views.length > 0) {
       await appendAudit(db, now, {
         actor,
@@ -267,6 +301,8 @@ export async function resolveAddressChange(deps: BackgroundDeps, orderSn: string
     if (!order || !row?.pending) throw new MessageError('not-found', 'No changed address waits for this order');
     const next: BuyerRecord = accept ? { ...row, sealed: row.pending.sealed, source: row.pending.source, pending: null } : { ...row, pending: null };
     await db.buyers.put(next);
+    // The address not kept is erased for good: its shred key goes.
+    await forgetEnvelopes(deps, [accept ? row.sealed : row.pending.sealed]);
     await db.orders.put({ ...order, addressReview: null });
     await appendAudit(db, deps.now(), { actor, action: accept ? 'address.accept' : 'address.keep', orderSns: [orderSn] });
   });
