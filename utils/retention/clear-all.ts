@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor } from '../db/records';
@@ -36,10 +37,12 @@ export async function clearAllBuyerData(deps: BackgroundDeps, request: { confirm
       // Orders go too: no point marking each one purged first (measured: ~3k order rows/s in Chromium).
       erased = await db.buyers.toCollection().primaryKeys();
       ordersDeleted = await db.orders.count();
+      // Every shred key: every sealed copy, live or left in LevelDB files, can no longer open.
+      await Dexie.waitFor(deps.shredKeys.forgetAll());
       await Promise.all([db.buyers.clear(), db.orders.clear(), db.items.clear()]);
       await bringExportFilesDue(db, 'all', now);
     } else {
-      erased = await eraseScopeInTransaction(db, { kind: 'all' }, now);
+      erased = await eraseScopeInTransaction(db, deps.shredKeys, { kind: 'all' }, now);
       // Safety net: rows whose order row is missing are not reached through the orders table.
       await db.buyers.clear();
     }

@@ -58,7 +58,7 @@ export async function recordDeletionNotice(deps: BackgroundDeps, input: NoticeIn
 
   const { id, erased } = await db.transaction('rw', [db.buyers, db.orders, db.items, db.exports, db.notices, db.audit], async () => {
     const unmatched = input.scope.kind === 'orders' ? (await resolveOrderList(db, input.scope.orderSns)).unmatched : [];
-    const erased = await eraseScopeInTransaction(db, input.scope, now);
+    const erased = await eraseScopeInTransaction(db, deps.shredKeys, input.scope, now);
     const record: NoticeRecord = {
       receivedAt: input.receivedAt,
       scope: input.scope,

@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import type { AppDb } from '../db/app-db';
+import type { ShredKeyStore } from '../shred/shred-key-store';
 import type { NoticeRecord } from '../db/records';
 import { bringExportFilesDue, erasePiiInTransaction } from './pii-eraser';
 
@@ -54,9 +56,11 @@ export async function scopeOrderSns(db: AppDb, scope: DeletionScope): Promise<st
  * every live tracked file in scope due now — also files whose orders' PII was already gone — so
  * the file cleanup that follows removes them. Returns the order numbers whose PII was erased.
  */
-export async function eraseScopeInTransaction(db: AppDb, scope: DeletionScope, now: number): Promise<string[]> {
+export async function eraseScopeInTransaction(db: AppDb, shredKeys: ShredKeyStore, scope: DeletionScope, now: number): Promise<string[]> {
   const sns = await scopeOrderSns(db, scope);
-  const erased = await erasePiiInTransaction(db, sns, now);
+  // Everything: every shred file goes (also keys no row refers to any more).
+  if (scope.kind === 'all') await Dexie.waitFor(shredKeys.forgetAll());
+  const erased = await erasePiiInTransaction(db, shredKeys, sns, now);
   await bringExportFilesDue(db, scope.kind === 'all' ? 'all' : sns, now);
   return erased;
 }

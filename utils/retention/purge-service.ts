@@ -46,7 +46,7 @@ async function purgeOnce(deps: BackgroundDeps, options: PurgeOptions): Promise<P
   const trigger = options.trigger ?? 'read';
 
   const purgedOrders = await db.transaction('rw', [db.buyers, db.orders, db.exports, db.meta, db.audit], async () => {
-    const erased = await eraseDueInTransaction(db, now);
+    const erased = await eraseDueInTransaction(db, deps.shredKeys, now);
     if (erased.length === 0) return erased;
     const last: LastPurge = { at: now, orders: erased.length, trigger };
     await writeMeta(db, 'retention.lastPurge', last);

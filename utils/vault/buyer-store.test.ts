@@ -122,7 +122,7 @@ describe('storeCapturedAddresses', () => {
   it('an order erased early (before its deadline) may be captured again, but only until that deadline', async () => {
     const deps = await vaultWithOrders(['PO-1']);
     await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content');
-    await deps.db.transaction('rw', deps.db.buyers, deps.db.orders, deps.db.exports, () => erasePiiInTransaction(deps.db, ['PO-1'], deps.clock.now));
+    await deps.db.transaction('rw', deps.db.buyers, deps.db.orders, deps.db.exports, () => erasePiiInTransaction(deps.db, deps.shredKeys, ['PO-1'], deps.clock.now));
     expect((await deps.db.orders.get('PO-1'))!.purgeFloor).toBe(T0 + 28 * DAY);
     deps.clock.now = T0 + DAY;
     expect((await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('a'))], 'content')).stored).toBe(1);

@@ -209,7 +209,7 @@ export async function resetVault(deps: BackgroundDeps, actor: AuditActor): Promi
     const purgedOrders = await db.orders.where('piiState').equals('present').count();
     // Retention's eraser: buyers rows out, orders marked purged, every live export file due now
     // (the retention sweep armed by notifyChanged removes the files from disk).
-    await eraseScopeInTransaction(db, { kind: 'all' }, now);
+    await eraseScopeInTransaction(db, deps.shredKeys, { kind: 'all' }, now);
     await db.buyers.clear();
     await deleteMeta(db, 'vault', 'vaultUnlockBackoff');
     await appendAudit(db, now, { actor, action: 'vault.reset', counts: { deletedBuyers, purgedOrders } });
