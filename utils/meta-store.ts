@@ -14,6 +14,8 @@ export interface MetaValues {
   vaultUnlockBackoff: unknown;
   /** The last purge that deleted something (retention page). */
   'retention.lastPurge': LastPurge;
+  /** Every legacy (v1, no shred key) sealed row was re-sealed with a shred key (utils/vault/buyer-store). */
+  'vault.legacyResealed': true;
 }
 export type MetaKey = keyof MetaValues;
 

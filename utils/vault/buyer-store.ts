@@ -3,14 +3,14 @@ import type { BackgroundDeps } from '../background-deps';
 import type { CapturedAddress } from './buyer-pii';
 import { type BuyerPii, buyerPiiSchema, sameBuyerPii } from './buyer-pii';
 import Dexie from 'dexie';
-import { createShreddingSealer, createVaultOpener, shredRefOf, type Opener, type ShredRef } from '../crypto/sealed-box';
+import { createShreddingSealer, createVaultOpener, SEALED_V1, shredRefOf, type Opener, type ShredRef } from '../crypto/sealed-box';
 import type { OrderShredKey } from '../shred/shred-key-store';
 import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
 import { computePurgeAt, isPurgeDue, retentionFactsOf } from '../retention/retention-rule';
 import { purgeDueBuyers } from '../retention/purge-service';
 import { openBuyerRecord, sealBuyerPii, shredDaysOfRows } from './buyer-seal';
-import { readMeta } from '../meta-store';
+import { readMeta, writeMeta } from '../meta-store';
 import { requireUnlockedKeys } from './vault-service';
 import { MessageError } from '../messaging/envelope';
 
@@ -307,4 +307,52 @@ export async function resolveAddressChange(deps: BackgroundDeps, orderSn: string
     await appendAudit(db, deps.now(), { actor, action: accept ? 'address.accept' : 'address.keep', orderSns: [orderSn] });
   });
   await deps.notifyChanged();
+}
+
+const RESEAL_BATCH = 500;
+
+/**
+ * Rows sealed before shred keys existed (envelope v1) open with the vault key alone, so deleting
+ * them could not make them unrecoverable. On unlock they are re-sealed once with shred keys, in
+ * batches of one transaction each (keys filed first); meta `vault.legacyResealed` ends the scan for
+ * good. Copies of the v1 rows that LevelDB still holds stay openable until it compacts them
+ * (docs/threat-model.md, residual risks).
+ */
+export async function resealLegacyEnvelopes(deps: BackgroundDeps, actor: AuditActor): Promise<number> {
+  const { db } = deps;
+  if (await readMeta(db, 'vault.legacyResealed')) return 0;
+  const keys = await requireUnlockedKeys(deps);
+  const isLegacy = (row: BuyerRecord) => row.sealed[0] === SEALED_V1 || row.pending?.sealed[0] === SEALED_V1;
+  const legacy = (await db.buyers.filter(isLegacy).primaryKeys()) as string[];
+  let resealed = 0;
+  for (let i = 0; i < legacy.length; i += RESEAL_BATCH) {
+    resealed += await db.transaction('rw', [db.buyers, db.audit], async () => {
+      const rows = (await db.buyers.bulkGet(legacy.slice(i, i + RESEAL_BATCH))).filter((r): r is BuyerRecord => r !== undefined && isLegacy(r));
+      const opener = await openerFor(deps, keys.secretKey, rows);
+      const sealer = createShreddingSealer(keys.publicKey);
+      const shredKeys: OrderShredKey[] = [];
+      const reseal = (orderSn: string, envelope: Uint8Array, purgeAt: number): Uint8Array | null => {
+        if (envelope[0] !== SEALED_V1) return envelope;
+        const opened = openBuyerRecord(opener, { orderSn, sealed: envelope });
+        if (opened.state !== 'ok') return null;
+        const next = sealBuyerPii(sealer, orderSn, opened.pii, purgeAt);
+        shredKeys.push(next.shredKey);
+        return next.sealed;
+      };
+      const next: BuyerRecord[] = [];
+      for (const row of rows) {
+        const sealed = reseal(row.orderSn, row.sealed, row.purgeAt);
+        // A blob that no longer opens stays as it is (it shows as cannot-decrypt, as before).
+        if (!sealed) continue;
+        const pendingSealed = row.pending ? reseal(row.orderSn, row.pending.sealed, row.purgeAt) : null;
+        next.push({ ...row, sealed, pending: row.pending && pendingSealed ? { ...row.pending, sealed: pendingSealed } : null });
+      }
+      if (shredKeys.length > 0) await Dexie.waitFor(deps.shredKeys.add(shredKeys));
+      await db.buyers.bulkPut(next);
+      await appendAudit(db, deps.now(), { actor, action: 'vault.reseal', counts: { rows: next.length } });
+      return next.length;
+    });
+  }
+  await writeMeta(db, 'vault.legacyResealed', true);
+  return resealed;
 }

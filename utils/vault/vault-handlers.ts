@@ -1,7 +1,7 @@
 import type { BackgroundDeps } from '../background-deps';
 import type { vaultMessages } from './vault-messages';
 import type { HandlerTable } from '../messaging/router';
-import { openBuyers, resolveAddressChange, reviewPendingAddresses } from './buyer-store';
+import { openBuyers, resealLegacyEnvelopes, resolveAddressChange, reviewPendingAddresses } from './buyer-store';
 import { changePassphrase, getVaultStatus, lockVault, resetVault, setupVault, unlockVault } from './vault-service';
 
 export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof vaultMessages> {
@@ -13,6 +13,8 @@ export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof v
     },
     'vault/unlock': async ({ passphrase }, ctx) => {
       await unlockVault(deps, passphrase, ctx.actor);
+      // Rows sealed before shred keys get one (once): from now on deleting them is for good.
+      await resealLegacyEnvelopes(deps, 'background');
       // Addresses captured while locked are compared now: identical ones go, changed ones wait.
       await reviewPendingAddresses(deps, 'background');
       return getVaultStatus(deps);
