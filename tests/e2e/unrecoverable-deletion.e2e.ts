@@ -1,0 +1,196 @@
+import { bytesToHex, hexToBytes } from '@noble/ciphers/utils.js';
+import type { Page, Worker } from '@playwright/test';
+import { DAY_MS, type FixtureOrder, makeOrder } from '../fixtures/order-fixtures';
+import { createVaultOpener, shredRefOf } from '../../utils/crypto/sealed-box';
+import { openBuyerRecord } from '../../utils/vault/buyer-seal';
+import { readProfileFiles } from '../support/profile-scan';
+import { authorizeInOptions, browseOrderList, seenCapturePayloads, storedAddressCounts, viewAddress, watchCapturePayloads } from './capture-helpers';
+import { sendOk } from './extension-messages';
+import { expect, test, type ExtensionFixtures } from './harness';
+import { MIN, PASSPHRASE, advanceWorkerClock, readStored } from './retention-helpers';
+
+/**
+ * Issue 11, "deleted is not gone": addresses are captured through the fixture seller center, then
+ * deleted by each path — purge by the real alarm, a deletion notice, clear all, vault reset. The
+ * browser is closed and EVERY file of the profile directory is read as bytes (LevelDB tables also
+ * decompressed). Every sealed envelope the extension wrote (read from IndexedDB before its
+ * deletion, for the test only) is searched for in those bytes, and every copy found is opened
+ * with every vault private key the extension held (read from storage.session, for the test only:
+ * what someone who later learns the passphrase has) and every shred key found anywhere on disk.
+ * No deleted one may open; a control set captured afterwards must be found and must open, so the
+ * search itself is shown to work. Shred keys of deleted rows (read from the OPFS files before the
+ * deletion) must not be anywhere on disk.
+ */
+
+interface Envelope {
+  orderSn: string;
+  sealed: string; // hex
+}
+
+/** The sealed envelopes held now (row and pending), straight from IndexedDB. */
+function sealedEnvelopes(worker: Worker): Promise<Envelope[]> {
+  return worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('seller-vault');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<{ orderSn: string; sealed: Uint8Array; pending?: { sealed: Uint8Array } | null }[]>((resolve, reject) => {
+      const req = db.transaction('buyers').objectStore('buyers').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    return rows.flatMap((r) => [{ orderSn: r.orderSn, sealed: hex(r.sealed) }, ...(r.pending ? [{ orderSn: r.orderSn, sealed: hex(r.pending.sealed) }] : [])]);
+  });
+}
+
+/** Bytes of every shred file in the worker's OPFS (for the test only), as hex. */
+function shredFileBytes(worker: Worker): Promise<string[]> {
+  return worker.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    let dir: FileSystemDirectoryHandle;
+    try {
+      dir = await root.getDirectoryHandle('shred-keys');
+    } catch {
+      return [];
+    }
+    const out: string[] = [];
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+      const bytes = new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
+      out.push(Array.from(bytes, (x) => x.toString(16).padStart(2, '0')).join(''));
+    }
+    return out;
+  });
+}
+
+/** The unlocked vault private key, from storage.session (for the test only). */
+function vaultSecretKey(worker: Worker): Promise<string> {
+  return worker.evaluate(async () => {
+    const all = await chrome.storage.session.get(null);
+    const found = Object.values(all).find((v): v is { secretKey: string } => typeof (v as { secretKey?: unknown })?.secretKey === 'string');
+    if (!found) throw new Error('vault not unlocked');
+    return found.secretKey;
+  });
+}
+
+/** Shred keys (32 bytes after each 16-byte key id: the shred-file layout) of these files. */
+function shredKeysIn(files: string[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const hex of files) {
+    const b = hexToBytes(hex);
+    for (let at = 0; at + 53 <= b.length; at += 53 + b[at + 52]!) keys.set(bytesToHex(b.subarray(at + 4, at + 20)), bytesToHex(b.subarray(at + 20, at + 52)));
+  }
+  return keys;
+}
+
+async function capture(env: Pick<ExtensionFixtures, 'context' | 'serviceWorker' | 'sellerCenter'>, orders: FixtureOrder[]): Promise<void> {
+  const { context, serviceWorker, sellerCenter } = env;
+  sellerCenter.orders = orders;
+  await watchCapturePayloads(serviceWorker);
+  const page = await context.newPage();
+  await browseOrderList(page, serviceWorker, sellerCenter);
+  for (const order of orders) await viewAddress(page, sellerCenter, order, 'api');
+  await expect.poll(() => storedAddressCounts(serviceWorker, orders), { timeout: 20_000 }).toEqual(Object.fromEntries(orders.map((o) => [o.parentOrderSn, 1])));
+  await page.close();
+  void seenCapturePayloads;
+}
+
+test('purge by alarm, notice, clear all and reset leave nothing that opens in the profile directory', async ({ context, serviceWorker, sellerCenter, openExtensionPage, profileDir }) => {
+  test.setTimeout(300_000);
+  const env = { context, serviceWorker, sellerCenter };
+  const now = Date.now();
+  const order = (index: number, shippedAgo: number) => makeOrder({ index, status: 4, now, createdAt: now - shippedAgo - DAY_MS, shippedAt: now - shippedAgo });
+  const deleted: Envelope[] = [];
+  const deletedShredKeys = new Set<string>();
+  const vaultKeys: string[] = [];
+  const beforeDeletion = async () => {
+    deleted.push(...(await sealedEnvelopes(serviceWorker)));
+    for (const key of shredKeysIn(await shredFileBytes(serviceWorker)).values()) deletedShredKeys.add(key);
+  };
+
+  let page: Page = await openExtensionPage('options.html#policy');
+  await sendOk(page, 'vault/setup', { passphrase: PASSPHRASE });
+  vaultKeys.push(await vaultSecretKey(serviceWorker));
+  await (await authorizeInOptions(openExtensionPage, sellerCenter.mallId)).close();
+
+  // 1. Purge by the real alarm: two orders due a minute from now (kept: two shipped yesterday).
+  const dueSoon = [order(0, 28 * DAY_MS - MIN), order(1, 28 * DAY_MS - MIN)];
+  const keptForNow = [order(2, DAY_MS), order(3, DAY_MS)];
+  await capture(env, [...dueSoon, ...keptForNow]);
+  const dueEnvelopes = (await sealedEnvelopes(serviceWorker)).filter((e) => dueSoon.some((o) => o.parentOrderSn === e.orderSn));
+  const dueKeyIds = new Set(dueEnvelopes.map((e) => bytesToHex(shredRefOf(hexToBytes(e.sealed))!.keyId)));
+  const allKeys = shredKeysIn(await shredFileBytes(serviceWorker));
+  deleted.push(...dueEnvelopes);
+  for (const [id, key] of allKeys) if (dueKeyIds.has(id)) deletedShredKeys.add(key);
+  await page.close(); // no page read may purge first: the alarm must
+  const purgeAt = Math.max(...(await readStored(serviceWorker)).buyers.filter((b) => dueSoon.some((o) => o.parentOrderSn === b.orderSn)).map((b) => b.purgeAt));
+  await advanceWorkerClock(serviceWorker, purgeAt - Date.now() + 1_000);
+  await serviceWorker.evaluate(() => chrome.alarms.create('retention-next-purge', { when: (globalThis as unknown as { __svRealNow: () => number }).__svRealNow() + 200 }));
+  await expect.poll(async () => (await readStored(serviceWorker)).buyers.length, { timeout: 20_000 }).toBe(2);
+  expect((await readStored(serviceWorker)).audit.find((a) => a.action === 'retention.purge')).toMatchObject({ detail: 'alarm:retention-next-purge' });
+
+  // 2. Deletion notice for the two kept so far.
+  page = await openExtensionPage('options.html#policy');
+  await beforeDeletion();
+  await sendOk(page, 'notices/record', { receivedAt: Date.now(), scope: { kind: 'orders', orderSns: keptForNow.map((o) => o.parentOrderSn) }, reference: 'TEMU-DEL-1' });
+  expect((await readStored(serviceWorker)).buyers).toEqual([]);
+
+  // 3. Clear all.
+  await capture(env, [order(4, DAY_MS), order(5, 2 * DAY_MS)]);
+  await beforeDeletion();
+  await sendOk(page, 'buyers/clear-all', { confirmation: 'DELETE' });
+
+  // 4. Vault reset (forgotten passphrase), then a new vault with control addresses that stay.
+  await capture(env, [order(6, DAY_MS), order(7, 3 * DAY_MS)]);
+  await beforeDeletion();
+  await sendOk(page, 'vault/reset', { confirm: 'DELETE' });
+  await sendOk(page, 'vault/setup', { passphrase: PASSPHRASE });
+  vaultKeys.push(await vaultSecretKey(serviceWorker));
+  await capture(env, [order(8, DAY_MS), order(9, 2 * DAY_MS)]);
+  const controls = await sealedEnvelopes(serviceWorker);
+  expect(controls).toHaveLength(2);
+  expect(deleted.length).toBe(8);
+
+  await context.close();
+  const files = readProfileFiles(profileDir);
+
+  // Every shred key still anywhere on disk (the attacker's keyring), found by the ids in the envelopes.
+  const everyId = [...deleted, ...controls].map((e) => shredRefOf(hexToBytes(e.sealed))!.keyId);
+  const diskKeys = new Map<string, Uint8Array>();
+  for (const { bytes } of files) {
+    for (const id of everyId) {
+      for (let at = bytes.indexOf(id); at >= 0; at = bytes.indexOf(id, at + 1)) {
+        if (at + 16 + 32 <= bytes.length) diskKeys.set(`${bytesToHex(id)}@${diskKeys.size}`, new Uint8Array(bytes.subarray(at + 16, at + 48)));
+      }
+    }
+  }
+  const candidateKeys = [...diskKeys.values()];
+  const opensFromDisk = (e: Envelope): { found: number; opened: number } => {
+    const sealed = Buffer.from(e.sealed, 'hex');
+    let found = 0;
+    let opened = 0;
+    for (const { bytes } of files) {
+      for (let at = bytes.indexOf(sealed.subarray(0, 77)); at >= 0; at = bytes.indexOf(sealed.subarray(0, 77), at + 1)) {
+        found++;
+        const copy = new Uint8Array(bytes.subarray(at, at + sealed.length));
+        for (const secret of vaultKeys) {
+          for (const key of [undefined, ...candidateKeys]) {
+            if (openBuyerRecord(createVaultOpener(hexToBytes(secret), () => key), { orderSn: e.orderSn, sealed: copy }).state === 'ok') opened++;
+          }
+        }
+      }
+    }
+    return { found, opened };
+  };
+
+  const controlResults = controls.map(opensFromDisk);
+  expect(controlResults.every((r) => r.found > 0 && r.opened > 0), 'the control addresses are found on disk and open: the search works').toBe(true);
+  const deletedResults = deleted.map(opensFromDisk);
+  const foundOnDisk = deletedResults.filter((r) => r.found > 0).length;
+  console.log(`[deletion] ${deleted.length} deleted envelopes; ${foundOnDisk} still present in the profile's files; ${candidateKeys.length} shred-key candidates on disk`);
+  expect(deletedResults.map((r) => r.opened)).toEqual(deleted.map(() => 0));
+  // The deleted rows' shred keys are nowhere in the profile.
+  for (const key of deletedShredKeys) expect(files.some(({ bytes }) => bytes.includes(Buffer.from(key, 'hex')))).toBe(false);
+});
