@@ -97,7 +97,13 @@ async function capture(env: Pick<ExtensionFixtures, 'context' | 'serviceWorker' 
   void seenCapturePayloads;
 }
 
-test('purge by alarm, notice, clear all and reset leave nothing that opens in the profile directory', async ({ context, serviceWorker, sellerCenter, openExtensionPage, profileDir }) => {
+test('purge by alarm, notice, clear all and reset leave nothing that opens in the profile directory', async ({
+  context,
+  serviceWorker,
+  sellerCenter,
+  openExtensionPage,
+  profileDir,
+}) => {
   test.setTimeout(300_000);
   const env = { context, serviceWorker, sellerCenter };
   const now = Date.now();
@@ -177,7 +183,13 @@ test('purge by alarm, notice, clear all and reset leave nothing that opens in th
         const copy = new Uint8Array(bytes.subarray(at, at + sealed.length));
         for (const secret of vaultKeys) {
           for (const key of [undefined, ...candidateKeys]) {
-            if (openBuyerRecord(createVaultOpener(hexToBytes(secret), () => key), { orderSn: e.orderSn, sealed: copy }).state === 'ok') opened++;
+            if (
+              openBuyerRecord(
+                createVaultOpener(hexToBytes(secret), () => key),
+                { orderSn: e.orderSn, sealed: copy },
+              ).state === 'ok'
+            )
+              opened++;
           }
         }
       }
@@ -186,7 +198,10 @@ test('purge by alarm, notice, clear all and reset leave nothing that opens in th
   };
 
   const controlResults = controls.map(opensFromDisk);
-  expect(controlResults.every((r) => r.found > 0 && r.opened > 0), 'the control addresses are found on disk and open: the search works').toBe(true);
+  expect(
+    controlResults.every((r) => r.found > 0 && r.opened > 0),
+    'the control addresses are found on disk and open: the search works',
+  ).toBe(true);
   const deletedResults = deleted.map(opensFromDisk);
   const foundOnDisk = deletedResults.filter((r) => r.found > 0).length;
   console.log(`[deletion] ${deleted.length} deleted envelopes; ${foundOnDisk} still present in the profile's files; ${candidateKeys.length} shred-key candidates on disk`);

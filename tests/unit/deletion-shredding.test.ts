@@ -101,7 +101,14 @@ describe('rows sealed before shred keys (envelope v1)', () => {
     const { keys } = await deps.sessionKeys.read();
     const legacy = createSealer(keys!.publicKey);
     await deps.db.buyers.bulkPut(
-      ORDERS.map((sn) => ({ orderSn: sn, shopId: '634418212345', purgeAt: T0 + 28 * DAY, capturedAt: T0, source: 'api', sealed: legacy.seal(encodeBuyerPii(makePii(`Old ${sn}`)), sealedAad('buyers', sn)) })),
+      ORDERS.map((sn) => ({
+        orderSn: sn,
+        shopId: '634418212345',
+        purgeAt: T0 + 28 * DAY,
+        capturedAt: T0,
+        source: 'api',
+        sealed: legacy.seal(encodeBuyerPii(makePii(`Old ${sn}`)), sealedAad('buyers', sn)),
+      })),
     );
     const v1Copies = new Map((await deps.db.buyers.toArray()).map((r) => [r.orderSn, structuredClone(r)]));
     await lockVault(deps, 'popup', 'lock');

@@ -38,12 +38,22 @@ describe('buyer PII layout', () => {
     expect(openBuyerRecord(opener, { orderSn: 'PO-2', sealed })).toEqual({ state: 'cannot-decrypt' });
     expect(openBuyerRecord(createVaultOpener(x25519.utils.randomSecretKey(), lookup), { orderSn: 'PO-1', sealed })).toEqual({ state: 'cannot-decrypt' });
     // The shred key deleted: the vault private key alone no longer opens it.
-    expect(openBuyerRecord(createVaultOpener(secret, () => undefined), { orderSn: 'PO-1', sealed })).toEqual({ state: 'cannot-decrypt' });
+    expect(
+      openBuyerRecord(
+        createVaultOpener(secret, () => undefined),
+        { orderSn: 'PO-1', sealed },
+      ),
+    ).toEqual({ state: 'cannot-decrypt' });
   });
 
   it('still opens legacy v1 records (sealed before shred keys) with the vault key alone', () => {
     const secret = x25519.utils.randomSecretKey();
     const sealed = createSealer(x25519.getPublicKey(secret)).seal(encodeBuyerPii(makePii('Li Lei')), sealedAad('buyers', 'PO-9'));
-    expect(openBuyerRecord(createVaultOpener(secret, () => undefined), { orderSn: 'PO-9', sealed })).toEqual({ state: 'ok', pii: makePii('Li Lei') });
+    expect(
+      openBuyerRecord(
+        createVaultOpener(secret, () => undefined),
+        { orderSn: 'PO-9', sealed },
+      ),
+    ).toEqual({ state: 'ok', pii: makePii('Li Lei') });
   });
 });
