@@ -64,23 +64,40 @@ export async function bringExportFilesDue(db: AppDb, orderSns: readonly string[]
 }
 
 /**
- * The purge's erase: both sides come from their purgeAt index ranges (orders read with one
- * range read instead of a get per key), so the work follows the number due. A buyers row whose
- * order's purgeAt differs (should not happen: capture and vault keep them equal) is still covered.
+ * The purge's first step, inside the caller's rw transaction (buyers): the shred keys go first —
+ * whole files of past days (every key in them is due, even keys of rows never written) and the keys
+ * of the due rows filed under today or later — then the due buyers rows, found by their purgeAt
+ * index range (cost follows the number due). Returns the order numbers erased. After this the due
+ * PII is unrecoverable; the order facts follow in `markDueOrdersPurgedInTransaction`.
  */
-export async function eraseDueInTransaction(db: AppDb, shredKeys: ShredKeyStore, now: number): Promise<string[]> {
-  const [buyerKeys, dueOrders] = await Promise.all([db.buyers.where('purgeAt').belowOrEqual(now).primaryKeys(), db.orders.where('purgeAt').belowOrEqual(now).toArray()]);
-  const orderKeys = new Set(dueOrders.map((o) => o.orderSn));
-  const strays = buyerKeys.filter((sn) => !orderKeys.has(sn));
-  const strayOrders = strays.length > 0 ? (await db.orders.bulkGet(strays)).filter((o): o is OrderRecord => o !== undefined) : [];
-  const erased = [...new Set([...buyerKeys, ...orderKeys])];
-  // Shred keys first, every time: whole files of past days (all due, even keys of rows never
-  // written) and the keys of today's due rows — PII due now is unrecoverable before this returns.
-  await Dexie.waitFor(shredKeys.forgetOrders(erased, { daysBefore: firstLiveShredDay(now) }));
-  if (erased.length === 0) return [];
-  await db.buyers.bulkDelete(buyerKeys);
-  // Every one of these is due: its floor is at most now.
-  await db.orders.bulkPut([...dueOrders, ...strayOrders].map((o) => markPurged(o, now, now)));
-  await bringExportFilesDue(db, erased, now);
-  return erased;
+export async function eraseDueBuyersInTransaction(db: AppDb, shredKeys: ShredKeyStore, now: number): Promise<string[]> {
+  const due = (await db.buyers.where('purgeAt').belowOrEqual(now).primaryKeys()) as string[];
+  await Dexie.waitFor(shredKeys.forgetOrders(due, { daysBefore: firstLiveShredDay(now) }));
+  if (due.length > 0) await db.buyers.bulkDelete(due);
+  return due;
+}
+
+/**
+ * The purge's second step, inside the caller's rw transaction (orders, exports): the orders whose
+ * buyers rows were erased, and every order still marked holding PII past its purgeAt (a buyers row
+ * gone another way, a worker stopped between the two steps), become `purged`; their live export
+ * files become due. Returns the orders marked that had no buyers row in `erased` (they are audited
+ * separately). An order read with one range read, not a get per key.
+ */
+export async function markDueOrdersPurgedInTransaction(db: AppDb, erased: readonly string[], now: number): Promise<string[]> {
+  const dueOrders = await db.orders.where('purgeAt').belowOrEqual(now).toArray();
+  const dueSns = new Set(dueOrders.map((o) => o.orderSn));
+  const erasedSet = new Set(erased);
+  const rest = erased.filter((sn) => !dueSns.has(sn));
+  const restOrders = rest.length > 0 ? (await db.orders.bulkGet(rest)).filter((o): o is OrderRecord => o !== undefined && o.piiState === 'present') : [];
+  const marked = [...dueOrders, ...restOrders];
+  if (marked.length === 0) return [];
+  // Every one of these is due (or erased now): its floor is at most now.
+  await db.orders.bulkPut(marked.map((o) => markPurged(o, now, now)));
+  await bringExportFilesDue(
+    db,
+    marked.map((o) => o.orderSn),
+    now,
+  );
+  return dueOrders.filter((o) => !erasedSet.has(o.orderSn)).map((o) => o.orderSn);
 }

@@ -49,6 +49,20 @@ describe('purgeDueBuyers', () => {
     ]);
   });
 
+  it('can answer once the PII is erased; the order facts follow before any later purge or read', async () => {
+    const deps = makeTestDeps();
+    await seedHeld(deps, 'PO-due', T0);
+    await seedHeld(deps, 'PO-later', T0 + DAY_MS);
+    const ports = withFiles(deps, new FakeDownloads());
+    const answered = await purgeDueBuyers(ports, { answerWhenErased: true });
+    expect(answered).toEqual({ purgedOrders: ['PO-due'], removedFiles: 0 });
+    expect(await deps.db.buyers.toCollection().primaryKeys()).toEqual(['PO-later']);
+    // A later run (a read) waits for the order facts of the first.
+    await purgeDueBuyers(ports, {});
+    expect(await deps.db.orders.get('PO-due')).toMatchObject({ piiState: 'purged', purgeAt: null });
+    expect((await deps.db.audit.toArray()).map((a) => a.action)).toEqual(['retention.purge']);
+  });
+
   it('does nothing (no audit, no notify) when nothing is due', async () => {
     const deps = makeTestDeps();
     await seedHeld(deps, 'PO-1', T0 + DAY_MS);

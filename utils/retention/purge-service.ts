@@ -3,7 +3,7 @@ import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor } from '../db/records';
 import { writeMeta } from '../meta-store';
 import { removeDueExportFiles } from './export-file-cleanup';
-import { eraseDueInTransaction } from './pii-eraser';
+import { eraseDueBuyersInTransaction, markDueOrdersPurgedInTransaction } from './pii-eraser';
 
 export interface PurgeResult {
   purgedOrders: string[];
@@ -27,34 +27,65 @@ export interface LastPurge {
 // not join a run that started with an earlier clock.
 const queues = new WeakMap<object, Promise<unknown>>();
 
-/**
- * Deletes every buyers row whose purgeAt <= now (index range, cost follows the number due),
- * marks orders purged, removes tracked export files, one audit entry `retention.purge`.
- * The vault calls it before every read of buyer data, so reads never return due PII.
- */
-export function purgeDueBuyers(deps: BackgroundDeps, options: PurgeOptions = {}): Promise<PurgeResult> {
-  const previous = queues.get(deps.db) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => purgeOnce(deps, options));
-  queues.set(deps.db, run);
-  return run;
+export interface PurgeRunOptions extends PurgeOptions {
+  /**
+   * Answer once the due PII is erased (shred keys, buyers rows, audit) instead of also waiting for
+   * the order facts to be marked purged: the next purge and every read still wait for that part.
+   */
+  answerWhenErased?: boolean;
 }
 
-async function purgeOnce(deps: BackgroundDeps, options: PurgeOptions): Promise<PurgeResult> {
+/**
+ * Erases every buyers row whose purgeAt <= now — shred keys first, so the PII is unrecoverable —
+ * with one audit entry `retention.purge`; then marks the orders purged and removes tracked export
+ * files. The vault calls it before every read of buyer data, so reads never return due PII.
+ */
+export function purgeDueBuyers(deps: BackgroundDeps, options: PurgeRunOptions = {}): Promise<PurgeResult> {
+  const previous = queues.get(deps.db) ?? Promise.resolve();
+  const erasing = previous.catch(() => undefined).then(() => eraseDue(deps, options));
+  const done = erasing.then(({ erased, trigger, actor, now }) => settleOrders(deps, erased, { trigger, actor, now }));
+  queues.set(deps.db, done);
+  if (!options.answerWhenErased) return done;
+  done.catch((err) => console.error('[seller-vault] retention: marking purged orders failed (the next purge retries)', err));
+  return erasing.then(({ erased }) => ({ purgedOrders: erased, removedFiles: 0 }));
+}
+
+interface Erased {
+  erased: string[];
+  trigger: string;
+  actor: AuditActor;
+  now: number;
+}
+
+async function eraseDue(deps: BackgroundDeps, options: PurgeOptions): Promise<Erased> {
   const { db } = deps;
   const now = deps.now();
   const actor = options.actor ?? 'background';
   const trigger = options.trigger ?? 'read';
-
-  const purgedOrders = await db.transaction('rw', [db.buyers, db.orders, db.exports, db.meta, db.audit], async () => {
-    const erased = await eraseDueInTransaction(db, deps.shredKeys, now);
-    if (erased.length === 0) return erased;
-    const last: LastPurge = { at: now, orders: erased.length, trigger };
-    await writeMeta(db, 'retention.lastPurge', last);
-    await appendAudit(db, now, { actor, action: 'retention.purge', counts: { orders: erased.length }, orderSns: erased, detail: trigger });
+  const erased = await db.transaction('rw', [db.buyers, db.meta, db.audit], async () => {
+    const erased = await eraseDueBuyersInTransaction(db, deps.shredKeys, now);
+    if (erased.length > 0) await recordPurge(deps, now, erased, actor, trigger);
     return erased;
   });
+  return { erased, trigger, actor, now };
+}
 
-  const files = await removeDueExportFiles(deps, actor);
+async function recordPurge(deps: BackgroundDeps, now: number, orderSns: string[], actor: AuditActor, trigger: string, ordersInRun = orderSns.length): Promise<void> {
+  const last: LastPurge = { at: now, orders: ordersInRun, trigger };
+  await writeMeta(deps.db, 'retention.lastPurge', last);
+  await appendAudit(deps.db, now, { actor, action: 'retention.purge', counts: { orders: orderSns.length }, orderSns, detail: trigger });
+}
+
+async function settleOrders(deps: BackgroundDeps, erased: string[], run: Omit<Erased, 'erased'>): Promise<PurgeResult> {
+  const { db } = deps;
+  // Orders still marked holding PII without a buyers row erased now are purged (and audited) here.
+  const others = await db.transaction('rw', [db.orders, db.exports, db.meta, db.audit], async () => {
+    const others = await markDueOrdersPurgedInTransaction(db, erased, run.now);
+    if (others.length > 0) await recordPurge(deps, run.now, others, run.actor, run.trigger, erased.length + others.length);
+    return others;
+  });
+  const purgedOrders = [...erased, ...others];
+  const files = await removeDueExportFiles(deps, run.actor);
   if (purgedOrders.length > 0 || files.removed + files.missing > 0) await deps.notifyChanged();
   return { purgedOrders, removedFiles: files.removed };
 }

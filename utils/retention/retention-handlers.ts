@@ -18,7 +18,8 @@ export function createRetentionHandlers(deps: BackgroundDeps): HandlerTable<type
       await purgeBeforeRead();
       return readNextPurge(deps, utcOffsetMinutes);
     },
-    'retention/purge-now': (_data, ctx) => purgeDueBuyers(deps, { actor: ctx.actor, trigger: 'manual' }),
+    // The answer comes once the due PII is unrecoverable; order facts follow in the same queue.
+    'retention/purge-now': (_data, ctx) => purgeDueBuyers(deps, { actor: ctx.actor, trigger: 'manual', answerWhenErased: true }),
     'notices/record': (input, ctx) => recordDeletionNotice(deps, input, ctx.actor),
     'notices/list': async () => {
       await purgeBeforeRead();
