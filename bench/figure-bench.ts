@@ -17,20 +17,33 @@ export interface FigureSpec {
  * phase is one sample, measured around `fn` alone; warm-up calls are not recorded. The wrapper is
  * an async function, so tinybench never calls `fn` an extra time to find out whether it is async.
  * Several benches may share an id (interleaved rounds): the report joins their samples.
+ * A bench that throws (in warm-up or timed) records nothing and fails `vitest bench`.
  */
 export function figureBench(spec: FigureSpec, name: string, fn: () => unknown, options: BenchOptions = {}): void {
   let phase: 'warmup' | 'run' = 'warmup';
   let samples: number[] = [];
   let failed = false;
+  let warmupError: unknown;
   bench(
     name,
     async () => {
+      // tinybench drops an error thrown in warm-up silently (the run passes) and, with `throws`,
+      // hangs Vitest on one thrown in the timed phase; so a warm-up error is thrown again by the
+      // first timed call, where Vitest reports it and fails the run.
+      if (phase === 'run' && warmupError !== undefined) {
+        failed = true;
+        throw warmupError;
+      }
       const t0 = performance.now();
       try {
         const result = fn();
         // Awaited only when async (Dexie's promises included): a sync fn is timed without a tick.
         if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') await result;
       } catch (err) {
+        if (phase === 'warmup') {
+          warmupError ??= err;
+          return;
+        }
         failed = true;
         throw err;
       }
@@ -38,6 +51,7 @@ export function figureBench(spec: FigureSpec, name: string, fn: () => unknown, o
     },
     {
       ...options,
+      throws: false,
       setup: async (task, mode) => {
         phase = mode;
         samples = [];

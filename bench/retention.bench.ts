@@ -64,7 +64,6 @@ function seededBench(spec: FigureSpec | null, name: string, stored: number, work
     time: 0,
     warmupIterations: 0,
     warmupTime: 0,
-    throws: true,
     setup: async (_task: unknown, mode: 'warmup' | 'run') => {
       if (mode === 'run') deps = await seed(stored);
     },

@@ -25,6 +25,7 @@ import {
   formatTable,
   machineLine,
   mergeFigures,
+  orderByArea,
   parseFigureLines,
 } from './bench-stats.mjs';
 
@@ -114,7 +115,7 @@ export function writeReport(options = {}) {
   const parsed = parseFigureLines(text);
   problems.push(...parsed.errors.map((e) => `${path.basename(figuresFile)} ${e}`));
   const merged = mergeFigures(parsed.lines);
-  const figures = evaluateFigures(merged.figures);
+  const figures = evaluateFigures(orderByArea(merged.figures));
 
   /** @type {ReturnType<typeof evaluateFootprint> | null} */
   let footprint = null;
@@ -127,13 +128,23 @@ export function writeReport(options = {}) {
     problems.push(...footprint.errors);
   }
 
-  const machine = describeMachine({ startedAt: options.startedAt ?? new Date().toISOString(), loadAverageStart: options.loadAverageStart ?? os.loadavg(), cwd: benchDir });
+  // Run alone (npm run bench:report), the run's date is that of its first figure.
+  const firstRecorded = parsed.lines
+    .map((l) => l.recordedAt ?? '')
+    .filter((t) => t !== '')
+    .sort()[0];
+  const startedAt = options.startedAt ?? firstRecorded ?? new Date().toISOString();
+  const machine = describeMachine({ startedAt, loadAverageStart: options.loadAverageStart ?? os.loadavg(), cwd: benchDir });
   const steps = options.steps ?? [];
   const failedSteps = steps.filter((s) => !s.skipped && s.exitCode !== 0);
 
   const table = formatTable(FIGURE_TABLE_HEADER, figureTableRows(figures), FIGURE_TABLE_ALIGN);
   log('');
   log(`Machine: ${machineLine(machine)}`);
+  if (steps.length > 0) {
+    const outcome = (/** @type {RunStep} */ s) => (s.skipped ? 'skipped' : s.exitCode === 0 ? `${s.seconds} s` : `FAILED (exit ${s.exitCode ?? 'signal'}, ${s.seconds} s)`);
+    log(`Steps: ${steps.map((s) => `${s.name} ${outcome(s)}`).join(', ')}`);
+  }
   log('');
   log(figures.length > 0 ? table : '(no figures)');
   if (footprint && footprint.files.length > 0) {

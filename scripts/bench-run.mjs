@@ -5,7 +5,8 @@
  * (Node, fake-indexeddb), builds the extension and runs the Playwright benches (real Chromium),
  * then writes and prints the report (scripts/bench-report.mjs) — also when a step failed; the
  * exit code is then 1.
- * Usage: node scripts/bench-run.mjs [--node-only | --browser-only]
+ * Usage: node scripts/bench-run.mjs [--node-only [filter…] | --browser-only [filter…]]
+ *   filters (file name parts) go to Vitest or Playwright, e.g. `npm run bench:unit -- capture vault`
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -17,13 +18,14 @@ import { writeReport } from './bench-report.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (/** @type {string} */ name) => path.join(repo, 'node_modules', '.bin', name);
 const args = process.argv.slice(2);
-const unknown = args.filter((a) => a !== '--node-only' && a !== '--browser-only');
-if (unknown.length > 0 || args.length > 1) {
-  console.error('Usage: node scripts/bench-run.mjs [--node-only | --browser-only]');
+const flags = args.filter((a) => a.startsWith('-'));
+const filters = args.filter((a) => !a.startsWith('-'));
+if (flags.length > 1 || flags.some((f) => f !== '--node-only' && f !== '--browser-only') || (filters.length > 0 && flags.length === 0)) {
+  console.error('Usage: node scripts/bench-run.mjs [--node-only [filter…] | --browser-only [filter…]]');
   process.exit(2);
 }
-const node = !args.includes('--browser-only');
-const browser = !args.includes('--node-only');
+const node = !flags.includes('--browser-only');
+const browser = !flags.includes('--node-only');
 
 const startedAt = new Date().toISOString();
 const loadAverageStart = os.loadavg();
@@ -52,10 +54,10 @@ function step(name, command, commandArgs, wanted) {
   return r.status === 0;
 }
 
-step('vitest benches', bin('vitest'), ['bench', '--run'], node);
+step('vitest benches', bin('vitest'), ['bench', '--run', ...filters], node);
 const built = step('build', 'npm', ['run', 'build'], browser);
 // Without a fresh build the browser benches would measure an old extension (or none).
-step('playwright benches', bin('playwright'), ['test', '-c', 'playwright.bench.config.ts'], browser && built);
+step('playwright benches', bin('playwright'), ['test', '-c', 'playwright.bench.config.ts', ...filters], browser && built);
 if (browser && !built) console.error('\nBuild failed: Playwright benches not run.');
 
 process.exitCode = writeReport({ benchDir: path.join(repo, 'bench'), startedAt, loadAverageStart, steps });

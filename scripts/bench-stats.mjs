@@ -110,6 +110,23 @@ export function mergeFigures(lines) {
 }
 
 /**
+ * The table's order: by area (the id up to its first dot: capture, export, popup …), areas in
+ * alphabetical order, and within an area in the order recorded. Stable from run to run although
+ * Vitest and Playwright order files as they like, and a Chromium figure sits beside the Node
+ * figures of its area.
+ * @template {{ id: string }} T
+ * @param {readonly T[]} figures
+ * @returns {T[]}
+ */
+export function orderByArea(figures) {
+  const area = (/** @type {string} */ id) => id.split('.')[0] ?? id;
+  return figures
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => area(a.f.id).localeCompare(area(b.f.id), 'en') || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/**
  * Median, in-run baseline median, ratio (median / baseline median) and target status of every
  * figure. A target is met when every bound it sets holds; a ratio bound whose baseline is missing
  * cannot be judged (status "unknown", unless another bound is already missed).
@@ -323,7 +340,8 @@ export function formatMs(ms) {
 
 /** @param {number | null | undefined} ratio */
 export function formatRatio(ratio) {
-  return ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '—' : `${ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(1)}×`;
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  return `${ratio < 10 ? ratio.toFixed(2) : ratio < 100 ? ratio.toFixed(1) : Math.round(ratio).toLocaleString('en')}×`;
 }
 
 /** @param {number | null | undefined} pct */

@@ -52,10 +52,13 @@ describe('bench report', () => {
     expect(out.some((l) => l.startsWith('Machine: ') && l.includes('Chromium 999.0.1.2') && l.includes(`Node ${process.version}`))).toBe(true);
     const header = out.findIndex((l) => /^id\s+median\s+baseline\s+baseline median\s+ratio\s+target\s+met\s+runs\s+where$/.test(l));
     expect(header).toBeGreaterThan(-1);
+    // One row per figure, grouped by area (the id before its first dot).
     const rows = out.slice(header + 2, header + 6);
-    expect(rows[1]).toMatch(/^vault\.store-sealed-10k\s+120 ms\s+vault\.store-plain-10k\s+100 ms\s+1\.20×\s+ratio ≤ 1\.25\s+yes\s+3\s+node$/);
-    expect(rows[2]).toMatch(/^popup\.first-row\s+250 ms\s+≤ 200 ms\s+NO\s+3\s+chromium$/);
-    expect(rows[3]).toMatch(/^orphan\s+1\.00 ms\s+never-recorded \(missing\)\s+—\s+1\s+node$/);
+    expect(rows[0]).toMatch(/^orphan\s+1\.00 ms\s+never-recorded \(missing\)\s+—\s+1\s+node$/);
+    expect(rows[1]).toMatch(/^popup\.first-row\s+250 ms\s+≤ 200 ms\s+NO\s+3\s+chromium$/);
+    expect(rows[2]).toMatch(/^vault\.store-plain-10k\s+100 ms\s+5\s+node$/);
+    expect(rows[3]).toMatch(/^vault\.store-sealed-10k\s+120 ms\s+vault\.store-plain-10k\s+100 ms\s+1\.20×\s+ratio ≤ 1\.25\s+yes\s+3\s+node$/);
+    expect(out[header + 6]).toBe('');
     // Columns line up: every median ends where the header's "median" ends.
     const medianEnd = out[header]!.indexOf('median') + 'median'.length;
     for (const row of rows) expect(row!.slice(medianEnd - 3, medianEnd)).toBe(' ms');
@@ -64,12 +67,14 @@ describe('bench report', () => {
 
     const r = results();
     expect(r.machine).toMatchObject({ cpuCount: expect.any(Number), node: process.version, chromium: 'Chromium 999.0.1.2 built on a test' });
+    // Run alone, the report dates the run by its first figure.
+    expect(r.machine.date).toBe('2026-12-02T10:00:00.000Z');
     expect(r.machine.loadAverageStart).toHaveLength(3);
     expect(r.machine.loadAverageEnd).toHaveLength(3);
-    expect(r.figures.map((f: { id: string }) => f.id)).toEqual(['vault.store-plain-10k', 'vault.store-sealed-10k', 'popup.first-row', 'orphan']);
-    expect(r.figures[1]).toMatchObject({ medianMs: 120, baselineMedianMs: 100, ratio: 1.2, status: 'met', samplesMs: [120, 118, 400] });
-    expect(r.figures[2]).toMatchObject({ runs: 3, medianMs: 250, status: 'missed', where: 'chromium' });
-    expect(r.figures[3]).toMatchObject({ baselineMissing: true, ratio: null });
+    expect(r.figures.map((f: { id: string }) => f.id)).toEqual(['orphan', 'popup.first-row', 'vault.store-plain-10k', 'vault.store-sealed-10k']);
+    expect(r.figures[0]).toMatchObject({ baselineMissing: true, ratio: null, status: 'none' });
+    expect(r.figures[1]).toMatchObject({ runs: 3, medianMs: 250, status: 'missed', where: 'chromium', samplesMs: [250, 150, 260] });
+    expect(r.figures[3]).toMatchObject({ medianMs: 120, baselineMedianMs: 100, ratio: 1.2, status: 'met', samplesMs: [120, 118, 400] });
     expect(r.footprint.files[0]).toMatchObject({ id: 'popup.js', status: 'missed', ratio: 2 });
     expect(existsSync(path.join(dir, 'results.previous.json'))).toBe(false);
   });

@@ -7,11 +7,13 @@ import {
   evaluateFootprint,
   figureTableRows,
   formatMs,
+  formatRatio,
   formatTable,
   machineDifferences,
   machineLine,
   median,
   mergeFigures,
+  orderByArea,
   parseFigureLines,
 } from '../../scripts/bench-stats.mjs';
 
@@ -76,6 +78,21 @@ describe('mergeFigures', () => {
     const line = fig('x', [1]);
     mergeFigures([line, fig('x', [2])]);
     expect(line.samplesMs).toEqual([1]);
+  });
+});
+
+describe('orderByArea', () => {
+  it('groups figures by the id before the first dot, areas sorted, recording order kept inside an area', () => {
+    const ids = ['vault.plain', 'popup.raw', 'vault.sealed', 'capture.x', 'popup.first-row', 'popup.chromium-first-row', 'nodot'];
+    expect(orderByArea(ids.map((id) => ({ id }))).map((f) => f.id)).toEqual([
+      'capture.x',
+      'nodot',
+      'popup.raw',
+      'popup.first-row',
+      'popup.chromium-first-row',
+      'vault.plain',
+      'vault.sealed',
+    ]);
   });
 });
 
@@ -252,8 +269,9 @@ describe('formatting', () => {
     expect(table.split('\n')).toEqual(['id           median', '---------  --------', 'a           1.00 ms', 'longer.id  1,234 ms']);
   });
 
-  it('milliseconds keep about three significant digits', () => {
+  it('milliseconds and ratios keep about three significant digits', () => {
     expect([0.4123, 6.634, 45.23, 1534.4, null].map(formatMs)).toEqual(['0.412', '6.63', '45.2', '1,534', '—']);
+    expect([0.904, 25.94, 1376.1, null].map(formatRatio)).toEqual(['0.90×', '25.9×', '1,376×', '—']);
   });
 
   it('states the machine in one line and names what differs between two', () => {
