@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { AppDb } from '../db/app-db';
+import { deleteByKeysInTransaction, primaryKeysInTransaction } from '../db/plain-requests';
 import { firstLiveShredDay } from '../shred/shred-day';
 import type { ShredKeyStore } from '../shred/shred-key-store';
 import type { OrderRecord } from '../db/records';
@@ -71,9 +72,9 @@ export async function bringExportFilesDue(db: AppDb, orderSns: readonly string[]
  * PII is unrecoverable; the order facts follow in `markDueOrdersPurgedInTransaction`.
  */
 export async function eraseDueBuyersInTransaction(db: AppDb, shredKeys: ShredKeyStore, now: number): Promise<string[]> {
-  const due = (await db.buyers.where('purgeAt').belowOrEqual(now).primaryKeys()) as string[];
+  const due = (await primaryKeysInTransaction('buyers', 'purgeAt', IDBKeyRange.upperBound(now))) as string[];
   await Dexie.waitFor(shredKeys.forgetOrders(due, { daysBefore: firstLiveShredDay(now) }));
-  if (due.length > 0) await db.buyers.bulkDelete(due);
+  await deleteByKeysInTransaction('buyers', due);
   return due;
 }
 
