@@ -62,7 +62,24 @@ async function seed(worker: Worker, { prefix, count, purgeAt }: SeedRows): Promi
           const orderSn = `${prefix}-${String(i).padStart(8, '0')}`;
           const purgeAt = times[i]!;
           const shopId = i % 3 ? '1001' : '2002';
-          tx.objectStore('orders').put({ orderSn, shopId, status: 'shipped', statusCode: 4, createdAt: now - 3e8, shipBy: null, shippedAt: now - 2e8, shippedAtSource: 'captured', deliveredAt: null, capturedAt: now - 1e8, updatedAt: now - 1e8, purgeAt, exportedAt: null, exportFormat: null, piiState: 'present', itemCount: 1 });
+          tx.objectStore('orders').put({
+            orderSn,
+            shopId,
+            status: 'shipped',
+            statusCode: 4,
+            createdAt: now - 3e8,
+            shipBy: null,
+            shippedAt: now - 2e8,
+            shippedAtSource: 'captured',
+            deliveredAt: null,
+            capturedAt: now - 1e8,
+            updatedAt: now - 1e8,
+            purgeAt,
+            exportedAt: null,
+            exportFormat: null,
+            piiState: 'present',
+            itemCount: 1,
+          });
           tx.objectStore('buyers').put({ orderSn, shopId, purgeAt, capturedAt: now - 1e8, source: 'api', sealed: crypto.getRandomValues(new Uint8Array(250)) });
         }
         await new Promise<void>((resolve, reject) => {
@@ -146,11 +163,26 @@ for (const stored of [10_000, 100_000]) {
       target: { maxMs: 500, maxRatio: 1.5 },
       where: 'chromium',
     });
-    recordFigure({ id: `purge.settled-10k-of-${size}`, label: `… and the order facts marked purged (${size} stored)`, samplesMs: settled, baselineId: `purge.baseline-delete.${size}`, where: 'chromium' });
+    recordFigure({
+      id: `purge.settled-10k-of-${size}`,
+      label: `… and the order facts marked purged (${size} stored)`,
+      samplesMs: settled,
+      baselineId: `purge.baseline-delete.${size}`,
+      where: 'chromium',
+    });
     if (stored === 100_000) {
       // Flat in store size: compared with the 10k run of this same `npm run bench`.
-      recordFigure({ id: 'purge.flatness', label: 'purge answer, 100k stored (baseline: 10k stored)', samplesMs: answered, baselineId: 'purge.due-10k-of-10k', target: { maxRatio: 1.2 }, where: 'chromium' });
+      recordFigure({
+        id: 'purge.flatness',
+        label: 'purge answer, 100k stored (baseline: 10k stored)',
+        samplesMs: answered,
+        baselineId: 'purge.due-10k-of-10k',
+        target: { maxRatio: 1.2 },
+        where: 'chromium',
+      });
     }
-    console.log(`[purge ${size}] answered ${answered.map(Math.round).join(', ')} ms; settled ${settled.map(Math.round).join(', ')} ms; plain delete ${baseline.map(Math.round).join(', ')} ms`);
+    console.log(
+      `[purge ${size}] answered ${answered.map(Math.round).join(', ')} ms; settled ${settled.map(Math.round).join(', ')} ms; plain delete ${baseline.map(Math.round).join(', ')} ms`,
+    );
   });
 }

@@ -1,0 +1,137 @@
+import Dexie from 'dexie';
+import type { BackgroundDeps } from '../../utils/background-deps';
+import { TEST_SCRYPT_COST } from '../../utils/crypto/key-wrap';
+import { generateVaultKeys, wrapVaultKeys } from '../../utils/crypto/vault-keys';
+import { AppDb } from '../../utils/db/app-db';
+import type { OrderRecord } from '../../utils/db/records';
+import { writeMeta } from '../../utils/meta-store';
+import { opfsShredFiles } from '../../utils/shred/opfs-shred-files-adapter';
+import { createShredKeyStore } from '../../utils/shred/shred-key-store';
+import type { CapturedAddress } from '../../utils/vault/buyer-pii';
+import { storeCapturedAddresses } from '../../utils/vault/buyer-store';
+import { createShreddingSealer } from '../../utils/crypto/sealed-box';
+import { sealBuyerPii } from '../../utils/vault/buyer-seal';
+import type { BuyerRecord } from '../../utils/db/records';
+import type { OrderShredKey } from '../../utils/shred/shred-key-store';
+
+/**
+ * Bundled by bench/vault-indexeddb.pw-bench.ts and evaluated in an extension page of the built
+ * extension: the production capture store (seal + shred keys in OPFS + one transaction per batch)
+ * against real Chromium IndexedDB, on its own database. Not part of the build.
+ */
+const DAY = 86_400_000;
+
+function pii(i: number) {
+  return {
+    name: `Buyer ${i} Łukasz 王小明`,
+    phone: `+33 6 12 34 ${String(i % 100).padStart(2, '0')}`,
+    backupPhone: null,
+    email: `buyer${i}@example.com`,
+    addressLine1: `${i} Rue de la Paix, Bâtiment B`,
+    addressLine2: null,
+    addressLine3: null,
+    city: 'Springfield',
+    state: 'IL',
+    district: null,
+    postcode: '62701',
+    country: 'United States',
+    countryCode: 'US',
+    taxCode: null,
+  };
+}
+
+function order(orderSn: string, now: number): OrderRecord {
+  return {
+    orderSn,
+    shopId: '634418212345',
+    status: 'to_ship',
+    statusCode: 2,
+    createdAt: now - DAY,
+    shipBy: now + 2 * DAY,
+    shippedAt: null,
+    shippedAtSource: null,
+    deliveredAt: null,
+    capturedAt: now,
+    updatedAt: now,
+    purgeAt: null,
+    exportedAt: null,
+    exportFormat: null,
+    piiState: 'none',
+    itemCount: 1,
+  };
+}
+
+async function putPlain(dbName: string, rows: unknown[]): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(dbName, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('buyers', { keyPath: 'orderSn' }).createIndex('purgeAt', 'purgeAt');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const tx = db.transaction('buyers', 'readwrite');
+  for (const row of rows) tx.objectStore('buyers').put(row);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+/** One round: `batches` capture batches of `perBatch` addresses, sealed store vs plaintext put. */
+async function round(tag: string, batches: number, perBatch: number): Promise<{ sealedMs: number; plainMs: number; sealWriteMs: number; stored: number }> {
+  const now = Date.now();
+  const db = new AppDb(`bench-sealed-${tag}`);
+  const keys = generateVaultKeys();
+  await writeMeta(db, 'vault', wrapVaultKeys(keys, 'bench passphrase not used', TEST_SCRYPT_COST));
+  const n = batches * perBatch;
+  const sns = Array.from({ length: n }, (_, i) => `PO-211-${tag}-${String(i).padStart(8, '0')}`);
+  await db.orders.bulkPut(sns.map((sn) => order(sn, now)));
+  const deps = {
+    db,
+    now: () => now,
+    notifyChanged: async () => undefined,
+    settings: { read: async () => ({ retentionDays: 28 }) },
+    sessionKeys: { read: async () => ({ keys: null, lastActivityAt: null }) },
+    shredKeys: createShredKeyStore(opfsShredFiles(`bench-shred-${tag}`)),
+  } as unknown as BackgroundDeps;
+  const addresses: CapturedAddress[] = sns.map((orderSn, i) => ({ orderSn, shopId: '634418212345', source: 'api', pii: pii(i) }));
+  await new Promise((r) => setTimeout(r, 1_000));
+
+  let stored = 0;
+  let t = performance.now();
+  for (let b = 0; b < batches; b++) stored += (await storeCapturedAddresses(deps, addresses.slice(b * perBatch, (b + 1) * perBatch), 'content', { retentionDays: 28 })).stored;
+  const sealedMs = performance.now() - t;
+
+  const plainRows = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shopId, purgeAt: now + 28 * DAY, capturedAt: now, source: a.source, pii: a.pii }));
+  t = performance.now();
+  for (let b = 0; b < batches; b++) await putPlain(`bench-plain-${tag}`, plainRows.slice(b * perBatch, (b + 1) * perBatch));
+  const plainMs = performance.now() - t;
+
+  // The vault's own part alone: seal, file the shred keys, put the sealed buyers rows (no order
+  // bookkeeping, no audit), one transaction per batch — on a fresh database.
+  const sealDb = new AppDb(`bench-sealwrite-${tag}`);
+  const shred = createShredKeyStore(opfsShredFiles(`bench-shred-w-${tag}`));
+  t = performance.now();
+  for (let b = 0; b < batches; b++) {
+    const batch = addresses.slice(b * perBatch, (b + 1) * perBatch);
+    await sealDb.transaction('rw', sealDb.buyers, async () => {
+      const sealer = createShreddingSealer(keys.publicKey);
+      const rows: BuyerRecord[] = [];
+      const shredKeys: OrderShredKey[] = [];
+      for (const a of batch) {
+        const purgeAt = now + 28 * DAY;
+        const { sealed, shredKey } = sealBuyerPii(sealer, a.orderSn, a.pii, purgeAt);
+        rows.push({ orderSn: a.orderSn, shopId: a.shopId, purgeAt, capturedAt: now, source: a.source, sealed });
+        shredKeys.push(shredKey);
+      }
+      await Dexie.waitFor(shred.add(shredKeys));
+      await sealDb.buyers.bulkPut(rows);
+    });
+  }
+  const sealWriteMs = performance.now() - t;
+  db.close();
+  sealDb.close();
+  return { sealedMs, plainMs, sealWriteMs, stored };
+}
+
+(globalThis as unknown as { svSealedStoreBench: typeof round }).svSealedStoreBench = round;
