@@ -71,7 +71,7 @@ export async function bringExportFilesDue(db: AppDb, orderSns: readonly string[]
  * index range (cost follows the number due). Returns the order numbers erased. After this the due
  * PII is unrecoverable; the order facts follow in `markDueOrdersPurgedInTransaction`.
  */
-export async function eraseDueBuyersInTransaction(db: AppDb, shredKeys: ShredKeyStore, now: number): Promise<string[]> {
+export async function eraseDueBuyersInTransaction(shredKeys: ShredKeyStore, now: number): Promise<string[]> {
   const due = (await primaryKeysInTransaction('buyers', 'purgeAt', IDBKeyRange.upperBound(now))) as string[];
   await Dexie.waitFor(shredKeys.forgetOrders(due, { daysBefore: firstLiveShredDay(now) }));
   await deleteByKeysInTransaction('buyers', due);

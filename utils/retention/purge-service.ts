@@ -63,7 +63,7 @@ async function eraseDue(deps: BackgroundDeps, options: PurgeOptions): Promise<Er
   const actor = options.actor ?? 'background';
   const trigger = options.trigger ?? 'read';
   const erased = await db.transaction('rw', [db.buyers, db.meta, db.audit], async () => {
-    const erased = await eraseDueBuyersInTransaction(db, deps.shredKeys, now);
+    const erased = await eraseDueBuyersInTransaction(deps.shredKeys, now);
     if (erased.length > 0) await recordPurge(deps, now, erased, actor, trigger);
     return erased;
   });
