@@ -8,6 +8,7 @@ import { writeMeta } from '../../utils/meta-store';
 import { opfsShredFiles } from '../../utils/shred/opfs-shred-files-adapter';
 import { createShredKeyStore } from '../../utils/shred/shred-key-store';
 import type { CapturedAddress } from '../../utils/vault/buyer-pii';
+import { makeBuyerPii } from '../../tests/support/buyer-pii-test-data';
 import { storeCapturedAddresses } from '../../utils/vault/buyer-store';
 import { createShreddingSealer } from '../../utils/crypto/sealed-box';
 import { sealBuyerPii } from '../../utils/vault/buyer-seal';
@@ -22,22 +23,12 @@ import type { OrderShredKey } from '../../utils/shred/shred-key-store';
 const DAY = 86_400_000;
 
 function pii(i: number) {
-  return {
+  return makeBuyerPii({
     name: `Buyer ${i} Łukasz 王小明`,
     phone: `+33 6 12 34 ${String(i % 100).padStart(2, '0')}`,
-    backupPhone: null,
     email: `buyer${i}@example.com`,
     addressLine1: `${i} Rue de la Paix, Bâtiment B`,
-    addressLine2: null,
-    addressLine3: null,
-    city: 'Springfield',
-    state: 'IL',
-    district: null,
-    postcode: '62701',
-    country: 'United States',
-    countryCode: 'US',
-    taxCode: null,
-  };
+  });
 }
 
 function order(orderSn: string, now: number): OrderRecord {

@@ -40,10 +40,30 @@ export function sealedAad(table: string, primaryKey: string): Uint8Array {
   return utf8ToBytes(`${table}\u0000${primaryKey}`);
 }
 
-function deriveSealKey(shared: Uint8Array, ephemeralPub: Uint8Array, recipientPub: Uint8Array): Uint8Array {
+function deriveSealKey(shared: Uint8Array, ephemeralPub: Uint8Array, recipientPub: Uint8Array, info: Uint8Array = HKDF_INFO): Uint8Array {
   // An all-zero shared secret means a low-order public key: refuse instead of using a known key.
   if (shared.every((b) => b === 0)) throw new SealedOpenError('invalid public key');
-  return hkdf(sha256, shared, concatBytes(ephemeralPub, recipientPub), HKDF_INFO, 32);
+  return hkdf(sha256, shared, concatBytes(ephemeralPub, recipientPub), info, 32);
+}
+
+/** The opener's side of a batch key, cached per ephemeral key (one X25519 per capture batch). */
+function batchKeysOf(recipientSecretKey: Uint8Array, info: Uint8Array): (ephemeralPub: Uint8Array) => Uint8Array {
+  const recipientPub = x25519.getPublicKey(recipientSecretKey);
+  const keys = new Map<string, Uint8Array>();
+  return (ephemeralPub) => {
+    const id = bytesToHex(ephemeralPub);
+    const cached = keys.get(id);
+    if (cached) return cached;
+    let shared: Uint8Array;
+    try {
+      shared = x25519.getSharedSecret(recipientSecretKey, ephemeralPub);
+    } catch {
+      throw new SealedOpenError('invalid ephemeral key');
+    }
+    const key = deriveSealKey(shared, ephemeralPub, recipientPub, info);
+    keys.set(id, key);
+    return key;
+  };
 }
 
 export interface Sealer {
@@ -81,26 +101,13 @@ export interface Opener {
 
 /** An opener holding the vault private key; caches the derived key per ephemeral key (per batch). */
 export function createOpener(recipientSecretKey: Uint8Array): Opener {
-  const recipientPub = x25519.getPublicKey(recipientSecretKey);
-  const keys = new Map<string, Uint8Array>();
+  const batchKey = batchKeysOf(recipientSecretKey, HKDF_INFO);
   return {
     open(envelope, aad) {
       if (!(envelope instanceof Uint8Array) || envelope.length < HEADER_LEN + TAG_LEN) throw new SealedOpenError('envelope too short');
       if (envelope[0] !== SEALED_V1) throw new SealedOpenError(`unknown envelope version ${envelope[0]}`);
-      const ephemeralPub = envelope.subarray(1, 1 + EPHEMERAL_LEN);
+      const key = batchKey(envelope.subarray(1, 1 + EPHEMERAL_LEN));
       const nonce = envelope.subarray(1 + EPHEMERAL_LEN, HEADER_LEN);
-      const id = bytesToHex(ephemeralPub);
-      let key = keys.get(id);
-      if (!key) {
-        let shared: Uint8Array;
-        try {
-          shared = x25519.getSharedSecret(recipientSecretKey, ephemeralPub);
-        } catch {
-          throw new SealedOpenError('invalid ephemeral key');
-        }
-        key = deriveSealKey(shared, ephemeralPub, recipientPub);
-        keys.set(id, key);
-      }
       try {
         return xchacha20poly1305(key, nonce, aad).decrypt(envelope.subarray(HEADER_LEN));
       } catch {
@@ -174,10 +181,8 @@ export interface ShreddingSealer {
 export function createShreddingSealer(recipientPublicKey: Uint8Array): ShreddingSealer {
   const ephemeralSecret = x25519.utils.randomSecretKey();
   const ephemeralPub = x25519.getPublicKey(ephemeralSecret);
-  const shared = x25519.getSharedSecret(ephemeralSecret, recipientPublicKey);
+  const batchKey = deriveSealKey(x25519.getSharedSecret(ephemeralSecret, recipientPublicKey), ephemeralPub, recipientPublicKey, HKDF_INFO_V2);
   ephemeralSecret.fill(0);
-  if (shared.every((b) => b === 0)) throw new SealedOpenError('invalid public key');
-  const batchKey = hkdf(sha256, shared, concatBytes(ephemeralPub, recipientPublicKey), HKDF_INFO_V2, 32);
   // Nonce, id and key drawn from the CSPRNG in pools: one getRandomValues per 512 records
   // (36 KB; the call takes at most 64 KB).
   const PER_RECORD = NONCE_LEN + SHRED_ID_LEN + SHRED_KEY_LEN;
@@ -212,8 +217,7 @@ export type ShredKeyLookup = (ref: ShredRef) => Uint8Array | undefined;
 /** Opens v1 and v2 envelopes; v2 needs its shred key from `shredKeys`. */
 export function createVaultOpener(recipientSecretKey: Uint8Array, shredKeys: ShredKeyLookup): Opener {
   const v1 = createOpener(recipientSecretKey);
-  const recipientPub = x25519.getPublicKey(recipientSecretKey);
-  const batchKeys = new Map<string, Uint8Array>();
+  const batchKey = batchKeysOf(recipientSecretKey, HKDF_INFO_V2);
   return {
     open(envelope, aad) {
       if (envelope instanceof Uint8Array && envelope[0] === SEALED_V1) return v1.open(envelope, aad);
@@ -221,23 +225,10 @@ export function createVaultOpener(recipientSecretKey: Uint8Array, shredKeys: Shr
       if (!ref) throw new SealedOpenError('not a sealed envelope');
       const shredKey = shredKeys(ref);
       if (!shredKey) throw new SealedOpenError('shred key deleted');
-      const ephemeralPub = envelope.subarray(V2_REF_LEN, V2_REF_LEN + EPHEMERAL_LEN);
-      const id = bytesToHex(ephemeralPub);
-      let batchKey = batchKeys.get(id);
-      if (!batchKey) {
-        let shared: Uint8Array;
-        try {
-          shared = x25519.getSharedSecret(recipientSecretKey, ephemeralPub);
-        } catch {
-          throw new SealedOpenError('invalid ephemeral key');
-        }
-        if (shared.every((b) => b === 0)) throw new SealedOpenError('invalid public key');
-        batchKey = hkdf(sha256, shared, concatBytes(ephemeralPub, recipientPub), HKDF_INFO_V2, 32);
-        batchKeys.set(id, batchKey);
-      }
+      const key = batchKey(envelope.subarray(V2_REF_LEN, V2_REF_LEN + EPHEMERAL_LEN));
       const nonce = envelope.subarray(V2_REF_LEN + EPHEMERAL_LEN, V2_HEADER_LEN);
       try {
-        return xchacha20poly1305(recordKey(batchKey, shredKey, envelope.subarray(0, V2_REF_LEN)), nonce, aad).decrypt(envelope.subarray(V2_HEADER_LEN));
+        return xchacha20poly1305(recordKey(key, shredKey, envelope.subarray(0, V2_REF_LEN)), nonce, aad).decrypt(envelope.subarray(V2_HEADER_LEN));
       } catch {
         throw new SealedOpenError('authentication failed');
       }
