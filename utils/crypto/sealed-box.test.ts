@@ -1,7 +1,7 @@
 import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
-import { createOpener, createSealer, openWith, SEALED_V1, sealedAad, SealedOpenError, sealTo } from './sealed-box';
+import { createOpener, createSealer, createShreddingSealer, createVaultOpener, openWith, SEALED_V1, SEALED_V2, sealedAad, SealedOpenError, sealTo, shredRefOf } from './sealed-box';
 
 const recipient = x25519.utils.randomSecretKey();
 const recipientPub = x25519.getPublicKey(recipient);
@@ -57,5 +57,35 @@ describe('sealed box', () => {
     expect(new Set(blobs.map((b) => Buffer.from(b.subarray(1, 33)).toString('hex'))).size).toBe(1);
     const opener = createOpener(recipient);
     expect(blobs.map((b, i) => bytesToUtf8(opener.open(b, sealedAad('buyers', `PO-${i}`))))).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('sealed box v2 (shred keys)', () => {
+  const sealOne = (text: string, day = 20_450) => createShreddingSealer(recipientPub).seal(utf8ToBytes(text), aad, day);
+
+  it('round-trips with its shred key and names where the key is filed', () => {
+    const { envelope, shred } = sealOne('张伟 北京市朝阳区');
+    expect(envelope[0]).toBe(SEALED_V2);
+    expect(shredRefOf(envelope)).toEqual({ day: 20_450, keyId: shred.keyId });
+    const opener = createVaultOpener(recipient, (ref) => (ref.day === shred.day ? shred.key : undefined));
+    expect(bytesToUtf8(opener.open(envelope, aad))).toBe('张伟 北京市朝阳区');
+  });
+
+  it('does not open without its shred key, with another record’s key, or with a header edited', () => {
+    const a = sealOne('first');
+    const b = sealOne('second');
+    expect(() => createVaultOpener(recipient, () => undefined).open(a.envelope, aad)).toThrow(SealedOpenError);
+    expect(() => createVaultOpener(recipient, () => b.shred.key).open(a.envelope, aad)).toThrow(SealedOpenError);
+    const movedDay = a.envelope.slice();
+    movedDay[4] = movedDay[4]! ^ 1; // the day is bound into the record key
+    expect(() => createVaultOpener(recipient, () => a.shred.key).open(movedDay, aad)).toThrow(SealedOpenError);
+    expect(() => createVaultOpener(x25519.utils.randomSecretKey(), () => a.shred.key).open(a.envelope, aad)).toThrow(SealedOpenError);
+  });
+
+  it('refuses days it cannot file and envelopes too short to hold a header', () => {
+    expect(() => sealOne('x', -1)).toThrow(RangeError);
+    expect(() => sealOne('x', 2 ** 32)).toThrow(RangeError);
+    expect(shredRefOf(Uint8Array.of(SEALED_V2, 0, 0))).toBeNull();
+    expect(() => createVaultOpener(recipient, () => undefined).open(Uint8Array.of(SEALED_V2), aad)).toThrow(SealedOpenError);
   });
 });
