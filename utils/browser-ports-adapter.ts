@@ -1,11 +1,13 @@
 import type { BrowserPorts } from './background-deps';
 import { tabState } from './capture/tab-state-adapter';
 import { consentStore } from './consent/consent-adapter';
+import { packagedCountryNames } from './geo/country-names-adapter';
 import { retentionAlarms } from './retention/alarms-adapter';
 import { downloadsFileRemover } from './retention/downloads-adapter';
 import { sessionCaches } from './retention/session-cache-adapter';
 import { settingsStore } from './settings/settings-adapter';
 import { autoLockAlarm } from './vault/auto-lock-alarm-adapter';
+import { packagedPassphraseDictionaries } from './vault/passphrase-dictionaries-adapter';
 import { sessionKeyStore } from './vault/session-keys-adapter';
 
 /** Every port of BackgroundDeps, backed by the browser (the composition root's only source of ports). */
@@ -18,4 +20,6 @@ export const browserPorts: BrowserPorts = {
   retentionAlarms,
   exportFiles: downloadsFileRemover,
   sessionCaches,
+  countryNames: packagedCountryNames,
+  passphraseDictionaries: packagedPassphraseDictionaries,
 };

@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import type { BackgroundDeps } from '../../utils/background-deps';
 import type { BuyerPii, CapturedAddress } from '../../utils/vault/buyer-pii';
-import { browserPorts } from '../../utils/browser-ports-adapter';
+import { testBrowserPorts } from './test-ports';
 import { AppDb } from '../../utils/db/app-db';
 import type { OrderRecord } from '../../utils/db/records';
 import { makeBuyerPii } from './buyer-pii-test-data';
@@ -18,7 +18,7 @@ export interface TestDeps extends BackgroundDeps {
 
 export function makeDeps(db = new AppDb(`test-${crypto.randomUUID()}`)): TestDeps {
   const clock = { now: T0 };
-  return { ...browserPorts, db, clock, now: () => clock.now, notifyChanged: vi.fn(async () => undefined) };
+  return { ...testBrowserPorts, db, clock, now: () => clock.now, notifyChanged: vi.fn(async () => undefined) };
 }
 
 export function makeOrder(orderSn: string, overrides: Partial<OrderRecord> = {}): OrderRecord {
