@@ -223,7 +223,7 @@ export function savePageBuiltins(win: PageGlobal): PageBuiltins {
   const addListener = method(win.EventTarget.prototype, 'addEventListener');
   const stopImmediate = method(win.Event.prototype, 'stopImmediatePropagation');
   const portPost = method(win.MessagePort.prototype, 'postMessage');
-  const isPrototypeOf = method(win.Object.prototype, 'isPrototypeOf');
+  const protoOf = method(win.Object.prototype, 'isPrototypeOf');
   const headersProto = win.Headers.prototype;
   const requestProto = win.Request.prototype;
 
@@ -236,8 +236,8 @@ export function savePageBuiltins(win: PageGlobal): PageBuiltins {
     requestClone: (req) => apply(requestClone, req, []) as Request,
     requestText: (req) => apply(requestText, req, []) as Promise<string>,
     headersGet: (headers, name) => apply(headersGet, headers, [name]) as string | null,
-    inheritsHeaders: (value) => typeof value === 'object' && value !== null && apply(isPrototypeOf, headersProto, [value]) === true,
-    inheritsRequest: (value) => typeof value === 'object' && value !== null && apply(isPrototypeOf, requestProto, [value]) === true,
+    inheritsHeaders: (value) => typeof value === 'object' && value !== null && apply(protoOf, headersProto, [value]) === true,
+    inheritsRequest: (value) => typeof value === 'object' && value !== null && apply(protoOf, requestProto, [value]) === true,
     responseClone: (res) => apply(responseClone, res, []) as Response,
     responseText: (res) => apply(responseText, res, []) as Promise<string>,
     responseUrl: getter<string>(win.Response.prototype, 'url'),
