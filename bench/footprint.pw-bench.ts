@@ -27,10 +27,17 @@ const BEFORE = {
   'background.js': { rawBytes: 845_193, gzipBytes: 361_315 },
 };
 
+/** Targets of issue 11 part 6, in bytes (kB = 1,000 B, as the build prints sizes). */
 const FILES = [
-  { file: 'content-scripts/seller-center.js', what: 'isolated seller-center content script (every seller-center page, document_start)', target: { maxGzipBytes: 15 * 1024 } },
+  { file: 'content-scripts/seller-center.js', what: 'isolated seller-center content script (every seller-center page, document_start)', target: { maxGzipBytes: 15_000 } },
   { file: 'content-scripts/seller-center-hook.js', what: 'MAIN-world hook (every seller-center page, document_start)', target: {} },
-  { file: 'background.js', what: 'service worker (parsed on every wake)', target: { maxRawBytes: 420 * 1024 } },
+  { file: 'background.js', what: 'service worker (parsed on every wake)', target: { maxRawBytes: 420_000 } },
+] as const;
+
+/** Data the service worker reads only when it needs it (packaged at build time, not bundled). */
+const ON_DEMAND = [
+  { file: 'passphrase-dictionaries.json', what: 'zxcvbn dictionaries: read by the worker on vault set-up and passphrase change' },
+  { file: 'country-names.json', what: 'country names: read by the worker on its first address capture' },
 ] as const;
 
 test('footprint: sizes of the content scripts and the service worker', async () => {
@@ -39,17 +46,22 @@ test('footprint: sizes of the content scripts and the service worker', async () 
     const bytes = fs.readFileSync(path.join(EXTENSION_DIR, file));
     const gzipBytes = zlib.gzipSync(bytes).length;
     files[file] = { what, rawBytes: bytes.length, gzipBytes, target, before: BEFORE[file] };
-    console.log(
-      `[footprint] ${file}: ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gzipBytes / 1024).toFixed(1)} KB gzipped ` +
-        `(before: ${(BEFORE[file].rawBytes / 1024).toFixed(1)} KB / ${(BEFORE[file].gzipBytes / 1024).toFixed(1)} KB)`,
-    );
+    const kib = (n: number) => `${n.toLocaleString('en')} B (${(n / 1024).toFixed(1)} KiB)`;
+    console.log(`[footprint] ${file}: ${kib(bytes.length)} raw, ${kib(gzipBytes)} gzipped; before ${kib(BEFORE[file].rawBytes)} raw, ${kib(BEFORE[file].gzipBytes)} gzipped`);
   }
+  const onDemand = Object.fromEntries(
+    ON_DEMAND.map(({ file, what }) => {
+      const bytes = fs.readFileSync(path.join(EXTENSION_DIR, file));
+      return [file, { what, rawBytes: bytes.length, gzipBytes: zlib.gzipSync(bytes).length }];
+    }),
+  );
   const report = {
     measuredAt: new Date().toISOString(),
     build: path.relative(process.cwd(), EXTENSION_DIR),
     gzip: 'node:zlib gzipSync, default level (6)',
     beforeCommit: BEFORE.commit,
     files,
+    onDemand,
   };
   fs.writeFileSync(SIZES_FILE, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`[footprint] sizes written to ${path.relative(process.cwd(), SIZES_FILE)}`);
