@@ -43,6 +43,17 @@ module.exports = {
       from: { path: '^utils/seller-page/(capture-hook|page-bridge)\\.ts$' },
       to: { pathNot: '^utils/seller-page/|^utils/capture/seller-center-hosts\\.ts$|^utils/time/' },
     },
+    {
+      name: 'seller-center-script-stays-small',
+      comment:
+        'The isolated seller-center script loads on every seller-center page (issue 11: < 15 KB gzipped): no React, no zod, no protocol map or message schemas at run time. Types are free; the background validates with zod.',
+      severity: 'error',
+      from: { path: '^entrypoints/seller-center\\.content\\.ts$|^utils/seller-page/|^components/banner/', pathNot: TEST_CODE },
+      to: {
+        path: 'node_modules/(zod|react|react-dom)/|^utils/protocol\\.ts$|-(schema|messages)\\.ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

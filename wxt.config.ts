@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 import { SELLER_CENTER_MATCH_PATTERNS } from './utils/capture/seller-center-hosts';
+import { COUNTRY_LOCALES } from './utils/geo/country-code';
+import { COUNTRY_NAMES_FILE } from './utils/geo/country-lookup';
+import { PASSPHRASE_DICTIONARIES_FILE } from './utils/vault/passphrase-estimator';
+import { bundledPassphraseDictionaries } from './utils/vault/passphrase-strength';
 
 /** Seller-center hosts the extension may read (ARCHITECTURE: hosts). Nothing else; one list for manifest and content scripts. */
 export const SELLER_CENTER_MATCHES = [...SELLER_CENTER_MATCH_PATTERNS];
@@ -24,4 +28,14 @@ export default defineConfig({
   vite: () => ({
     build: { chunkSizeWarningLimit: 4096 },
   }),
+  hooks: {
+    // Large data the service worker needs rarely, as packaged files instead of bundled code (issue 11:
+    // background.js is parsed on every wake). Written from the same npm packages the pages bundle,
+    // so both sides check and look up alike: the passphrase dictionaries (~430 KB, read on vault
+    // set-up and passphrase change) and the country names (~45 KB, read on the first address capture).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: PASSPHRASE_DICTIONARIES_FILE, contents: JSON.stringify(bundledPassphraseDictionaries) });
+      files.push({ relativeDest: COUNTRY_NAMES_FILE, contents: JSON.stringify(COUNTRY_LOCALES) });
+    },
+  },
 });

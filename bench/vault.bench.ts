@@ -11,7 +11,7 @@ import type { BackgroundDeps } from '../utils/background-deps';
 import { DEFAULT_SCRYPT_COST, deriveWrappingKey } from '../utils/crypto/key-wrap';
 import { createShreddingSealer } from '../utils/crypto/sealed-box';
 import { generateVaultKeys, unwrapVaultKeys, wrapVaultKeys } from '../utils/crypto/vault-keys';
-import { browserPorts } from '../utils/browser-ports-adapter';
+import { testBrowserPorts } from '../tests/support/test-ports';
 import { AppDb } from '../utils/db/app-db';
 import { encodeBuyerPii, sealBuyerPii } from '../utils/vault/buyer-seal';
 import { storeCapturedAddresses } from '../utils/vault/buyer-store';
@@ -30,7 +30,7 @@ async function freshDeps(): Promise<BackgroundDeps> {
   const db = new AppDb(`bench-${crypto.randomUUID()}`);
   await db.orders.bulkPut(orders);
   await writeMeta(db, 'vault', { version: 1, publicKey: keys.publicKey } as never);
-  return { ...browserPorts, shredKeys: memoryShredKeys(), db, now: () => now, notifyChanged: async () => undefined };
+  return { ...testBrowserPorts, shredKeys: memoryShredKeys(), db, now: () => now, notifyChanged: async () => undefined };
 }
 
 const sealedDeps = await freshDeps();

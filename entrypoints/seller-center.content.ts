@@ -9,7 +9,8 @@ import { defaultCoreBuiltins } from '../utils/seller-page/page-builtins';
 import { createPageCaptureController, type PageConsentState } from '../utils/seller-page/page-capture-controller';
 import { SELLER_CENTER_MATCH_PATTERNS } from '../utils/capture/seller-center-hosts';
 import { readPageConsent, watchPageConsent } from '../utils/seller-page/page-consent-adapter';
-import { sendMessage } from '../utils/messaging/send-message-adapter';
+import type { ContentMessages } from '../utils/seller-page/content-messages';
+import { createSender } from '../utils/messaging/send-message-adapter';
 import { zoneFromPageUrl } from '../utils/time/utc-offset';
 
 /** Pages whose visible address block is read as the last-resort source (issue 4). */
@@ -25,6 +26,8 @@ export default defineContentScript({
   matches: [...SELLER_CENTER_MATCH_PATTERNS],
   runAt: 'document_start',
   main(ctx) {
+    // Only the messages this script sends (types only): no request schema or protocol map is bundled.
+    const sendMessage = createSender<ContentMessages>();
     const secret = crypto.randomUUID();
     const controller = createPageCaptureController(
       {

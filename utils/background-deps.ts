@@ -1,9 +1,11 @@
 import type { ConsentMap, ShopConsent } from './consent/consent-schema';
 import type { VaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
+import type { CountryAlpha2 } from './geo/country-lookup';
 import type { ExportFileRemover } from './retention/export-file-remover';
 import type { Settings, SettingsPatch } from './settings/settings-schema';
 import type { ShredKeyStore } from './shred/shred-key-store';
+import type { PassphraseDictionaries } from './vault/passphrase-estimator';
 
 /**
  * The one way a background service reaches the browser (docs/architecture.md, "Ports"): every
@@ -62,6 +64,14 @@ export interface BrowserPorts {
   sessionCaches: {
     list(): Promise<string[]>;
     clear(): Promise<number>;
+  };
+  /** The country-name lookup for captured addresses: a packaged file, read on the first address capture of a worker's life. */
+  countryNames: {
+    lookup(): Promise<CountryAlpha2>;
+  };
+  /** The passphrase-strength dictionaries: a packaged file, read only when a passphrase is set or changed. */
+  passphraseDictionaries: {
+    load(): Promise<PassphraseDictionaries>;
   };
 }
 

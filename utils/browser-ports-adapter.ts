@@ -1,6 +1,7 @@
 import type { BrowserPorts } from './background-deps';
 import { tabState } from './capture/tab-state-adapter';
 import { consentStore } from './consent/consent-adapter';
+import { packagedCountryNames } from './geo/country-names-adapter';
 import { retentionAlarms } from './retention/alarms-adapter';
 import { downloadsFileRemover } from './retention/downloads-adapter';
 import { sessionCaches } from './retention/session-cache-adapter';
@@ -8,6 +9,7 @@ import { settingsStore } from './settings/settings-adapter';
 import { opfsShredFiles } from './shred/opfs-shred-files-adapter';
 import { createShredKeyStore } from './shred/shred-key-store';
 import { autoLockAlarm } from './vault/auto-lock-alarm-adapter';
+import { packagedPassphraseDictionaries } from './vault/passphrase-dictionaries-adapter';
 import { sessionKeyStore } from './vault/session-keys-adapter';
 
 /** Every port of BackgroundDeps, backed by the browser (the composition root's only source of ports). */
@@ -21,4 +23,6 @@ export const browserPorts: BrowserPorts = {
   exportFiles: downloadsFileRemover,
   sessionCaches,
   shredKeys: createShredKeyStore(opfsShredFiles('shred-keys')),
+  countryNames: packagedCountryNames,
+  passphraseDictionaries: packagedPassphraseDictionaries,
 };

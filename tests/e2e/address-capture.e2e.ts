@@ -1,9 +1,20 @@
 import { daysAgo, makeOrder, makeOrders } from '../fixtures/order-fixtures';
 import { auditActions, authorizeInOptions, capturedOrderSns, newSellerCenterPage, readTable } from './capture-helpers';
 import { expect, test } from './harness';
-import { sendOk } from './extension-messages';
+import { send, sendOk } from './extension-messages';
 
 const PASSPHRASE = 'correct horse battery staple 2026 — Seller Vault!';
+/** ISO codes of the fixture buyers' countries, as the seller center names them. */
+const COUNTRY_CODES: Record<string, string> = {
+  France: 'FR',
+  Poland: 'PL',
+  Germany: 'DE',
+  Kazakhstan: 'KZ',
+  Greece: 'GR',
+  'United States': 'US',
+  Japan: 'JP',
+  Spain: 'ES',
+};
 
 test('addresses from rawData, the address API and the DOM are sealed; masked and already-due ones are not', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
   const orders = makeOrders(8);
@@ -19,6 +30,9 @@ test('addresses from rawData, the address API and the DOM are sealed; masked and
   expect(await capturedOrderSns(serviceWorker)).toEqual([]);
 
   const options = await authorizeInOptions(openExtensionPage, sellerCenter.mallId);
+  // The worker checks strength with the packaged dictionaries (read on set-up, not bundled):
+  // 11 characters pass every rule but the common-password list.
+  expect(await send(options, 'vault/setup', { passphrase: 'password123' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   await sendOk(options, 'vault/setup', { passphrase: PASSPHRASE });
 
   // The list first (so the 30-days-ago shipping time is known), then three detail pages.
@@ -53,11 +67,16 @@ test('addresses from rawData, the address API and the DOM are sealed; masked and
   // Sealed at rest (no plaintext name in the row), and opens to exactly what the page showed.
   const rows = await readTable<Record<string, unknown>>(serviceWorker, 'buyers');
   expect(JSON.stringify(rows)).not.toContain(orders[3]!.buyer.name);
-  const opened = await sendOk<{ results: Record<string, { state: string; pii?: { name: string; addressLine1: string; city: string | null } }> }>(options, 'buyers/open', {
-    orderSns: [orders[3]!, orders[4]!, orders[6]!].map((o) => o.parentOrderSn),
-  });
+  const opened = await sendOk<{ results: Record<string, { state: string; pii?: { name: string; addressLine1: string; city: string | null; countryCode: string | null } }> }>(
+    options,
+    'buyers/open',
+    { orderSns: [orders[3]!, orders[4]!, orders[6]!].map((o) => o.parentOrderSn) },
+  );
   for (const o of [orders[3]!, orders[4]!, orders[6]!]) {
-    expect(opened.results[o.parentOrderSn]).toMatchObject({ state: 'ok', pii: { name: o.buyer.name, addressLine1: o.buyer.line1, city: o.buyer.city } });
+    // The country code comes from the worker's packaged country names (read on the first address capture).
+    const countryCode = COUNTRY_CODES[o.buyer.country];
+    expect(countryCode).toMatch(/^[A-Z]{2}$/);
+    expect(opened.results[o.parentOrderSn]).toMatchObject({ state: 'ok', pii: { name: o.buyer.name, addressLine1: o.buyer.line1, city: o.buyer.city, countryCode } });
   }
   // Audit: no PII, only order numbers and counts.
   const audit = JSON.stringify(await readTable(serviceWorker, 'audit'));

@@ -5,7 +5,7 @@ import type { OpenBuyers } from '../../utils/orders/orders-handlers';
 import { LOCAL_KEYS } from '../../utils/storage-keys';
 import type { BuyerOpenResult } from '../../utils/vault/vault-messages';
 import type { BackgroundDeps } from '../../utils/background-deps';
-import { browserPorts } from '../../utils/browser-ports-adapter';
+import { testBrowserPorts } from './test-ports';
 import { AppDb } from '../../utils/db/app-db';
 
 /** Handler tests: a fresh database, a fixed clock, the browser ports over fakeBrowser, and a count of notifyChanged calls. */
@@ -15,7 +15,7 @@ export interface HandlerTestDeps extends BackgroundDeps {
 
 export function makeHandlerDeps(now: number): HandlerTestDeps {
   const deps: HandlerTestDeps = {
-    ...browserPorts,
+    ...testBrowserPorts,
     shredKeys: memoryShredKeys(),
     db: new AppDb(`test-${crypto.randomUUID()}`),
     now: () => now,

@@ -3,7 +3,7 @@ import type { BackgroundDeps } from '../../utils/background-deps';
 import { AppDb } from '../../utils/db/app-db';
 import type { BuyerRecord, ExportRecord, OrderRecord } from '../../utils/db/records';
 import type { ExportFileRemover, FileRemoval } from '../../utils/retention/export-file-remover';
-import { browserPorts } from '../../utils/browser-ports-adapter';
+import { testBrowserPorts } from './test-ports';
 
 /** Test/bench data only (imported by *.test.ts and bench/). */
 export const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
@@ -16,7 +16,7 @@ export interface TestDeps extends BackgroundDeps {
 export function makeTestDeps(name = `test-${crypto.randomUUID()}`): TestDeps {
   const clock = { now: T0 };
   const deps: TestDeps = {
-    ...browserPorts,
+    ...testBrowserPorts,
     shredKeys: memoryShredKeys(),
     db: new AppDb(name),
     clock,

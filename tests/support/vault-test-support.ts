@@ -3,7 +3,7 @@ import { memoryShredKeys } from './memory-shred-files';
 import { vi } from 'vitest';
 import type { BackgroundDeps } from '../../utils/background-deps';
 import type { BuyerPii, CapturedAddress } from '../../utils/vault/buyer-pii';
-import { browserPorts } from '../../utils/browser-ports-adapter';
+import { testBrowserPorts } from './test-ports';
 import { AppDb } from '../../utils/db/app-db';
 import type { OrderRecord } from '../../utils/db/records';
 import { makeBuyerPii } from './buyer-pii-test-data';
@@ -19,7 +19,7 @@ export interface TestDeps extends BackgroundDeps {
 
 export function makeDeps(db = new AppDb(`test-${crypto.randomUUID()}`)): TestDeps {
   const clock = { now: T0 };
-  return { ...browserPorts, shredKeys: memoryShredKeys(), db, clock, now: () => clock.now, notifyChanged: vi.fn(async () => undefined) };
+  return { ...testBrowserPorts, shredKeys: memoryShredKeys(), db, clock, now: () => clock.now, notifyChanged: vi.fn(async () => undefined) };
 }
 
 export function makeOrder(orderSn: string, overrides: Partial<OrderRecord> = {}): OrderRecord {

@@ -33,6 +33,10 @@ describe('architecture rules', () => {
       'components/widget/Widget.ts': 'export const Widget = 1;\n',
       'utils/zeta/prod.ts': "import { fixture } from '../../tests/support/fixture';\nexport const f = fixture;\n",
       'tests/support/fixture.ts': 'export const fixture = 1;\n',
+      'utils/seller-page/controller.ts':
+        "import { captureMessages } from '../capture/capture-messages';\nimport type { Shape } from '../capture/capture-schema';\nexport const m = captureMessages;\nexport type S = Shape;\n",
+      'utils/capture/capture-messages.ts': 'export const captureMessages = {};\n',
+      'utils/capture/capture-schema.ts': 'export type Shape = string;\n',
     });
     const run = check(planted);
     expect(run.status).toBe(1);
@@ -42,6 +46,9 @@ describe('architecture rules', () => {
     expect(report).toMatch(/services-get-ports-not-adapters: utils\/gamma\/logic\.ts → utils\/delta\/store-adapter\.ts/);
     expect(report).toMatch(/utils-not-to-ui: utils\/epsilon\/up\.ts → components\/widget\/Widget\.ts/);
     expect(report).toMatch(/no-test-code-in-production: utils\/zeta\/prod\.ts → tests\/support\/fixture\.ts/);
+    expect(report).toMatch(/seller-center-script-stays-small: utils\/seller-page\/controller\.ts → utils\/capture\/capture-messages\.ts/);
+    // Types cost the content script nothing: a type-only import of a schema module is allowed.
+    expect(report).not.toMatch(/seller-center-script-stays-small: utils\/seller-page\/controller\.ts → utils\/capture\/capture-schema\.ts/);
     // The adapter itself may touch the browser.
     expect(report).not.toMatch(/browser-only-in-adapters: utils\/delta\/store-adapter\.ts/);
   });

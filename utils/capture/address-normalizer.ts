@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buyerPiiSchema, type AddressSource, type BuyerPii, type CapturedAddress } from '../vault/buyer-pii';
-import { countryAlpha2 } from '../geo/country-code';
+import type { CountryAlpha2 } from '../geo/country-lookup';
 import { isMaskedValue } from './masked-value';
 
 /**
@@ -36,7 +36,8 @@ function clean(value: string | null | undefined): string | null {
   return trimmed;
 }
 
-export function normalizeAddress(raw: unknown, orderSn: string, shopId: string, source: AddressSource): AddressOutcome {
+/** `countryAlpha2`: the country lookup (the background's reads the packaged names, utils/geo/country-names-adapter.ts). */
+export function normalizeAddress(raw: unknown, orderSn: string, shopId: string, source: AddressSource, countryAlpha2: CountryAlpha2): AddressOutcome {
   const parsed = rawAddressSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const a = parsed.data;

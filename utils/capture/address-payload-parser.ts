@@ -4,6 +4,7 @@ import { toCamelKeys } from './camel-keys';
 import { CaptureRejection } from './capture-rejection';
 import { requireSuccessfulAnswer, sellerCenterEnvelopeSchema } from './seller-center-answer';
 import { normalizeAddress } from './address-normalizer';
+import type { CountryAlpha2 } from '../geo/country-lookup';
 import { type PageZone, pickSellerCenterTime } from '../time/seller-center-time';
 import type { CapturedOrder } from './order-list-parser';
 import { packageFacts } from './package-facts';
@@ -90,7 +91,14 @@ function shippingFactsOf(map: z.infer<typeof rawDataSchema>['store']['parentOrde
  * asked about (request body or URL), used when the answer itself does not name the order.
  * `time` (capture time, page zone) is needed to date the detail page's shipment.
  */
-export function parseAddressPayload(kind: AddressKind, body: unknown, shopId: string, orderSnHint: string | null, time?: AddressParseTime): ParsedAddresses {
+export function parseAddressPayload(
+  kind: AddressKind,
+  body: unknown,
+  shopId: string,
+  orderSnHint: string | null,
+  countryAlpha2: CountryAlpha2,
+  time?: AddressParseTime,
+): ParsedAddresses {
   const camel = toCamelKeys(body);
   const found: { orderSn: string | null; raw: unknown }[] = [];
   const orderFacts: CapturedOrder[] = [];
@@ -128,7 +136,7 @@ export function parseAddressPayload(kind: AddressKind, body: unknown, shopId: st
       skip('no-order');
       continue;
     }
-    const outcome = normalizeAddress(raw, orderSn, shopId, SOURCE_BY_KIND[kind]);
+    const outcome = normalizeAddress(raw, orderSn, shopId, SOURCE_BY_KIND[kind], countryAlpha2);
     if (outcome.ok) addresses.push(outcome.address);
     else skip(outcome.reason);
   }

@@ -69,7 +69,7 @@ async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor
     }
   }
 
-  const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, { now, zone });
+  const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, await deps.countryNames.lookup(), { now, zone });
   if (parsed.addresses.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: parsed.skipped };
   // The vault stores addresses only for known orders: an address seen before its order gets a placeholder row.
   // Shipping facts read with the address go in first, so an address of an order shipped long ago is already due.

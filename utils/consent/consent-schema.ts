@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { POLICY_VERSION } from '../policy/policy-document';
+import { DISPLAY_NAME_MAX, POLICY_VERSION_MAX, SHOP_ID_PATTERN } from './consent-read';
+
+export { isShopAuthorized } from './consent-read';
 
 /** Mall (shop) ids are digits in the seller center; anything else is refused before storage. */
-export const shopIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'shop id must be 1–40 letters/digits');
+export const shopIdSchema = z.string().regex(SHOP_ID_PATTERN, 'shop id must be 1–40 letters/digits');
 
 /**
  * `displayName`: the seller's own name for the shop (shown in lists). Stored as `label` before
@@ -12,10 +14,10 @@ export const shopConsentSchema = z.preprocess(
   (raw) => (raw && typeof raw === 'object' && !('displayName' in raw) && 'label' in raw ? { ...raw, displayName: (raw as { label: unknown }).label } : raw),
   z.object({
     shopId: shopIdSchema,
-    displayName: z.string().max(100).default(''),
+    displayName: z.string().max(DISPLAY_NAME_MAX).default(''),
     authorizedAt: z.number(),
     /** Version of the privacy policy the seller saw when authorizing. */
-    policyVersion: z.string().max(20),
+    policyVersion: z.string().max(POLICY_VERSION_MAX),
   }),
 );
 export type ShopConsent = z.infer<typeof shopConsentSchema>;
@@ -27,12 +29,4 @@ export type ConsentMap = z.infer<typeof consentMapSchema>;
 export function parseConsentMap(raw: unknown): ConsentMap {
   const parsed = consentMapSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : {};
-}
-
-/**
- * Authorized = consent given under the current privacy-policy version. A new policy version asks
- * the seller again (policy: "changes are announced; the user sees the change") before capture resumes.
- */
-export function isShopAuthorized(map: ConsentMap, shopId: string | null | undefined, policyVersion = POLICY_VERSION): boolean {
-  return !!shopId && Object.hasOwn(map, shopId) && map[shopId]!.policyVersion === policyVersion;
 }

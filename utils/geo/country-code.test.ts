@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryAlpha2 } from './country-code';
+import { COUNTRY_LOCALES, countryAlpha2 } from './country-code';
+import { createCountryLookup } from './country-lookup';
 
 describe('countryAlpha2', () => {
   it.each([
@@ -23,5 +24,14 @@ describe('countryAlpha2', () => {
     [null, '日本', 'JP'],
   ])('code %j, name %j → %j', (code, name, expected) => {
     expect(countryAlpha2(code, name)).toBe(expected);
+  });
+});
+
+describe('the packaged country names (service worker)', () => {
+  it('look up alike: a JSON copy of the bundled names gives the same codes', () => {
+    const packaged = createCountryLookup(JSON.parse(JSON.stringify(COUNTRY_LOCALES)));
+    for (const name of ['United States', 'USA', 'Deutschland', '德国', 'Россия', '日本', 'Polska', 'Côte d’Ivoire', 'Cote d Ivoire', 'Neverland', 'gb']) {
+      expect(packaged(null, name), name).toBe(countryAlpha2(null, name));
+    }
   });
 });

@@ -1,16 +1,14 @@
-import { z } from 'zod';
+/**
+ * The runtime-message envelope, shared by every sender and the background. No zod here: the
+ * seller-center content script imports this file and stays small (issue 11); the background
+ * checks the request envelope with zod in router.ts.
+ */
 
 /** Marks our messages so anything else on the runtime channel is ignored, not guessed at. */
 export const ENVELOPE_TAG = 'seller-vault/v1';
 
-export const requestEnvelopeSchema = z.object({
-  tag: z.literal(ENVELOPE_TAG),
-  type: z.string().min(1).max(64),
-  data: z.unknown(),
-});
-export type RequestEnvelope = z.infer<typeof requestEnvelopeSchema>;
-
-export type ErrorCode = 'unhandled' | 'forbidden' | 'invalid-request' | 'locked' | 'wrong-passphrase' | 'backoff' | 'quota' | 'not-found' | 'conflict' | 'internal';
+export const ERROR_CODES = ['unhandled', 'forbidden', 'invalid-request', 'locked', 'wrong-passphrase', 'backoff', 'quota', 'not-found', 'conflict', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface MessageErrorBody {
   code: ErrorCode;

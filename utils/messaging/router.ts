@@ -1,7 +1,14 @@
+import { z } from 'zod';
 import type { AuditActor } from '../db/records';
 import type { MessageDef, RequestOf, ResponseOf } from './define-message';
-import { MessageError, requestEnvelopeSchema, type ResponseEnvelope } from './envelope';
+import { ENVELOPE_TAG, MessageError, type ResponseEnvelope } from './envelope';
 import { isQuotaError } from './quota-error';
+
+export const requestEnvelopeSchema = z.object({
+  tag: z.literal(ENVELOPE_TAG),
+  type: z.string().min(1).max(64),
+  data: z.unknown(),
+});
 
 export interface SenderInfo {
   id?: string;

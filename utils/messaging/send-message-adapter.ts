@@ -1,15 +1,20 @@
 import { browser } from 'wxt/browser';
-import type { RequestInputOf, ResponseOf } from './define-message';
-import { ENVELOPE_TAG, MessageError, type ResponseEnvelope } from './envelope';
+import type { MessageDef, RequestInputOf, ResponseOf } from './define-message';
+import { ENVELOPE_TAG } from './envelope';
+import { replyData } from './reply';
 import type { Protocol } from '../protocol';
 
-type Req<K extends keyof Protocol> = RequestInputOf<Protocol[K]>;
-type Res<K extends keyof Protocol> = ResponseOf<Protocol[K]>;
-
-/** Typed request to the background; throws MessageError with the background's code on failure. */
-export async function sendMessage<K extends keyof Protocol>(type: K, data: Req<K>): Promise<Res<K>> {
-  const reply = (await browser.runtime.sendMessage({ tag: ENVELOPE_TAG, type, data })) as ResponseEnvelope<Res<K>> | undefined;
-  if (!reply) throw new MessageError('internal', 'The background did not answer');
-  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message, reply.error.retryAt);
-  return reply.data;
+/**
+ * A typed sender for one set of messages (types only: nothing of the set is bundled). Extension
+ * pages send the whole protocol; the seller-center content script only the messages it sends
+ * (utils/seller-page/content-messages.ts), so it never pulls in every concern's zod schemas.
+ */
+export function createSender<M extends Record<string, MessageDef>>() {
+  /** Typed request to the background; throws MessageError with the background's code on failure. */
+  return async function send<K extends keyof M & string>(type: K, data: RequestInputOf<M[K]>): Promise<ResponseOf<M[K]>> {
+    return replyData<ResponseOf<M[K]>>(await browser.runtime.sendMessage({ tag: ENVELOPE_TAG, type, data }));
+  };
 }
+
+/** Pages: any message of the protocol. */
+export const sendMessage = createSender<Protocol>();

@@ -203,6 +203,40 @@ describe('MAIN-world capture hook', () => {
     await expect(win.fetch('https://agentseller.temu.com/api/other')).rejects.toThrow('Failed to fetch');
   });
 
+  it('ignored requests (issue 11): the page URL is not read, the page gets its answer, and the shop is still noted from every header form', async () => {
+    const { win, connect, xhr: newXhr } = fakeWindow(async () => new Response('{}'));
+    let pageUrlReads = 0;
+    const href = win.location.href;
+    Object.defineProperty(win.location, 'href', {
+      get: () => {
+        pageUrlReads++;
+        return href;
+      },
+    });
+    installCaptureHook(win);
+    const isolated = connect();
+    const other = 'https://agentseller.temu.com/api/other';
+    // A forgery inheriting Headers.prototype: the brand-checked get throws, so it reads as a record.
+    const forged = Object.assign(Object.create(Headers.prototype), { mallid: '105' });
+    for (const [i, init] of [{ headers: { MallId: '101' } }, { headers: new Headers({ mallid: '102' }) }, { headers: [['mallid', '103']] }, { headers: forged }].entries()) {
+      expect(await (await win.fetch(`${other}?${i}`, init as RequestInit)).text()).toBe('{}');
+    }
+    await win.fetch(new Request(other, { headers: { mallid: '104' } }));
+    await win.fetch(new URL(other), { headers: { mallid: '106' } });
+    const xhr = newXhr();
+    xhr.open('POST', other);
+    xhr.setRequestHeader('mallid', '107');
+    xhr.send('{}');
+    expect(xhr.sent).toEqual(['{}']);
+    expect(pageUrlReads).toBe(0);
+    await until(() => isolated.received.length >= 8);
+    expect(isolated.received.filter((m) => m.type === 'shop').map((m) => m.mallId)).toEqual(['101', '102', '103', '105', '104', '106', '107']);
+    expect(isolated.captures()).toEqual([]);
+    // A known API still reads the page URL (relative URLs resolve against it).
+    await win.fetch('/kirogi/bg/mms/recentOrderList', { method: 'POST', headers: { mallid: '107' } });
+    expect(pageUrlReads).toBeGreaterThan(0);
+  });
+
   it('reads XHR answers of the address API with the order number from the request body', async () => {
     const { win, connect, xhr: newXhr } = fakeWindow(async () => new Response('{}'));
     installCaptureHook(win);

@@ -153,25 +153,35 @@ function isRequest(b: PageBuiltins, value: unknown): value is Request {
 function fetchInputUrl(b: PageBuiltins, input: unknown): string | null {
   if (typeof input === 'string') return input;
   if (typeof input !== 'object' || input === null) return null;
+  // Both getters are brand-checked (a forgery throws); the likelier one is tried first.
+  const first = b.inheritsRequest(input) ? b.requestUrl : b.urlHref;
+  const second = first === b.requestUrl ? b.urlHref : b.requestUrl;
   try {
-    return b.urlHref(input);
+    return first(input);
   } catch {
-    /* not a URL */
+    /* not that one */
   }
   try {
-    return b.requestUrl(input);
+    return second(input);
   } catch {
     return null;
   }
 }
 
-/** A header of a HeadersInit (Headers, [name, value][] or record), read with saved built-ins only. */
+/**
+ * A header of a HeadersInit (Headers, [name, value][] or record), read with saved built-ins only.
+ * Runs on every request (the shop a page talks to): a plain record, the usual case, costs no
+ * thrown exception. A Headers object re-parented by the page reads as a record (its own mallid
+ * then goes unnoted: the page only hides its own shop from itself).
+ */
 function headerValue(b: PageBuiltins, headers: unknown, name: string): unknown {
   if (typeof headers !== 'object' || headers === null) return null;
-  try {
-    return b.headersGet(headers, name); // a real Headers object
-  } catch {
-    /* not Headers */
+  if (b.inheritsHeaders(headers)) {
+    try {
+      return b.headersGet(headers, name); // a real Headers object
+    } catch {
+      /* a forgery: read as a record below */
+    }
   }
   if (b.isArray(headers)) {
     for (let i = 0; i < headers.length; i++) {
@@ -189,17 +199,19 @@ function headerValue(b: PageBuiltins, headers: unknown, name: string): unknown {
 function fetchMallId(b: PageBuiltins, input: unknown, init: unknown): unknown {
   const initHeaders = typeof init === 'object' && init !== null ? (init as RequestInit).headers : undefined;
   if (initHeaders) return headerValue(b, initHeaders, 'mallid');
-  return isRequest(b, input) ? b.headersGet(b.requestHeaders(input), 'mallid') : null;
+  return b.inheritsRequest(input) && isRequest(b, input) ? b.headersGet(b.requestHeaders(input), 'mallid') : null;
 }
 
 const noop = () => undefined;
 
 function hookFetch(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMallId: NoteMallId, noteRequest: NoteRequest, forward: Forward) {
+  // Ignored requests (all but four APIs) cost one URL test and the mallid lookup: the page URL is
+  // read, and anything cloned or wrapped, only for a request the hook reads (issue 11).
   win.fetch = function (this: unknown, ...args: unknown[]) {
     let kind: HookApiKind | null = null;
     try {
       const url = fetchInputUrl(b, args[0]);
-      kind = url === null ? null : matchCaptureApi(url, pageUrl(), b);
+      kind = url === null ? null : matchCaptureApi(url, pageUrl, b);
       if (!kind) noteMallId(fetchMallId(b, args[0], args[1]));
     } catch {
       kind = null;
@@ -230,7 +242,7 @@ function hookFetch(win: HookWindow, b: PageBuiltins, pageUrl: () => string, note
           // Cloned in the first reaction, before the page's own reactions can read the body.
           const copy = b.responseClone(res);
           const finalUrl = b.responseUrl(res) || requestUrl;
-          if (matchCaptureApi(finalUrl, pageUrl(), b) !== apiKind) return;
+          if (matchCaptureApi(finalUrl, pageUrl, b) !== apiKind) return;
           b.promiseThen(
             bodyText,
             (body) => b.promiseThen(b.responseText(copy), (text) => forward(apiKind, text, typeof body === 'string' ? body : null, mallId), noop),
@@ -291,7 +303,7 @@ function hookXhr(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMa
   proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
     try {
       const url = urls.get(this) ?? '';
-      const kind = matchCaptureApi(url, pageUrl(), b);
+      const kind = matchCaptureApi(url, pageUrl, b);
       if (kind) {
         noteRequest(kind);
         // Bodies are JSON strings in practice (immutable: what we read is what is sent); others are ignored.
@@ -306,7 +318,7 @@ function hookXhr(win: HookWindow, b: PageBuiltins, pageUrl: () => string, noteMa
             try {
               // A listener of an earlier send on a reused XHR, or a response from elsewhere: not ours.
               if (activeSend.get(this) !== token || urls.get(this) !== url) return;
-              if (matchCaptureApi(b.xhrResponseUrl(this) || url, pageUrl(), b) !== kind) return;
+              if (matchCaptureApi(b.xhrResponseUrl(this) || url, pageUrl, b) !== kind) return;
               activeSend.delete(this);
               // Text only: a 'json' response is an object the page's own listeners share (and may
               // have changed before ours ran), so it is not the server's answer any more.

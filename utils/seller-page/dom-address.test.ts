@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { normalizeAddress } from '../capture/address-normalizer';
+import { countryAlpha2 } from '../geo/country-code';
 import { extractDomAddress, findAddressBlock, findShownOrderSn, orderForDomAddress } from './dom-address';
 
 function dom(html: string): HTMLElement {
@@ -36,7 +37,7 @@ describe('DOM address extraction', () => {
       postCode: '10623',
       regionName1: 'Germany',
     });
-    const r = normalizeAddress(fields, 'PO-1-1', '1', 'dom');
+    const r = normalizeAddress(fields, 'PO-1-1', '1', 'dom', countryAlpha2);
     expect(r.ok && r.address.pii).toMatchObject({ email: null, countryCode: 'DE' });
   });
 

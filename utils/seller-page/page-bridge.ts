@@ -64,9 +64,10 @@ export function isBridgeReadyMessage(data: unknown): data is BridgeReadyMessage 
 /**
  * The one cheap URL test the hook runs on every request: only these APIs are read (order list,
  * buyer address, packages, ship action); every other response is left alone. The path test runs
- * on the raw string first (cheap); only a hit is parsed, and it must resolve (against the page
- * URL, so same-origin relative URLs work) to https on a seller-center host: the same path on
- * another host is not the seller center's answer. A query string (`?is_back=1`) is allowed.
+ * on the raw string first (one regular expression: all an ignored request costs, issue 11); only a
+ * hit reads the page URL and is parsed, and it must resolve (against the page URL, so same-origin
+ * relative URLs work) to https on a seller-center host: the same path on another host is not the
+ * seller center's answer. A query string (`?is_back=1`) is allowed.
  *
  * These helpers run in the MAIN world too: they take the built-ins saved at hook install
  * (`b`, see page-builtins.ts) and call nothing else; the isolated side passes its own.
@@ -83,11 +84,11 @@ const CAPTURE_API_PATHS: readonly (readonly [RegExp, HookApiKind])[] = [
 /** The kinds that are API answers (orderDetail is the page's rawData). */
 export type HookApiKind = Exclude<HookKind, 'orderDetail'>;
 
-export function matchCaptureApi(url: string, pageUrl: string, b: CoreBuiltins): HookApiKind | null {
+export function matchCaptureApi(url: string, pageUrl: string | (() => string), b: CoreBuiltins): HookApiKind | null {
   if (typeof url !== 'string' || !b.test(CAPTURE_API_HINT, url)) return null;
   let u: URL;
   try {
-    u = b.newURL(url, pageUrl);
+    u = b.newURL(url, typeof pageUrl === 'function' ? pageUrl() : pageUrl);
   } catch {
     return null;
   }

@@ -79,6 +79,14 @@ export interface PageBuiltins extends CoreBuiltins {
   requestClone: (req: Request) => Request;
   requestText: (req: Request) => Promise<string>;
   headersGet: (headers: unknown, name: string) => string | null;
+  /**
+   * Whether a value inherits from the saved Headers.prototype / Request.prototype (saved
+   * `isPrototypeOf`): a cheap test that tells which brand-checked getter to try, so an ignored
+   * request with a plain headers object costs no thrown exception. Not a brand check: the getters
+   * still throw on a forgery, and callers catch.
+   */
+  inheritsHeaders: (value: unknown) => boolean;
+  inheritsRequest: (value: unknown) => boolean;
   responseClone: (res: Response) => Response;
   responseText: (res: Response) => Promise<string>;
   responseUrl: Getter<string>;
@@ -215,6 +223,9 @@ export function savePageBuiltins(win: PageGlobal): PageBuiltins {
   const addListener = method(win.EventTarget.prototype, 'addEventListener');
   const stopImmediate = method(win.Event.prototype, 'stopImmediatePropagation');
   const portPost = method(win.MessagePort.prototype, 'postMessage');
+  const protoOf = method(win.Object.prototype, 'isPrototypeOf');
+  const headersProto = win.Headers.prototype;
+  const requestProto = win.Request.prototype;
 
   const page: PageBuiltins = {
     ...core,
@@ -225,6 +236,8 @@ export function savePageBuiltins(win: PageGlobal): PageBuiltins {
     requestClone: (req) => apply(requestClone, req, []) as Request,
     requestText: (req) => apply(requestText, req, []) as Promise<string>,
     headersGet: (headers, name) => apply(headersGet, headers, [name]) as string | null,
+    inheritsHeaders: (value) => typeof value === 'object' && value !== null && apply(protoOf, headersProto, [value]) === true,
+    inheritsRequest: (value) => typeof value === 'object' && value !== null && apply(protoOf, requestProto, [value]) === true,
     responseClone: (res) => apply(responseClone, res, []) as Response,
     responseText: (res) => apply(responseText, res, []) as Promise<string>,
     responseUrl: getter<string>(win.Response.prototype, 'url'),

@@ -1,4 +1,5 @@
-import { isShopAuthorized, type ConsentMap } from '../consent/consent-schema';
+import { isShopAuthorized } from '../consent/consent-read';
+import type { ConsentMap } from '../consent/consent-schema';
 import type { CapturePayload } from '../capture/capture-messages';
 import type { Settings } from '../settings/settings-schema';
 import { exceedsPayloadCap, MAX_PAYLOAD_BYTES } from '../capture/capture-limits';

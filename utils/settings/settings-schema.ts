@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import { MAX_RETENTION_DAYS } from '../policy/policy-document';
+import { AUTO_LOCK_MAX_MINUTES, CSV_COLUMN_TEXT_MAX, CSV_COLUMNS_MAX, LABEL_SHEET_LAYOUTS, RETURN_ADDRESS_MAX } from './settings-read';
+
+const text = (max: number) => z.string().max(max).default('');
 
 /** Seller's own ship-from address for labels (the seller's business address, not buyer PII). */
 export const returnAddressSchema = z.object({
-  name: z.string().max(200).default(''),
-  company: z.string().max(200).default(''),
-  addressLine1: z.string().max(300).default(''),
-  addressLine2: z.string().max(300).default(''),
-  city: z.string().max(200).default(''),
-  state: z.string().max(200).default(''),
-  postcode: z.string().max(40).default(''),
-  country: z.string().max(200).default(''),
-  phone: z.string().max(100).default(''),
+  name: text(RETURN_ADDRESS_MAX.name),
+  company: text(RETURN_ADDRESS_MAX.company),
+  addressLine1: text(RETURN_ADDRESS_MAX.addressLine1),
+  addressLine2: text(RETURN_ADDRESS_MAX.addressLine2),
+  city: text(RETURN_ADDRESS_MAX.city),
+  state: text(RETURN_ADDRESS_MAX.state),
+  postcode: text(RETURN_ADDRESS_MAX.postcode),
+  country: text(RETURN_ADDRESS_MAX.country),
+  phone: text(RETURN_ADDRESS_MAX.phone),
 });
 
-export const csvColumnSchema = z.object({ header: z.string().min(1).max(100), field: z.string().min(1).max(100) });
+export const csvColumnSchema = z.object({ header: z.string().min(1).max(CSV_COLUMN_TEXT_MAX), field: z.string().min(1).max(CSV_COLUMN_TEXT_MAX) });
 
 /**
  * All seller settings, one schema (stored in storage.local under `settings`).
@@ -23,10 +26,10 @@ export const csvColumnSchema = z.object({ header: z.string().min(1).max(100), fi
 export const settingsSchema = z.object({
   retentionDays: z.number().int().min(1).max(MAX_RETENTION_DAYS).default(MAX_RETENTION_DAYS),
   /** Idle minutes before auto-lock; 0 = only when the browser closes. */
-  autoLockMinutes: z.number().int().min(0).max(240).default(15),
+  autoLockMinutes: z.number().int().min(0).max(AUTO_LOCK_MAX_MINUTES).default(15),
   returnAddress: returnAddressSchema.default(returnAddressSchema.parse({})),
-  csvCustomColumns: z.array(csvColumnSchema).max(60).default([]),
-  labelSheetLayout: z.enum(['4up', '2up']).default('4up'),
+  csvCustomColumns: z.array(csvColumnSchema).max(CSV_COLUMNS_MAX).default([]),
+  labelSheetLayout: z.enum(LABEL_SHEET_LAYOUTS).default('4up'),
   /**
    * Cookie use: the extension reads seller-center responses that the page fetched with the
    * seller's cookies. Turning this off stops capture (policy: features relying on cookies stop).

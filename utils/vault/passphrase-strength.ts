@@ -1,28 +1,15 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { createStrengthEstimator, type PassphraseStrength, type StrengthEstimator } from './passphrase-estimator';
 
-/**
- * Passphrase strength (issue 4: minimum strength enforced). zxcvbn-ts with the common
- * password/keyboard dictionaries; it uses no eval, so it runs under the MV3 page CSP.
- * Minimum: score 3 ("safely unguessable", >= 10^8 guesses) and at least 10 characters,
- * since the scrypt cost only multiplies an offline guess, it cannot rescue a weak secret.
- */
-export const MIN_SCORE = 3;
-export const MIN_LENGTH = 10;
+export { MIN_LENGTH, MIN_SCORE, type PassphraseStrength } from './passphrase-estimator';
 
-export interface PassphraseStrength {
-  /** 0 (too guessable) … 4 (very unguessable). */
-  score: 0 | 1 | 2 | 3 | 4;
-  guessesLog10: number;
-  acceptable: boolean;
-}
+/** The data the estimator uses, bundled (pages); the service worker loads the packaged copy instead. */
+export const bundledPassphraseDictionaries = { dictionary, graphs: adjacencyGraphs };
 
-let estimator: ZxcvbnFactory | undefined;
+let estimator: StrengthEstimator | undefined;
 
+/** Pages: live strength while a passphrase is typed (the background re-checks on set-up and change). */
 export function estimatePassphraseStrength(passphrase: string): PassphraseStrength {
-  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
-  // zxcvbn's cost grows with length; past 100 characters the score is 4 anyway.
-  const result = estimator.check(passphrase.slice(0, 100));
-  const score = result.score as PassphraseStrength['score'];
-  return { score, guessesLog10: result.guessesLog10, acceptable: score >= MIN_SCORE && [...passphrase].length >= MIN_LENGTH };
+  estimator ??= createStrengthEstimator(bundledPassphraseDictionaries);
+  return estimator(passphrase);
 }

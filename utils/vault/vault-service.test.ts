@@ -51,6 +51,13 @@ describe('vault set-up, lock and unlock', () => {
     await expectError(setupVault(deps, GOOD_PASSPHRASE, 'options', TEST_SCRYPT_COST), 'conflict');
   });
 
+  it('sets nothing up when the strength dictionaries cannot be read: a passphrase is never taken unchecked', async () => {
+    const deps = makeDeps();
+    deps.passphraseDictionaries = { load: async () => Promise.reject(new Error('passphrase-dictionaries.json: HTTP 404')) };
+    await expect(setupVault(deps, GOOD_PASSPHRASE, 'options', TEST_SCRYPT_COST)).rejects.toThrow(/HTTP 404/);
+    expect((await getVaultStatus(deps)).setUp).toBe(false);
+  });
+
   it('keeps key material only in storage.session, never in storage.local or the database in the clear', async () => {
     const deps = makeDeps();
     await setUp(deps);

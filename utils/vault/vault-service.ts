@@ -7,7 +7,7 @@ import { deleteMeta, readMeta, writeMeta } from '../meta-store';
 import { MessageError } from '../messaging/envelope';
 import type { VaultResetResult, VaultStatus } from './vault-messages';
 import { eraseScopeInTransaction } from '../retention/deletion-scope';
-import { estimatePassphraseStrength } from './passphrase-strength';
+import { createStrengthEstimator } from './passphrase-estimator';
 import { afterFailure, isBlocked, parseBackoff, type UnlockBackoff } from './unlock-backoff';
 import { deriveVaultState, idleLockAt, isIdleExpired, nextVaultState, type VaultEvent, type VaultState } from './vault-state';
 
@@ -38,8 +38,10 @@ function requireTransition(state: VaultState, event: VaultEvent): VaultState {
   return next;
 }
 
-function assertStrong(passphrase: string): void {
-  if (!estimatePassphraseStrength(passphrase).acceptable) {
+/** The same check as the pages' meter, with the dictionaries loaded only now (not parsed on every worker wake). */
+async function assertStrong(deps: BackgroundDeps, passphrase: string): Promise<void> {
+  const estimate = createStrengthEstimator(await deps.passphraseDictionaries.load());
+  if (!estimate(passphrase).acceptable) {
     throw new MessageError('invalid-request', 'The passphrase is too weak: use a longer phrase of several unusual words');
   }
 }
@@ -77,7 +79,7 @@ export async function getVaultStatus(deps: BackgroundDeps): Promise<VaultStatus>
 }
 
 export async function setupVault(deps: BackgroundDeps, passphrase: string, actor: AuditActor, cost?: KdfCost): Promise<void> {
-  assertStrong(passphrase);
+  await assertStrong(deps, passphrase);
   requireTransition(await currentState(deps), 'setup');
   const keys = generateVaultKeys();
   const wrapped = wrapVaultKeys(keys, passphrase, cost);
@@ -180,7 +182,7 @@ export async function requireUnlockedKeys(deps: BackgroundDeps): Promise<VaultKe
 /** Re-wraps the same keys under a new passphrase; sealed records are untouched. */
 export function changePassphrase(deps: BackgroundDeps, current: string, next: string, actor: AuditActor, cost?: KdfCost): Promise<void> {
   return serialized(async () => {
-    assertStrong(next);
+    await assertStrong(deps, next);
     const wrapped = await readWrappedKeys(deps);
     if (!wrapped) throw new MessageError('not-found', 'No vault is set up yet');
     const keys = await unwrapWithBackoff(deps, wrapped, current, actor);
