@@ -143,9 +143,20 @@ test('benchmark: popup messages with 100,000 stored orders', async ({ serviceWor
   await sendOk(page, 'orders/summary', { limit: 5 }); // the background has created the database
 
   let captured = 0;
-  /** One more shipped order through the production capture path (a write the background sees). */
+  /**
+   * One more order, shipped an hour ago, through the production capture path (a write the
+   * background sees). Recent on purpose: an order shipped long ago would be due for purging at
+   * once, and that purge would write again after the timed message started.
+   */
   const captureOne = async () => {
-    const order = makeOrder({ index: 500_000 + captured++, status: 4 });
+    const now = Date.now();
+    const order = makeOrder({
+      index: captured,
+      parentOrderSn: `PO-211-9${String(captured++).padStart(16, '0')}`,
+      status: 4,
+      createdAt: now - 3 * 3_600_000,
+      shippedAt: now - 3_600_000,
+    });
     const json = JSON.stringify(orderListResponse([order]));
     await sendOk(page, 'capture/payload', {
       shopId: SHOP_ID,
@@ -310,3 +321,114 @@ async function popupFirstRows(openExtensionPage: (p: string) => Promise<Page>, e
   }
   return runs;
 }
+
+/**
+ * Benchmark: what schema version 4 costs once, when a browser holding 100,000 orders updates.
+ * Plain IndexedDB on a database of its own in the service worker, making the index changes
+ * Dexie makes for version 3 → 4 (four indexes dropped, five compound indexes built). Each sample
+ * goes forward from the version 3 shape; the untimed step between puts the shape back. Baseline:
+ * building one plain index (capturedAt) over the same rows.
+ */
+test('benchmark: schema version 3 → 4 index changes at 100,000 orders', async ({ serviceWorker }) => {
+  test.setTimeout(30 * 60_000);
+  const UPGRADE_SAMPLES = 3;
+  const samples = await serviceWorker.evaluate(
+    async ({ total, runs }) => {
+      const name = `upgrade-probe-${Date.now()}`;
+      const V3 = ['shopId', 'status', 'shipBy', 'exportedAt'];
+      const V4: [string, string[]][] = [
+        ['[shopId+capturedAt]', ['shopId', 'capturedAt']],
+        ['[status+capturedAt]', ['status', 'capturedAt']],
+        ['[status+shipBy]', ['status', 'shipBy']],
+        ['[status+shippedAt]', ['status', 'shippedAt']],
+        ['[status+exportedAt]', ['status', 'exportedAt']],
+      ];
+      let version = 1;
+      /** Opens the next version, runs `change` in its upgrade transaction; ms from open to success. */
+      const upgrade = (change: (store: IDBObjectStore, db: IDBDatabase) => void) =>
+        new Promise<number>((resolve, reject) => {
+          const t0 = performance.now();
+          const req = indexedDB.open(name, ++version);
+          req.onupgradeneeded = () => {
+            const db = req.result;
+            change(db.objectStoreNames.contains('orders') ? req.transaction!.objectStore('orders') : db.createObjectStore('orders', { keyPath: 'orderSn' }), db);
+          };
+          req.onsuccess = () => {
+            const ms = performance.now() - t0;
+            req.result.close();
+            resolve(ms);
+          };
+          req.onerror = () => reject(req.error);
+        });
+      await upgrade((store) => {
+        for (const index of [...V3, 'purgeAt', 'capturedAt', 'piiState', 'addressReview']) store.createIndex(index, index);
+      });
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const now = Date.now();
+      for (let start = 0; start < total; start += 5000) {
+        const tx = db.transaction('orders', 'readwrite');
+        const store = tx.objectStore('orders');
+        for (let i = start; i < start + 5000; i++) {
+          const toShip = i % 5 === 0;
+          store.put({
+            orderSn: `PO-211-${String(i).padStart(17, '0')}`,
+            shopId: String(i % 3),
+            status: toShip ? 'to_ship' : 'shipped',
+            shipBy: now + (i % 97) * 3_600_000,
+            shippedAt: toShip ? null : now - i,
+            capturedAt: now - Math.floor(i / 500) * 600_000,
+            purgeAt: now + i,
+            exportedAt: i % 4 ? now : null,
+            piiState: 'present',
+            itemCount: 1,
+          });
+        }
+        await new Promise<void>((resolve) => {
+          tx.oncomplete = () => resolve();
+        });
+      }
+      db.close();
+      const forward: number[] = [];
+      const oneIndex: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        forward.push(
+          await upgrade((store) => {
+            for (const index of V3) store.deleteIndex(index);
+            for (const [index, keyPath] of V4) store.createIndex(index, keyPath);
+          }),
+        );
+        await upgrade((store) => {
+          for (const [index] of V4) store.deleteIndex(index);
+          for (const index of V3) store.createIndex(index, index);
+        });
+        oneIndex.push(await upgrade((store) => store.createIndex('capturedAt-again', 'capturedAt')));
+        await upgrade((store) => store.deleteIndex('capturedAt-again'));
+      }
+      await new Promise((resolve) => {
+        const req = indexedDB.deleteDatabase(name);
+        req.onsuccess = resolve;
+        req.onerror = resolve;
+      });
+      return { forward, oneIndex };
+    },
+    { total: TOTAL, runs: UPGRADE_SAMPLES },
+  );
+  recordFigure({
+    id: 'popup.schema-upgrade.one-index',
+    label: 'plain IndexedDB: build one plain index (capturedAt) over 100,000 orders rows',
+    samplesMs: samples.oneIndex,
+    where: 'chromium',
+  });
+  recordFigure({
+    id: 'popup.schema-upgrade.v3-to-v4',
+    label: 'schema version 3 → 4 at 100,000 orders: 4 indexes dropped, 5 compound indexes built (once, on the update)',
+    samplesMs: samples.forward,
+    baselineId: 'popup.schema-upgrade.one-index',
+    where: 'chromium',
+  });
+  console.log(`[popup bench] schema 3 → 4 at ${TOTAL.toLocaleString('en')} orders: ${JSON.stringify(samples)}`);
+});

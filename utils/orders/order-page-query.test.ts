@@ -219,6 +219,26 @@ describe('the list across a scroll and after writes', () => {
     expect((await queryOrderPage(db, filter({}), 500, 10, NOW)).rows).toEqual([]);
   });
 
+  it('pages deep in a one-range list (read from marks) are exact inside runs of equal capture times', async () => {
+    await db.orders.clear();
+    // Captures of 700 orders share one time: the marks every 1,000 entries fall inside runs.
+    const orders = Array.from({ length: 2600 }, (_, i) =>
+      makeOrder({ orderSn: `PO-9-${String((i * 7919) % 2600).padStart(5, '0')}`, capturedAt: 1_000 + Math.floor(i / 700), shopId: i % 2 ? '1001' : '2002' }),
+    );
+    await db.orders.bulkAdd(orders);
+    for (const f of [{}, { shopId: '2002' }] as OrderFilterInput[]) {
+      const expected = await expectedOf(f);
+      for (const offset of [0, 299, 300, 999, 1000, 1001, 1299, 1399, 1400, 2001, expected.length - 1]) {
+        const page = await queryOrderPage(db, filter(f), offset, 37, NOW, { withTotal: false });
+        expect(
+          page.rows.map((r) => r.orderSn),
+          `${JSON.stringify(f)} at ${offset}`,
+        ).toEqual(expected.slice(offset, offset + 37));
+      }
+      expect((await queryOrderPage(db, filter(f), expected.length + 5, 10, NOW)).rows).toEqual([]);
+    }
+  });
+
   it('the to-ship list is the same read from its own index ranges or from the full list already read', async () => {
     const toShip = filter({ toShip: true });
     const merged = await queryOrderKeys(db, toShip, 0, 100_000, NOW, { directMax: 0 });

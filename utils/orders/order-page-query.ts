@@ -2,7 +2,21 @@ import type { AppDb } from '../db/app-db';
 import type { OrderRecord } from '../db/records';
 import { endOfLocalDay } from '../time/local-day';
 import { compareListOrder, createOrderPredicate, normalizeOrderSnQuery, OPEN_STATUSES, TO_SHIP_STATUSES } from './order-filter';
-import { countAll, countSource, countWith, keysShipByBefore, keysWith, type ListSource, memoOf, sourceCollections, sourceKeys } from './order-index-reads';
+import {
+  countAll,
+  countShipByBefore,
+  countSource,
+  countWith,
+  keysContaining,
+  keysShipByBefore,
+  keysWith,
+  type ListSource,
+  MARK_STEP,
+  memoOf,
+  sourceCollections,
+  sourceKeys,
+  sourceRowsAt,
+} from './order-index-reads';
 import type { OrderFilter, OrderPage, OrderSummaryRow } from './orders-messages';
 
 /** Narrowed sets (given order numbers, ship-by due, a "PO-…" prefix) up to this size are loaded as rows and sorted. */
@@ -128,6 +142,8 @@ async function windowOf(db: AppDb, q: ListQuery, offset: number, limit: number):
     const direct = await walkRows(db, q, offset + limit);
     if (direct) return { kind: 'rows', rows: direct.slice(offset) };
   }
+  // Deep in a one-range list with no list read yet: from the range's marks, not its keys.
+  if (!listed && q.plain && q.source.kind !== 'statuses' && limit <= MARK_STEP) return { kind: 'rows', rows: await sourceRowsAt(db, q.source, offset, limit) };
   return { kind: 'keys', keys: (listed ?? (await listKeys(db, q))).slice(offset, offset + limit) };
 }
 
@@ -145,29 +161,30 @@ async function knownTotal(db: AppDb, q: ListQuery): Promise<number | null> {
 }
 
 /**
- * Given order numbers, ship-by due or a "PO-…" prefix narrowed to at most loadMax orders: those
- * rows, filtered and sorted. Null when the filter has no such narrowing or it is larger.
+ * Given order numbers, ship-by due, a "PO-…" prefix or an order-number part that narrow to at
+ * most loadMax orders: those rows, filtered and sorted. Null when nothing narrows that far.
+ * Sizes come from native counts first; only the smallest set's keys are read (an order-number
+ * part costs a scan of the primary keys, so it is tried last).
  */
 function smallRows(db: AppDb, q: ListQuery): Promise<OrderRecord[] | null> {
   const { filter, query, loadMax } = q;
   const prefix = query.startsWith('PO-');
-  if (filter.orderSns === undefined && !filter.shipByDue && !prefix) return Promise.resolve(null);
+  if (filter.orderSns === undefined && !filter.shipByDue && query === '') return Promise.resolve(null);
   return memoOf(db).get(`small:${loadMax}:${q.key}`, async () => {
-    const candidates = await Promise.all([
-      filter.orderSns === undefined ? null : [...new Set(filter.orderSns)],
-      filter.shipByDue ? keysShipByBefore(db, OPEN_STATUSES, q.endOfToday, loadMax) : null,
-      prefix
-        ? (db.orders
-            .where('orderSn')
-            .startsWith(query)
-            .limit(loadMax + 1)
-            .primaryKeys() as Promise<string[]>)
-        : null,
-    ]);
-    const sizes = candidates.map((c) => (c === null ? Number.POSITIVE_INFINITY : c.length));
-    const smallest = candidates[sizes.indexOf(Math.min(...sizes))];
-    if (!smallest || smallest.length > loadMax) return null;
-    const rows = await db.orders.bulkGet(smallest);
+    const given = filter.orderSns === undefined ? null : [...new Set(filter.orderSns)];
+    const byPrefix = () => db.orders.where('orderSn').startsWith(query);
+    const [dueCount, prefixCount] = await Promise.all([filter.shipByDue ? countShipByBefore(db, OPEN_STATUSES, q.endOfToday) : null, prefix ? byPrefix().count() : null]);
+    const sets: { size: number; keys: () => Promise<string[]> }[] = [];
+    if (given) sets.push({ size: given.length, keys: async () => given });
+    if (dueCount !== null) sets.push({ size: dueCount, keys: () => keysShipByBefore(db, OPEN_STATUSES, q.endOfToday) });
+    if (prefixCount !== null) sets.push({ size: prefixCount, keys: () => byPrefix().primaryKeys() as Promise<string[]> });
+    let smallest = sets.sort((a, b) => a.size - b.size)[0];
+    if ((!smallest || smallest.size > loadMax) && query !== '' && !prefix) {
+      const hits = await keysContaining(db, query);
+      smallest = { size: hits.length, keys: async () => hits };
+    }
+    if (!smallest || smallest.size > loadMax) return null;
+    const rows = await db.orders.bulkGet(await smallest.keys());
     return rows.filter((o): o is OrderRecord => o !== undefined && q.predicate(o)).sort(compareListOrder);
   });
 }
