@@ -168,38 +168,76 @@ function plainIndex(source: Exclude<ListSource, { kind: 'statuses' }>) {
 }
 type IndexableKey = number | [string, number];
 
+/** Marks of one source in one revision, read as far as asked so far. */
+interface Marks {
+  /** [capturedAt, orderSn] of list entries 0, MARK_STEP, 2 × MARK_STEP, … */
+  list: [number, string][];
+  /** The last entry is behind the last mark. */
+  complete: boolean;
+  /** Extensions run one after another. */
+  queue: Promise<void>;
+}
+
 /**
- * Every MARK_STEP-th entry of a one-range source in list order, as [capturedAt, orderSn]: one
- * key cursor that skips (IDBCursor.advance) instead of reading the keys between, so it costs
- * about what counting the range costs, not what reading its keys costs (~5× more at 100,000 in
- * Chromium). Plain IndexedDB: Dexie's collections do not step a cursor by more than one.
+ * The mark at or before list entry `offset` of a one-range source, and its position. Marks are
+ * every MARK_STEP-th entry in list order, read by a key cursor that skips (IDBCursor.advance)
+ * rather than reading the keys between, only as far as asked, resuming at the last mark
+ * (continuePrimaryKey): reaching entry n costs about skipping n entries, as `offset(n)` does,
+ * once per revision instead of on every request. Plain IndexedDB: Dexie's collections neither
+ * step a cursor by more than one nor resume it at an index key and primary key.
  */
-export function sourceMarks(db: AppDb, source: Exclude<ListSource, { kind: 'statuses' }>): Promise<[number, string][]> {
-  return memoOf(db).get(`marks:${sourceKey(source)}`, async () => {
-    if (!db.isOpen()) await db.open();
-    const { name, range } = plainIndex(source);
-    return new Promise<[number, string][]>((resolve, reject) => {
-      const marks: [number, string][] = [];
-      const req = db.backendDB().transaction('orders', 'readonly').objectStore('orders').index(name).openKeyCursor(range, 'prev');
-      req.onsuccess = () => {
-        const cursor = req.result;
-        if (!cursor) return resolve(marks);
-        const key = cursor.key as IndexableKey;
-        marks.push([Array.isArray(key) ? key[1] : key, cursor.primaryKey as string]);
+async function markBefore(db: AppDb, source: Exclude<ListSource, { kind: 'statuses' }>, offset: number): Promise<{ mark: [number, string]; at: number } | null> {
+  const marks = await memoOf(db).get<Marks>(`marks:${sourceKey(source)}`, async () => ({ list: [], complete: false, queue: Promise.resolve() }));
+  const wanted = Math.floor(offset / MARK_STEP);
+  if (marks.list.length <= wanted && !marks.complete) {
+    marks.queue = marks.queue.catch(() => undefined).then(() => extendMarks(db, source, marks, wanted));
+    await marks.queue;
+  }
+  const index = Math.min(wanted, marks.list.length - 1);
+  return index < 0 ? null : { mark: marks.list[index]!, at: index * MARK_STEP };
+}
+
+async function extendMarks(db: AppDb, source: Exclude<ListSource, { kind: 'statuses' }>, marks: Marks, wanted: number): Promise<void> {
+  if (marks.list.length > wanted || marks.complete) return;
+  if (!db.isOpen()) await db.open();
+  const { name, range, key } = plainIndex(source);
+  const resumeAt = marks.list.at(-1);
+  await new Promise<void>((resolve, reject) => {
+    const req = db.backendDB().transaction('orders', 'readonly').objectStore('orders').index(name).openKeyCursor(range, 'prev');
+    // From the top, or back to the last mark (already listed) and on from there.
+    let step: 'resume' | 'on-last-mark' | 'walk' = resumeAt === undefined ? 'walk' : 'resume';
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) {
+        marks.complete = true;
+        return resolve();
+      }
+      if (step === 'resume') {
+        // The cursor starts on the top entry: that is the last mark when only mark 0 is known.
+        step = cursor.primaryKey === resumeAt![1] ? 'walk' : 'on-last-mark';
+        if (step === 'walk') cursor.advance(MARK_STEP);
+        else cursor.continuePrimaryKey(key(resumeAt![0]), resumeAt![1]);
+        return;
+      }
+      if (step === 'on-last-mark') {
+        step = 'walk';
         cursor.advance(MARK_STEP);
-      };
-      req.onerror = () => reject(req.error);
-    });
+        return;
+      }
+      const at = cursor.key as IndexableKey;
+      marks.list.push([Array.isArray(at) ? at[1] : at, cursor.primaryKey as string]);
+      if (marks.list.length > wanted) return resolve();
+      cursor.advance(MARK_STEP);
+    };
+    req.onerror = () => reject(req.error);
   });
 }
 
 /** Rows [offset, offset + limit) of a one-range source in list order: from the nearest mark, skipping fewer than MARK_STEP. */
 export async function sourceRowsAt(db: AppDb, source: Exclude<ListSource, { kind: 'statuses' }>, offset: number, limit: number): Promise<OrderRecord[]> {
-  const marks = await sourceMarks(db, source);
-  const m = Math.floor(offset / MARK_STEP);
-  const mark = marks[m];
-  if (!mark) return [];
-  const [at, sn] = mark;
+  const found = await markBefore(db, source, offset);
+  if (!found) return [];
+  const [at, sn] = found.mark;
   const { name, key } = plainIndex(source);
   const lowest = source.kind === 'all' ? Dexie.minKey : [source.shopId, Dexie.minKey];
   // Backwards from the mark's capture time: first the orders captured with it after the mark
@@ -209,7 +247,7 @@ export async function sourceRowsAt(db: AppDb, source: Exclude<ListSource, { kind
     .where(name)
     .between(lowest, key(at), true, true)
     .reverse()
-    .offset(tied + offset - m * MARK_STEP)
+    .offset(tied + offset - found.at)
     .limit(limit)
     .toArray();
 }

@@ -50,9 +50,9 @@ export interface OrderQueryOptions {
  */
 export async function queryOrderPage(db: AppDb, filter: OrderFilter, offset: number, limit: number, now: number, options: OrderQueryOptions = {}): Promise<OrderPage> {
   const q = listQuery(filter, now, options);
-  const [window, total] = await Promise.all([windowOf(db, q, offset, limit), options.withTotal === false ? knownTotal(db, q) : countList(db, q)]);
+  const [window, total] = await Promise.all([windowOf(db, q, offset, limit), options.withTotal === false ? null : countList(db, q)]);
   const rows = window.kind === 'rows' ? window.rows : (await db.orders.bulkGet(window.keys)).filter((o): o is OrderRecord => o !== undefined);
-  return { total, rows: rows.map(toSummaryRow) };
+  return { total: total ?? knownTotal(db, q), rows: rows.map(toSummaryRow) };
 }
 
 /** How many orders match (the list's scroll height). */
@@ -135,30 +135,37 @@ type Window = { kind: 'rows'; rows: OrderRecord[] } | { kind: 'keys'; keys: stri
 
 /** The list's slice [offset, offset + limit): rows where they were read anyway, else keys. */
 async function windowOf(db: AppDb, q: ListQuery, offset: number, limit: number): Promise<Window> {
-  const small = await smallRows(db, q);
-  if (small) return { kind: 'rows', rows: small.slice(offset, offset + limit) };
-  const listed = memoOf(db).peek<string[]>(listMemoKey(q));
-  if ((!listed || q.plain) && offset + limit <= q.directMax) {
+  const memo = memoOf(db);
+  const listed = memo.peek<string[]>(listMemoKey(q));
+  const known = memo.peek<OrderRecord[] | null>(smallMemoKey(q));
+  // The first rows: walk the source with the rows (nothing sized or listed first), unless a
+  // list or loaded set is already there (a one-range walk is one range read: always walk it).
+  if (!known && (!listed || q.plain) && offset + limit <= q.directMax) {
     const direct = await walkRows(db, q, offset + limit);
     if (direct) return { kind: 'rows', rows: direct.slice(offset) };
   }
+  const small = known ?? (await smallRows(db, q));
+  if (small) return { kind: 'rows', rows: small.slice(offset, offset + limit) };
   // Deep in a one-range list with no list read yet: from the range's marks, not its keys.
   if (!listed && q.plain && q.source.kind !== 'statuses' && limit <= MARK_STEP) return { kind: 'rows', rows: await sourceRowsAt(db, q.source, offset, limit) };
   return { kind: 'keys', keys: (listed ?? (await listKeys(db, q))).slice(offset, offset + limit) };
 }
 
 async function countList(db: AppDb, q: ListQuery): Promise<number> {
-  const known = await knownTotal(db, q);
+  const known = knownTotal(db, q);
   if (known !== null) return known;
+  const small = await smallRows(db, q);
+  if (small) return small.length;
   return (await nativeCount(db, q)) ?? (await listKeys(db, q)).length;
 }
 
-/** The total when it costs nothing more: a loaded small set, or a list already built. */
-async function knownTotal(db: AppDb, q: ListQuery): Promise<number | null> {
-  const small = await smallRows(db, q);
-  if (small) return small.length;
-  return memoOf(db).peek<string[]>(listMemoKey(q))?.length ?? null;
+/** The total when it is already known: a loaded small set, or a list already read. */
+function knownTotal(db: AppDb, q: ListQuery): number | null {
+  const memo = memoOf(db);
+  return memo.peek<OrderRecord[] | null>(smallMemoKey(q))?.length ?? memo.peek<string[]>(listMemoKey(q))?.length ?? null;
 }
+
+const smallMemoKey = (q: ListQuery) => `small:${q.loadMax}:${q.key}`;
 
 /**
  * Given order numbers, ship-by due, a "PO-…" prefix or an order-number part that narrow to at
@@ -170,7 +177,7 @@ function smallRows(db: AppDb, q: ListQuery): Promise<OrderRecord[] | null> {
   const { filter, query, loadMax } = q;
   const prefix = query.startsWith('PO-');
   if (filter.orderSns === undefined && !filter.shipByDue && query === '') return Promise.resolve(null);
-  return memoOf(db).get(`small:${loadMax}:${q.key}`, async () => {
+  return memoOf(db).get(smallMemoKey(q), async () => {
     const given = filter.orderSns === undefined ? null : [...new Set(filter.orderSns)];
     const byPrefix = () => db.orders.where('orderSn').startsWith(query);
     const [dueCount, prefixCount] = await Promise.all([filter.shipByDue ? countShipByBefore(db, OPEN_STATUSES, q.endOfToday) : null, prefix ? byPrefix().count() : null]);
@@ -225,7 +232,7 @@ function listKeys(db: AppDb, q: ListQuery): Promise<string[]> {
  * order-number search (answered from keys alone by the list).
  */
 async function walkRows(db: AppDb, q: ListQuery, need: number): Promise<OrderRecord[] | null> {
-  if (q.query !== '') return null;
+  if (q.query !== '' || q.filter.orderSns !== undefined) return null;
   const runs = await Promise.all(
     sourceCollections(db, q.source).map(async (range) => {
       if (q.plain) return { rows: await range.limit(need).toArray(), complete: true };
@@ -245,10 +252,16 @@ async function walkRows(db: AppDb, q: ListQuery, need: number): Promise<OrderRec
     .slice(0, need);
 }
 
-/** Native index counts where the filter is one range (or one minus another); null otherwise. */
+/**
+ * Counts without the list where the filter allows: native index counts for one range (or one
+ * minus another); for "ship by today", the size of the due key set minus the key sets that
+ * exclude (no list order needed). Null otherwise.
+ */
 function nativeCount(db: AppDb, q: ListQuery): Promise<number> | null {
   const { filter, query } = q;
-  if (query !== '' || filter.orderSns !== undefined || filter.shipByDue) return null;
+  if (filter.orderSns !== undefined) return null;
+  if (filter.shipByDue) return dueCount(db, q);
+  if (query !== '') return null;
   const narrowing = [filter.shopId !== undefined, filter.toShip, filter.notExported].filter(Boolean).length;
   if (narrowing === 0) return countAll(db);
   if (narrowing > 1) return null;
@@ -259,4 +272,17 @@ function nativeCount(db: AppDb, q: ListQuery): Promise<number> | null {
   }
   // Not exported: exportedAt is indexed only where set (null keys are not), so all − exported.
   return Promise.all([countAll(db), countWith(db, 'exportedAt', 'all')]).then(([n, m]) => n - m);
+}
+
+async function dueCount(db: AppDb, q: ListQuery): Promise<number> {
+  const { filter, query } = q;
+  const statuses = filter.toShip ? TO_SHIP_STATUSES : OPEN_STATUSES;
+  const [due, shipped, exported, shop] = await Promise.all([
+    keysShipByBefore(db, statuses, q.endOfToday),
+    keysWith(db, 'shippedAt', statuses),
+    filter.notExported ? keysWith(db, 'exportedAt', statuses) : null,
+    filter.shopId !== undefined ? sourceKeys(db, { kind: 'shop', shopId: filter.shopId }).then((k) => new Set(k)) : null,
+  ]);
+  return due.filter((sn) => !shipped.has(sn) && (exported === null || !exported.has(sn)) && (shop === null || shop.has(sn)) && (query === '' || sn.toUpperCase().includes(query)))
+    .length;
 }
