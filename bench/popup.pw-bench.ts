@@ -324,7 +324,8 @@ async function popupFirstRows(openExtensionPage: (p: string) => Promise<Page>, e
 }
 
 /**
- * Benchmark: what schema version 4 costs once, when a browser holding 100,000 orders updates.
+ * Benchmark: what schema version 4 costs once, when a browser holding 100,000 orders updates, and
+ * on every orders write after (5,000 rows rewritten under each shape, alternately).
  * Plain IndexedDB on a database of its own in the service worker, making the index changes
  * Dexie makes for version 3 → 4 (four indexes dropped, five compound indexes built). Each sample
  * goes forward from the version 3 shape; the untimed step between puts the shape back. Baseline:
@@ -332,7 +333,7 @@ async function popupFirstRows(openExtensionPage: (p: string) => Promise<Page>, e
  */
 test('benchmark: schema version 3 → 4 index changes at 100,000 orders', async ({ serviceWorker }) => {
   test.setTimeout(30 * 60_000);
-  const UPGRADE_SAMPLES = 3;
+  const UPGRADE_SAMPLES = 4;
   const samples = await serviceWorker.evaluate(
     async ({ total, runs }) => {
       const name = `upgrade-probe-${Date.now()}`;
@@ -393,15 +394,40 @@ test('benchmark: schema version 3 → 4 index changes at 100,000 orders', async 
         });
       }
       db.close();
+      /** Rewrites 5,000 stored rows with a new purgeAt (what a purge or a capture page does to orders). */
+      const rewrite = async (run: number) => {
+        const handle = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const t0 = performance.now();
+        const tx = handle.transaction('orders', 'readwrite');
+        const store = tx.objectStore('orders');
+        const rows = await new Promise<Record<string, unknown>[]>((resolve) => {
+          const req = store.getAll(IDBKeyRange.lowerBound(`PO-211-${String(run * 5000).padStart(17, '0')}`), 5000);
+          req.onsuccess = () => resolve(req.result);
+        });
+        for (const row of rows) store.put({ ...row, purgeAt: now - run });
+        await new Promise<void>((resolve) => {
+          tx.oncomplete = () => resolve();
+        });
+        handle.close();
+        return performance.now() - t0;
+      };
       const forward: number[] = [];
       const oneIndex: number[] = [];
+      const writesV3: number[] = [];
+      const writesV4: number[] = [];
       for (let run = 0; run < runs; run++) {
+        writesV3.push(await rewrite(run));
         forward.push(
           await upgrade((store) => {
             for (const index of V3) store.deleteIndex(index);
             for (const [index, keyPath] of V4) store.createIndex(index, keyPath);
           }),
         );
+        writesV4.push(await rewrite(run));
         await upgrade((store) => {
           for (const [index] of V4) store.deleteIndex(index);
           for (const index of V3) store.createIndex(index, index);
@@ -414,7 +440,7 @@ test('benchmark: schema version 3 → 4 index changes at 100,000 orders', async 
         req.onsuccess = resolve;
         req.onerror = resolve;
       });
-      return { forward, oneIndex };
+      return { forward, oneIndex, writesV3, writesV4 };
     },
     { total: TOTAL, runs: UPGRADE_SAMPLES },
   );
@@ -429,6 +455,19 @@ test('benchmark: schema version 3 → 4 index changes at 100,000 orders', async 
     label: 'schema version 3 → 4 at 100,000 orders: 4 indexes dropped, 5 compound indexes built (once, on the update)',
     samplesMs: samples.forward,
     baselineId: 'popup.schema-upgrade.one-index',
+    where: 'chromium',
+  });
+  recordFigure({
+    id: 'popup.orders-write.v3-indexes',
+    label: 'rewrite 5,000 orders rows in one transaction, version 3 indexes (8)',
+    samplesMs: samples.writesV3,
+    where: 'chromium',
+  });
+  recordFigure({
+    id: 'popup.orders-write.v4-indexes',
+    label: 'rewrite 5,000 orders rows in one transaction, version 4 indexes (9, five compound)',
+    samplesMs: samples.writesV4,
+    baselineId: 'popup.orders-write.v3-indexes',
     where: 'chromium',
   });
   console.log(`[popup bench] schema 3 → 4 at ${TOTAL.toLocaleString('en')} orders: ${JSON.stringify(samples)}`);

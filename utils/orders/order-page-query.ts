@@ -34,19 +34,19 @@ export interface OrderQueryOptions {
 }
 
 /**
- * The popup's list query (issue 11: 100,000 orders, every answer < 100 ms in Chromium). Each
- * filter is index ranges (schema version 4, utils/orders/order-index-reads.ts):
+ * The popup's list query (issue 11: 100,000 orders; docs/decisions.md). Each filter is index
+ * ranges (schema version 4, order-index-reads.ts):
  * - the list order comes from one source read backwards: to ship → [status+capturedAt] for
  *   to_ship and partially_shipped (merged), ship-by due → the open statuses, shop →
  *   [shopId+capturedAt], else capturedAt;
- * - the other conditions are key sets from sparse ranges: shipped ([status+shippedAt]), exported
+ * - the other conditions are key sets from small ranges: shipped ([status+shippedAt]), exported
  *   ([status+exportedAt]), ship-by due ([status+shipBy] below the seller's end of today), the
  *   shop's keys, the order number itself.
- * So the full list is order numbers only, filtered in memory, and it is kept (with every count
- * and key set) until the next write to `orders` (RevisionMemo): any scroll position, the total
- * and select all are then a slice. Before it exists, the first rows walk the source with the rows
- * (the popup's first page never waits for a whole list) and counts use native index counts
- * where the filter allows (all, shop, to ship, not exported). Small narrowed sets are loaded.
+ * First rows walk the source with the rows (nothing is counted or listed first). Everything
+ * derived — counts (native where the filter is one range), key lists, scroll marks, small sets
+ * loaded as rows — is kept until the next write to `orders` (RevisionMemo), so a scroll
+ * position, a count or select all is then a slice. Deep pages of a one-range list come from
+ * marks rather than its full key list (reading 100,000 keys costs ~5× counting them).
  */
 export async function queryOrderPage(db: AppDb, filter: OrderFilter, offset: number, limit: number, now: number, options: OrderQueryOptions = {}): Promise<OrderPage> {
   const q = listQuery(filter, now, options);
