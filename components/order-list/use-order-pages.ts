@@ -9,7 +9,7 @@ import type { OrderSummaryRow } from '../../utils/orders/orders-messages';
 export const ORDER_PAGE_SIZE = 100;
 
 export interface OrderPages {
-  /** Orders matching the filter; undefined until counted (`orders/count` may take ~100 ms at 100,000 orders). */
+  /** Orders matching the filter; undefined until counted (`orders/count` after a write may take ~1 s at 100,000 orders). */
   total: number | undefined;
   /** Rows the list can show now: the total once known, else the rows already loaded. */
   rowCount: number;

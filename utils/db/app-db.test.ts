@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_ROWS, SHIPPED_SCHEMAS } from '../../tests/fixtures/db-schemas/shipped-schemas';
 import { AppDb } from './app-db';
+import type { OrderRecord } from './records';
 import { SCHEMA_HISTORY } from './schema-history';
 
 /** Creates a database exactly as a shipped build left it, with its sample rows. */
@@ -30,6 +31,12 @@ describe('database history', () => {
       expect(await db.items.where('subOrderSn').equals('211-9').count()).toBe(1);
       expect(await db.orders.where('piiState').equals('purged').primaryKeys()).toEqual(['PO-211-2']);
       expect(await db.buyers.where('purgeAt').above(0).count()).toBe(1);
+      // The order-list indexes (version 4) are built for the rows already stored.
+      expect(await db.orders.where('shopId').equals('1001').primaryKeys()).toEqual(['PO-211-1']);
+      expect(await db.orders.where('[status+capturedAt]').between(['to_ship', Dexie.minKey], ['to_ship', Dexie.maxKey]).primaryKeys()).toEqual(['PO-211-1']);
+      expect(await db.orders.where('[status+shipBy]').between(['to_ship', Dexie.minKey], ['to_ship', Dexie.maxKey]).primaryKeys()).toEqual(['PO-211-1']);
+      expect(await db.orders.orderBy('[status+shippedAt]').primaryKeys()).toEqual(['PO-211-2']);
+      expect(await db.orders.orderBy('[status+exportedAt]').primaryKeys()).toEqual(['PO-211-2']);
       await db.notices.add({ receivedAt: 1, scope: { kind: 'all' }, reference: '', carriedOutAt: 1, deletedBuyers: 0, removedFiles: 0 });
       expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)!.version);
       db.close();
@@ -63,7 +70,36 @@ describe('database history', () => {
     const db = new AppDb(`fresh-${crypto.randomUUID()}`);
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'buyers', 'exports', 'incidents', 'items', 'meta', 'notices', 'orders', 'requests']);
-    expect(db.orders.schema.indexes.map((i) => i.name).sort()).toEqual(['addressReview', 'capturedAt', 'exportedAt', 'piiState', 'purgeAt', 'shipBy', 'shopId', 'status']);
+    expect(db.orders.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[shopId+capturedAt]',
+      '[status+capturedAt]',
+      '[status+exportedAt]',
+      '[status+shipBy]',
+      '[status+shippedAt]',
+      'addressReview',
+      'capturedAt',
+      'piiState',
+      'purgeAt',
+    ]);
+    db.close();
+  });
+
+  it('counts every write request per table, in and out of transactions', async () => {
+    const db = new AppDb(`writes-${crypto.randomUUID()}`);
+    const row = SAMPLE_ROWS.orders![0] as OrderRecord;
+    const counts: number[] = [db.writeCount('orders')];
+    const step = async (write: () => Promise<unknown>) => {
+      await write();
+      counts.push(db.writeCount('orders'));
+    };
+    await step(() => db.orders.put(row));
+    await step(() => db.orders.update(row.orderSn, { exportedAt: 1 }));
+    await step(() => db.transaction('rw', db.orders, () => db.orders.where('orderSn').equals(row.orderSn).modify({ piiState: 'purged' })));
+    await step(() => db.orders.bulkDelete([row.orderSn]));
+    await step(() => db.orders.clear());
+    await step(() => db.orders.get(row.orderSn)); // a read
+    expect(counts).toEqual([0, 1, 2, 3, 4, 5, 5]);
+    expect(db.writeCount('buyers')).toBe(0);
     db.close();
   });
 });

@@ -16,8 +16,39 @@ export class AppDb extends Dexie {
   audit!: EntityTable<AuditRecord, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 
+  /** Write requests per table through this object (see `writeCount`). */
+  private readonly writes = new Map<string, number>();
+
   constructor(name = DB_NAME) {
     super(name);
     for (const { version, stores } of SCHEMA_HISTORY) this.version(version).stores(stores);
+    // Every write (add, put, update, delete, clear, modify, in or out of a transaction) reaches
+    // IndexedDB through DBCore `mutate`: counted there, before the request is made.
+    this.use({
+      stack: 'dbcore',
+      name: 'write-count',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: (req) => {
+              this.writes.set(tableName, (this.writes.get(tableName) ?? 0) + 1);
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+  }
+
+  /**
+   * How many write requests this object has sent to `table`. A read that starts after it was
+   * taken sees every write it counts (IndexedDB runs transactions in creation order), so a value
+   * derived from that read stays valid while the count is unchanged (utils/orders list caches).
+   */
+  writeCount(table: string): number {
+    return this.writes.get(table) ?? 0;
   }
 }

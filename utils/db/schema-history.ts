@@ -35,4 +35,9 @@ export const SCHEMA_HISTORY: readonly { version: number; note: string; stores: R
     note: 'orders.addressReview: the orders whose re-captured address waits for the seller (sparse: only set rows are indexed)',
     stores: { orders: 'orderSn, shopId, status, shipBy, purgeAt, capturedAt, exportedAt, piiState, addressReview' },
   },
+  {
+    version: 4,
+    note: 'orders list indexes (issue 11): shopId, status, shipBy and exportedAt become [shopId+capturedAt], [status+capturedAt], [status+shipBy], [status+exportedAt]; [status+shippedAt] added (to ship = status minus shipped), so each popup filter is index ranges read without rows',
+    stores: { orders: 'orderSn, [shopId+capturedAt], [status+capturedAt], [status+shipBy], [status+shippedAt], [status+exportedAt], purgeAt, capturedAt, piiState, addressReview' },
+  },
 ];

@@ -5,8 +5,24 @@ import { endOfLocalDay } from '../time/local-day';
 /** Statuses the seller still has to ship (the seller center's "to ship" tab: 2, 41). */
 export const TO_SHIP_STATUSES: readonly OrderStatus[] = ['to_ship', 'partially_shipped'];
 
+/** Every status, and whether it can no longer miss a ship-by time (closed). */
+const CLOSED: Record<OrderStatus, boolean> = {
+  pending: false,
+  to_ship: false,
+  partially_shipped: false,
+  unknown: false,
+  cancelled: true,
+  shipped: true,
+  delivered: true,
+  partially_delivered: true,
+};
+
+/** Every normalized status (capture maps anything else to `unknown`). */
+export const ORDER_STATUSES = Object.keys(CLOSED) as readonly OrderStatus[];
 /** Statuses that can no longer miss a ship-by time. */
-const CLOSED_STATUSES: readonly OrderStatus[] = ['cancelled', 'shipped', 'delivered', 'partially_delivered'];
+const CLOSED_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => CLOSED[s]);
+/** Statuses that can still miss one ("ship by today" lists only these). */
+export const OPEN_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => !CLOSED[s]);
 
 type FilterFacts = Pick<OrderRecord, 'orderSn' | 'shopId' | 'status' | 'shipBy' | 'shippedAt' | 'exportedAt'>;
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../db/app-db';
 import { orderFilterSchema, type OrderFilterInput } from './orders-messages';
 import { compareListOrder, createOrderPredicate } from './order-filter';
@@ -100,6 +100,8 @@ describe('queryOrderPage on specific orders', () => {
   });
 });
 
+const mixedSn = (i: number) => `PO-211-${String(10_000_000 + i).padStart(14, '0')}`;
+
 describe('queryOrderPage agrees with the reference predicate on mixed data', () => {
   const filters: OrderFilterInput[] = [
     {},
@@ -109,18 +111,33 @@ describe('queryOrderPage agrees with the reference predicate on mixed data', () 
     { shipByDue: true, utcOffsetMinutes: 480 },
     { shipByDue: true, toShip: true, shopId: '1001', utcOffsetMinutes: -300 },
     { notExported: true, toShip: true },
+    { shopId: '2002', notExported: true },
+    { shipByDue: true, notExported: true },
+    { toShip: true, orderSnQuery: '3' },
     { orderSnQuery: '12' },
+    { shopId: '1001', orderSnQuery: '12' },
     { orderSnQuery: 'PO-211-0000001000', notExported: true },
+    { orderSnQuery: 'po-211' },
+    { orderSns: [mixedSn(3), mixedSn(700), mixedSn(1499), mixedSn(42), 'PO-NOT-STORED'] },
+    { orderSns: Array.from({ length: 60 }, (_, i) => mixedSn(i * 20)), toShip: true },
   ];
 
-  // loadMax 10 forces the filtered newest-first walk wherever a filter narrows the list.
+  // loadMax 10: narrowed sets are not loaded; directMax 0: every window comes from the key list.
   describe.each([
-    ['index range loaded', undefined],
-    ['filtered walk', 10],
-  ])('%s', (_name, loadMax) => {
+    ['small sets loaded, first rows walked', {}],
+    ['first rows walked', { loadMax: 10 }],
+    ['key list only', { loadMax: 10, directMax: 0 }],
+  ])('%s', (_name, options) => {
+    // One store per strategy; a write before each filter starts it with nothing derived kept.
+    const orders = makeMixedOrders(1500, NOW, 7);
+    let shared: AppDb;
+    beforeAll(async () => {
+      shared = new AppDb(`test-${crypto.randomUUID()}`);
+      await shared.orders.bulkAdd(orders);
+    });
     it.each(filters)('filter %j: total, page, count and keys', async (f) => {
-      const orders = makeMixedOrders(1500, NOW, 7);
-      await db.orders.bulkAdd(orders);
+      const db = shared;
+      await db.orders.put(orders[0]!);
       const parsed = filter(f);
       const expected = orders
         .filter(createOrderPredicate(parsed, NOW))
@@ -128,13 +145,128 @@ describe('queryOrderPage agrees with the reference predicate on mixed data', () 
         .map((o) => o.orderSn);
       expect(expected.length).toBeGreaterThan(0);
 
-      const page = await queryOrderPage(db, parsed, 3, 40, NOW, { loadMax });
+      const page = await queryOrderPage(db, parsed, 3, 40, NOW, options);
       expect(page.total).toBe(expected.length);
       expect(page.rows.map((r) => r.orderSn)).toEqual(expected.slice(3, 43));
-      expect(await countOrders(db, parsed, NOW, { loadMax })).toBe(expected.length);
-      expect(await queryOrderKeys(db, parsed, 0, 100_000, NOW, { loadMax })).toEqual(expected);
-      expect(await queryOrderKeys(db, parsed, 5, 7, NOW, { loadMax })).toEqual(expected.slice(5, 12));
+      expect(await countOrders(db, parsed, NOW, options)).toBe(expected.length);
+      expect(await queryOrderKeys(db, parsed, 0, 100_000, NOW, options)).toEqual(expected);
+      expect(await queryOrderKeys(db, parsed, 5, 7, NOW, options)).toEqual(expected.slice(5, 12));
     });
+  });
+});
+
+describe('the list across a scroll and after writes', () => {
+  const pagesOf = async (f: OrderFilterInput, size: number) => {
+    const sns: string[] = [];
+    for (let offset = 0; ; offset += size) {
+      const { rows } = await queryOrderPage(db, filter(f), offset, size, NOW, { withTotal: false });
+      sns.push(...rows.map((r) => r.orderSn));
+      if (rows.length < size) return sns;
+    }
+  };
+  const expectedOf = async (f: OrderFilterInput) =>
+    (await db.orders.toArray())
+      .filter(createOrderPredicate(filter(f), NOW))
+      .sort(compareListOrder)
+      .map((o) => o.orderSn);
+
+  beforeEach(async () => {
+    await db.orders.bulkAdd(makeMixedOrders(1300, NOW, 11));
+  });
+
+  it.each<OrderFilterInput>([{}, { toShip: true }, { notExported: true }, { shopId: '1001', toShip: true }])(
+    'filter %j: pages read in turn (first rows walked, then the key list) are the list, each row once',
+    async (f) => {
+      const expected = await expectedOf(f);
+      // 120-row pages cross the walked/listed boundary (DIRECT_MAX) mid-way.
+      expect(await pagesOf(f, 120)).toEqual(expected);
+      // Jumping straight to the end, back to the top, then the middle.
+      const last = await queryOrderPage(db, filter(f), expected.length - 5, 100, NOW);
+      expect(last.rows.map((r) => r.orderSn)).toEqual(expected.slice(-5));
+      expect((await queryOrderPage(db, filter(f), 0, 10, NOW)).rows.map((r) => r.orderSn)).toEqual(expected.slice(0, 10));
+      const mid = Math.floor(expected.length / 2);
+      expect(await queryOrderKeys(db, filter(f), mid, 50, NOW)).toEqual(expected.slice(mid, mid + 50));
+    },
+  );
+
+  it('a write after the list was read shows at once: new order, marked shipped, exported, removed', async () => {
+    const toShip = filter({ toShip: true });
+    const before = await expectedOf({ toShip: true });
+    // Read deep, so the to-ship list and its counts are built and kept.
+    expect(await queryOrderKeys(db, toShip, 400, 5, NOW)).toEqual(before.slice(400, 405));
+    expect(await countOrders(db, toShip, NOW)).toBe(before.length);
+    expect(await countOrders(db, filter({}), NOW)).toBe(1300);
+
+    await db.orders.add(makeOrder({ orderSn: 'PO-NEWEST', capturedAt: NOW, status: 'to_ship' }));
+    expect(await queryOrderKeys(db, toShip, 0, 2, NOW)).toEqual(['PO-NEWEST', before[0]]);
+    expect(await countOrders(db, toShip, NOW)).toBe(before.length + 1);
+    expect(await countOrders(db, filter({}), NOW)).toBe(1301);
+
+    // Marked shipped (status unchanged, a ship time set): out of "to ship", everywhere in the list.
+    const marked = before[450]!;
+    await db.orders.update(marked, { shippedAt: NOW, shippedAtSource: 'seller' });
+    expect(await countOrders(db, toShip, NOW)).toBe(before.length);
+    const after = ['PO-NEWEST', ...before.filter((sn) => sn !== marked)];
+    expect(await queryOrderKeys(db, toShip, 0, 100_000, NOW)).toEqual(after);
+    // Around the gap it left: list positions 450 and 451 were before[449] and before[450].
+    expect((await queryOrderPage(db, toShip, 450, 2, NOW)).rows.map((r) => r.orderSn)).toEqual([before[449], before[451]]);
+
+    // Exported inside a transaction (as export/record writes): out of "not exported".
+    const notExported = filter({ notExported: true });
+    const open = await expectedOf({ notExported: true });
+    expect(await countOrders(db, notExported, NOW)).toBe(open.length);
+    await db.transaction('rw', db.orders, () => db.orders.where('orderSn').anyOf(open.slice(0, 3)).modify({ exportedAt: NOW }));
+    expect(await countOrders(db, notExported, NOW)).toBe(open.length - 3);
+    expect((await queryOrderPage(db, notExported, 0, 2, NOW)).rows.map((r) => r.orderSn)).toEqual(open.slice(3, 5));
+
+    await db.orders.delete('PO-NEWEST');
+    expect(await queryOrderKeys(db, toShip, 0, 1, NOW)).toEqual([before[0]]);
+    await db.orders.clear();
+    expect(await countOrders(db, toShip, NOW)).toBe(0);
+    expect((await queryOrderPage(db, filter({}), 500, 10, NOW)).rows).toEqual([]);
+  });
+
+  it('pages deep in a one-range list (read from marks) are exact inside runs of equal capture times', async () => {
+    await db.orders.clear();
+    // Captures of 700 orders share one time: the marks every 1,000 entries fall inside runs.
+    const orders = Array.from({ length: 2100 }, (_, i) =>
+      makeOrder({ orderSn: `PO-9-${String((i * 7919) % 2100).padStart(5, '0')}`, capturedAt: 1_000 + Math.floor(i / 700), shopId: i % 2 ? '1001' : '2002' }),
+    );
+    await db.orders.bulkAdd(orders);
+    const offsets = [0, 300, 999, 1000, 1001, 1399, 1400, 2001, 2099];
+    for (const f of [{}, { shopId: '2002' }] as OrderFilterInput[]) {
+      const expected = await expectedOf(f);
+      // Marks read as far as asked, resumed further down; then (after a write) straight to the end and back up.
+      for (const order of [offsets, [...offsets].reverse()]) {
+        await db.orders.put(orders[0]!);
+        for (const offset of order) {
+          const page = await queryOrderPage(db, filter(f), offset, 37, NOW, { withTotal: false });
+          expect(
+            page.rows.map((r) => r.orderSn),
+            `${JSON.stringify(f)} at ${offset}`,
+          ).toEqual(expected.slice(offset, offset + 37));
+        }
+        expect((await queryOrderPage(db, filter(f), expected.length + 5, 10, NOW)).rows).toEqual([]);
+      }
+    }
+  }, 60_000);
+
+  it('the to-ship list is the same read from its own index ranges or from the full list already read', async () => {
+    const toShip = filter({ toShip: true });
+    const merged = await queryOrderKeys(db, toShip, 0, 100_000, NOW, { directMax: 0 });
+    expect(merged).toEqual(await expectedOf({ toShip: true }));
+    const [any] = await db.orders.limit(1).toArray();
+    await db.orders.put(any!); // a write: everything derived is read again
+    expect(await queryOrderKeys(db, filter({}), 0, 100_000, NOW)).toHaveLength(1300);
+    expect(await queryOrderKeys(db, toShip, 0, 100_000, NOW, { directMax: 0 })).toEqual(merged);
+  });
+
+  it('a row read for a page is the stored row now, not a copy from when the list was built', async () => {
+    const [first] = await expectedOf({});
+    await queryOrderKeys(db, filter({}), 0, 100_000, NOW);
+    await db.orders.update(first!, { piiState: 'purged', addressReview: 'changed' });
+    const [row] = (await queryOrderPage(db, filter({}), 0, 1, NOW)).rows;
+    expect(row).toMatchObject({ orderSn: first, piiState: 'purged', addressReview: 'changed' });
   });
 });
 
@@ -145,8 +277,13 @@ describe('withTotal: false', () => {
     expect(walk.total).toBeNull();
     expect(walk.rows).toHaveLength(10);
     expect(await countOrders(db, filter({}), NOW)).toBe(300);
-    // A loaded range knows its total anyway.
-    const loaded = await queryOrderPage(db, filter({ shopId: '2002' }), 0, 10, NOW, { withTotal: false });
-    expect(loaded.total).toBe(await countOrders(db, filter({ shopId: '2002' }), NOW));
+    // A small set already loaded (ship-by due, once counted) knows its total, and so does a list already built.
+    const due = filter({ shipByDue: true });
+    expect((await queryOrderPage(db, due, 0, 10, NOW, { withTotal: false })).total).toBeNull();
+    const dueCount = await countOrders(db, due, NOW);
+    expect((await queryOrderPage(db, due, 0, 10, NOW, { withTotal: false })).total).toBe(dueCount);
+    expect((await queryOrderPage(db, filter({ shopId: '2002' }), 0, 10, NOW, { withTotal: false })).total).toBeNull();
+    await queryOrderKeys(db, filter({ shopId: '2002' }), 0, 100_000, NOW);
+    expect((await queryOrderPage(db, filter({ shopId: '2002' }), 0, 10, NOW, { withTotal: false })).total).toBe(await countOrders(db, filter({ shopId: '2002' }), NOW));
   });
 });
