@@ -52,6 +52,10 @@ export interface BrowserPorts {
   };
   /** Removes tracked export files from disk and from the download history. */
   exportFiles: ExportFileRemover;
+  /** Starts saving an export file that an extension page holds as a blob URL; answers its download id. */
+  exportDownloads: {
+    start(file: { url: string; fileName: string }): Promise<number>;
+  };
   /** storage.session keys that are not owned state (caches): listed and cleared by "clear all". */
   sessionCaches: {
     list(): Promise<string[]>;

@@ -1,6 +1,7 @@
 import type { BrowserPorts } from './background-deps';
 import { tabState } from './capture/tab-state-adapter';
 import { consentStore } from './consent/consent-adapter';
+import { exportDownloads } from './export-jobs/export-downloads-adapter';
 import { retentionAlarms } from './retention/alarms-adapter';
 import { downloadsFileRemover } from './retention/downloads-adapter';
 import { sessionCaches } from './retention/session-cache-adapter';
@@ -17,5 +18,6 @@ export const browserPorts: BrowserPorts = {
   autoLockAlarm,
   retentionAlarms,
   exportFiles: downloadsFileRemover,
+  exportDownloads,
   sessionCaches,
 };

@@ -20,7 +20,27 @@ export interface TextShaper {
   ascent: number;
   descent: number;
   font(file: string): PDFFont;
+  /** A run as a PDF hex string of its font's (subset) glyph ids, for `Tj`; its drawn width is `width(run.text)`. */
+  encode(run: TextRun): string;
 }
+
+/**
+ * fontkit with its parsed fonts kept, by font bytes (the FontProvider hands out the same bytes
+ * for a file every time): a later document reuses the tables an earlier one decoded, e.g. a
+ * render after `warmLabelRenderer`. pdf-lib only reads a parsed font; subsets are per document.
+ */
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const parsedFontCache: typeof fontkit = {
+  create(bytes, postscriptName) {
+    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
 
 /** Drawn when a character is in no label font (e.g. an emoji in a buyer's name). */
 const REPLACEMENT = '?';
@@ -48,7 +68,7 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
   for (const text of texts) {
     for (const char of cleanLabelText(provider.manifest, text, lookup)) files.add(lookup(char.codePointAt(0)!)!);
   }
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(parsedFontCache);
   const fonts = new Map<string, PDFFont>();
   const loaded = await Promise.all([...files].map(async (file) => [file, await provider.load(file)] as const));
   for (const [file, bytes] of loaded) fonts.set(file, await doc.embedFont(bytes, { subset: true }));
@@ -62,6 +82,8 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
   }
 
   const widthCache = new Map<string, number>();
+  const glyphs = new Map<string, { width: number; hex: string }>();
+  const encoded = new Map<string, string>();
   const fontOf = (file: string) => {
     const font = fonts.get(file);
     if (!font) throw new Error(`Font ${file} was not embedded: text was not passed to embedTextFonts`);
@@ -77,14 +99,35 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
     }
     return out;
   };
+  // Text of scripts that need no shaping is measured and drawn glyph by glyph, each character
+  // shaped once per document (fontkit's layout is the slow part of a render: issue 11). Drawn
+  // that way, a run is exactly the sum of its characters' advances; the only change from
+  // shaping whole runs is that Latin ligatures (fi, fl) print as their two letters. Other
+  // scripts (Devanagari, combining marks) keep whole-run shaping.
+  const glyph = (file: string, char: string) => {
+    const key = `${file}\u0000${char}`;
+    let found = glyphs.get(key);
+    if (!found) {
+      const font = fontOf(file);
+      found = { width: font.widthOfTextAtSize(char, 1), hex: font.encodeText(char).toString().slice(1, -1) };
+      glyphs.set(key, found);
+    }
+    return found;
+  };
+  const runWidth = (run: TextRun) => {
+    if (!drawsGlyphByGlyph(run.text)) return fontOf(run.font).widthOfTextAtSize(run.text, 1);
+    let unitWidth = 0;
+    for (const char of run.text) unitWidth += glyph(run.font, char).width;
+    return unitWidth;
+  };
   // Widths add up over segments (spaces, single CJK characters, other runs): pdf-lib draws
   // advance widths without kerning, and no ligature crosses those boundaries. Caching per
-  // segment makes line wrapping cheap (fontkit's layout is the slow part).
+  // segment makes line wrapping cheap.
   const segmentWidth = (segment: string) => {
     let unitWidth = widthCache.get(segment);
     if (unitWidth === undefined) {
       unitWidth = 0;
-      for (const run of runs(segment)) unitWidth += fontOf(run.font).widthOfTextAtSize(run.text, 1);
+      for (const run of runs(segment)) unitWidth += runWidth(run);
       widthCache.set(segment, unitWidth);
     }
     return unitWidth;
@@ -100,7 +143,35 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
     ascent,
     descent,
     font: fontOf,
+    encode(run) {
+      if (drawsGlyphByGlyph(run.text)) {
+        let hex = '';
+        for (const char of run.text) hex += glyph(run.font, char).hex;
+        return `<${hex}>`;
+      }
+      // The ship-from block and headings repeat on every label: shaped once.
+      const key = `${run.font}\u0000${run.text}`;
+      let hex = encoded.get(key);
+      if (hex === undefined) {
+        hex = fontOf(run.font).encodeText(run.text).toString();
+        encoded.set(key, hex);
+      }
+      return hex;
+    },
   };
+}
+
+/**
+ * Scripts whose characters take the same glyph alone as in a word (no reordering, joining or
+ * mark placement): Latin, Greek, Cyrillic, Han, kana, Hangul syllables, Bopomofo and common
+ * punctuation, digits and symbols. Combining marks and conjoining Hangul jamo need shaping.
+ */
+const GLYPH_BY_GLYPH =
+  /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\p{Script=Common}]*$/u;
+const NEEDS_SHAPING = /[\p{M}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF]/u;
+
+export function drawsGlyphByGlyph(text: string): boolean {
+  return GLYPH_BY_GLYPH.test(text) && !NEEDS_SHAPING.test(text);
 }
 
 const CJK_CHAR = '\\u2E80-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
