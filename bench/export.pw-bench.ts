@@ -192,10 +192,6 @@ test('benchmark: 500-label exports in the export tab', async ({ context, service
       runs: runs.map(({ totalMs, steps }) => ({ totalMs, steps })),
     };
   }
-  console.log(
-    'TEMP prep',
-    JSON.stringify(await serviceWorker.evaluate(() => [(globalThis as unknown as { __svPrep?: unknown }).__svPrep, (globalThis as unknown as { __svRec?: unknown }).__svRec])),
-  );
   const summary = `500 orders, click → tracked file: ${JSON.stringify(report)}`;
   console.log(`[bench] ${summary}`);
   test.info().annotations.push({ type: 'benchmark', description: summary });
@@ -291,7 +287,11 @@ async function timedExport(context: BrowserContext, popup: Page, format: string)
   }
   const found = await page.evaluate(async (id) => {
     const [item] = await chrome.downloads.search({ id });
-    return { item, completeAt: (window as unknown as { __svCompleteAt: Record<string, number> }).__svCompleteAt[String(id)], navigationStart: performance.timeOrigin };
+    return {
+      item,
+      completeAt: (window as unknown as { __svCompleteAt: Record<string, number> }).__svCompleteAt[String(id)],
+      navigationStart: performance.timeOrigin,
+    };
   }, Number(downloadId));
   expect(found.item).toMatchObject({ state: 'complete', exists: true });
   const steps: Record<string, number> = {

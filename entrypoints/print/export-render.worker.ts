@@ -1,11 +1,15 @@
 /// <reference lib="webworker" />
-import { loadFontsFromUrl, renderExportFile, warmLabelRenderer, type FontProvider } from '../../utils/export/index';
+import { isTextExportFormat } from '../../utils/export/file-names';
+import { type FontProvider, loadFontsFromUrl } from '../../utils/export/fonts';
+import { renderPdfExportFile } from '../../utils/export/render-pdf-file';
+import { warmLabelRenderer } from '../../utils/export/render-warmup';
 import type { RenderReply, RenderWorkerMessage } from '../../components/export-pipeline/export-render-protocol';
 
 /**
  * Renders one export file off the page's main thread (pdf-lib + fontkit need no DOM and no
  * eval), so the export page keeps painting its progress while 500 labels are laid out. It is
- * started before the buyer data arrives and warms up meanwhile (fonts, barcodes).
+ * started before the buyer data arrives and warms up meanwhile (fonts, barcodes). PDFs only:
+ * CSV and ZPL need no fonts and are made on the page.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -25,8 +29,9 @@ scope.onmessage = async (event: MessageEvent<RenderWorkerMessage>) => {
   const { format, labels, options, fontsUrl } = message.request;
   try {
     await warmed;
-    const needsFonts = format.startsWith('pdf-') || format === 'packing-slip';
-    const file = await renderExportFile(format, labels, { ...options, fonts: needsFonts ? await fontsFrom(fontsUrl) : undefined });
+    // CSV and ZPL are made on the page (render-on-page.ts); this worker only makes PDFs.
+    if (isTextExportFormat(format)) throw new Error(`${format} is made on the page, not in the render worker`);
+    const file = await renderPdfExportFile(format, labels, { ...options, fonts: await fontsFrom(fontsUrl) });
     const reply: RenderReply = { ok: true, file };
     scope.postMessage(reply, [file.bytes.buffer as ArrayBuffer]);
   } catch (err) {

@@ -25,6 +25,7 @@ export { neutralizeCsvCell } from './csv-safety';
 // One entry point for every file format (picks the renderer above); CSV and ZPL alone (no PDF library loaded).
 export { renderExportFile, type ExportFile, type RenderExportOptions } from './render-export-file';
 export { renderTextExportFile } from './render-text-file';
+export { renderPdfExportFile, type PdfExportFormat } from './render-pdf-file';
 export { isTextExportFormat, TEXT_EXPORT_FORMATS, type TextExportFormat } from './file-names';
 // Work a label render does before its buyer data arrives (fonts, barcodes of the order numbers).
 export { warmLabelRenderer } from './render-warmup';

@@ -55,7 +55,7 @@ export async function renderLabelsPdf(labels: ShipmentLabel[], options: RenderLa
       });
     }
   }
-  await writer.finish();
+  writer.finish();
   return saveExportDocument(doc);
 }
 

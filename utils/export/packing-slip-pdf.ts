@@ -40,7 +40,7 @@ export async function renderPackingSlipsPdf(labels: ShipmentLabel[], options: Re
   const [width, height] = PAGE_SIZES_PT[options.pageSize ?? '4x6'];
   const writer = createPageWriter(doc, shaper);
   for (const label of labels) layoutPackingSlip(doc, writer, shaper, label, width, height, options.utcOffsetMinutes);
-  await writer.finish();
+  writer.finish();
   return saveExportDocument(doc);
 }
 

@@ -1,4 +1,5 @@
-import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import pako from 'pako';
+import { PDFName, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DrawOp } from './label-layout';
 import type { TextShaper } from './pdf-text';
 
@@ -6,36 +7,39 @@ import type { TextShaper } from './pdf-text';
 export interface PageWriter {
   draw(page: PDFPage, ops: DrawOp[]): void;
   /** Compresses every page's content stream and attaches it to its page. Once, before `doc.save()`. */
-  finish(): Promise<void>;
+  finish(): void;
 }
 
 /**
- * Writes page content as PDF operator text and compresses it with the platform's deflate
- * (CompressionStream: pages, workers and Node 18+), instead of pdf-lib's operator objects.
- * Measured (issue 11, 500 4x6 labels): pdf-lib's per-operator objects, its number formatting
- * and its pure-JS deflate (pako) of every page stream took about half of a cold render, mostly
- * as garbage. The operators are the same as before: each draw is one `q…Q` block, a text op is
- * one BT…ET block whose runs follow on (Tj advances the pen), consecutive bars are one fill, and
- * each font gets one resource name per page.
+ * Writes page content as PDF operator text, instead of pdf-lib's operator objects. Measured
+ * (issue 11, 500 4x6 labels): building pdf-lib's per-operator objects and formatting their
+ * numbers took about a third of a cold render, much of it as garbage. The operators are the
+ * same as before: each draw is one `q…Q` block, a text op is one BT…ET block whose runs follow
+ * on (Tj advances the pen), consecutive bars are one fill. Each font has one resource name in
+ * the whole document (`/F0`, `/F1`, …), set on the pages that use it. Pages are compressed with
+ * pako like pdf-lib's own streams, but with a 4 KB window and less hash memory (a page's content
+ * is ~4 KB): same size, a third less time and garbage. The platform's CompressionStream was
+ * tried and costs several ms per stream in Chromium (500 pages: seconds).
  */
 export function createPageWriter(doc: PDFDocument, shaper: TextShaper): PageWriter {
-  const pages = new Map<PDFPage, { parts: string[]; fontKeys: Map<PDFFont, string> }>();
+  const pages = new Map<PDFPage, { parts: string[]; fonts: Set<PDFFont> }>();
+  const fontNames = new Map<PDFFont, PDFName>();
+  const fontName = (font: PDFFont) => {
+    let name = fontNames.get(font);
+    if (!name) {
+      name = PDFName.of(`F${fontNames.size}`);
+      fontNames.set(font, name);
+    }
+    return name;
+  };
   return {
     draw(page, ops) {
       let content = pages.get(page);
       if (!content) {
-        content = { parts: [], fontKeys: new Map() };
+        content = { parts: [], fonts: new Set() };
         pages.set(page, content);
       }
-      const { parts, fontKeys } = content;
-      const fontKey = (font: PDFFont) => {
-        let key = fontKeys.get(font);
-        if (key === undefined) {
-          key = page.node.newFontDictionary(font.name, font.ref).asString();
-          fontKeys.set(font, key);
-        }
-        return key;
-      };
+      const { parts, fonts } = content;
       parts.push('q\n0 g\n0 G\n');
       let barsOpen = false;
       for (const op of ops) {
@@ -54,7 +58,9 @@ export function createPageWriter(doc: PDFDocument, shaper: TextShaper): PageWrit
         } else {
           parts.push(`BT\n${num(op.x)} ${num(op.baseline)} Td\n`);
           for (const run of shaper.runs(op.text)) {
-            parts.push(`${fontKey(shaper.font(run.font))} ${num(op.size)} Tf\n${shaper.encode(run)} Tj\n`);
+            const font = shaper.font(run.font);
+            fonts.add(font);
+            parts.push(`${fontName(font).asString()} ${num(op.size)} Tf\n${shaper.encode(run)} Tj\n`);
           }
           parts.push('ET\n');
         }
@@ -62,30 +68,26 @@ export function createPageWriter(doc: PDFDocument, shaper: TextShaper): PageWrit
       if (barsOpen) parts.push('f\n');
       parts.push('Q\n');
     },
-    async finish() {
+    finish() {
       const encoder = new TextEncoder();
-      const entries = [...pages];
+      for (const [page, { parts, fonts }] of pages) {
+        for (const font of fonts) page.node.setFontDictionary(fontName(font), font.ref);
+        const compressed = pako.deflate(encoder.encode(parts.join('')), PAGE_DEFLATE);
+        page.node.addContentStream(doc.context.register(doc.context.stream(compressed, { Filter: 'FlateDecode' })));
+      }
       pages.clear();
-      const compressed = await Promise.all(entries.map(([, { parts }]) => deflate(encoder.encode(parts.join('')))));
-      entries.forEach(([page], i) => {
-        const stream = doc.context.stream(compressed[i]!, { Filter: 'FlateDecode' });
-        page.node.addContentStream(doc.context.register(stream));
-      });
     },
   };
 }
 
+/** zlib (FlateDecode) settings for one page's content: window 2^12 bytes, memLevel 4. */
+const PAGE_DEFLATE = { windowBits: 12, memLevel: 4 };
+
 /**
- * A number as PDF content-stream text: at most 4 decimals (1/10,000 pt), never an exponent
- * (values that would print with one round to 0 or are far outside any page).
+ * A number as PDF content-stream text: at most 3 decimals (1/1,000 pt; a 203 dpi printer dot
+ * is 0.35 pt), never an exponent (values that would print with one round to 0).
  */
 export function num(value: number): string {
-  const rounded = Math.round(value * 10_000) / 10_000;
+  const rounded = Math.round(value * 1_000) / 1_000;
   return Object.is(rounded, -0) ? '0' : String(rounded);
-}
-
-/** zlib (RFC 1950) is what PDF's FlateDecode reads; the Compression Streams API calls it "deflate". */
-async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

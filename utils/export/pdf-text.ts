@@ -24,24 +24,6 @@ export interface TextShaper {
   encode(run: TextRun): string;
 }
 
-/**
- * fontkit with its parsed fonts kept, by font bytes (the FontProvider hands out the same bytes
- * for a file every time): a later document reuses the tables an earlier one decoded, e.g. a
- * render after `warmLabelRenderer`. pdf-lib only reads a parsed font; subsets are per document.
- */
-const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
-const parsedFontCache: typeof fontkit = {
-  create(bytes, postscriptName) {
-    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
-    let font = parsedFonts.get(bytes);
-    if (!font) {
-      font = fontkit.create(bytes);
-      parsedFonts.set(bytes, font);
-    }
-    return font;
-  },
-};
-
 /** Drawn when a character is in no label font (e.g. an emoji in a buyer's name). */
 const REPLACEMENT = '?';
 export const ELLIPSIS = '…';
@@ -68,7 +50,7 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
   for (const text of texts) {
     for (const char of cleanLabelText(provider.manifest, text, lookup)) files.add(lookup(char.codePointAt(0)!)!);
   }
-  doc.registerFontkit(parsedFontCache);
+  doc.registerFontkit(fontkit);
   const fonts = new Map<string, PDFFont>();
   const loaded = await Promise.all([...files].map(async (file) => [file, await provider.load(file)] as const));
   for (const [file, bytes] of loaded) fonts.set(file, await doc.embedFont(bytes, { subset: true }));
@@ -82,7 +64,8 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
   }
 
   const widthCache = new Map<string, number>();
-  const glyphs = new Map<string, { width: number; hex: string }>();
+  const glyphs = new Map<string, Map<string, { width: number; hex: string }>>();
+  const cleaned = new Map<string, string>();
   const encoded = new Map<string, string>();
   const fontOf = (file: string) => {
     const font = fonts.get(file);
@@ -104,20 +87,28 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
   // that way, a run is exactly the sum of its characters' advances; the only change from
   // shaping whole runs is that Latin ligatures (fi, fl) print as their two letters. Other
   // scripts (Devanagari, combining marks) keep whole-run shaping.
-  const glyph = (file: string, char: string) => {
-    const key = `${file}\u0000${char}`;
-    let found = glyphs.get(key);
+  const glyphsOf = (file: string) => {
+    let byChar = glyphs.get(file);
+    if (!byChar) {
+      byChar = new Map();
+      glyphs.set(file, byChar);
+    }
+    return byChar;
+  };
+  const glyph = (file: string, byChar: Map<string, { width: number; hex: string }>, char: string) => {
+    let found = byChar.get(char);
     if (!found) {
       const font = fontOf(file);
       found = { width: font.widthOfTextAtSize(char, 1), hex: font.encodeText(char).toString().slice(1, -1) };
-      glyphs.set(key, found);
+      byChar.set(char, found);
     }
     return found;
   };
   const runWidth = (run: TextRun) => {
     if (!drawsGlyphByGlyph(run.text)) return fontOf(run.font).widthOfTextAtSize(run.text, 1);
+    const byChar = glyphsOf(run.font);
     let unitWidth = 0;
-    for (const char of run.text) unitWidth += glyph(run.font, char).width;
+    for (const char of run.text) unitWidth += glyph(run.font, byChar, char).width;
     return unitWidth;
   };
   // Widths add up over segments (spaces, single CJK characters, other runs): pdf-lib draws
@@ -133,7 +124,15 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
     return unitWidth;
   };
   return {
-    clean: (text) => cleanLabelText(provider.manifest, text, lookup),
+    clean(text) {
+      // Headings, the ship-from block and many place names repeat on every label.
+      let clean = cleaned.get(text);
+      if (clean === undefined) {
+        clean = cleanLabelText(provider.manifest, text, lookup);
+        cleaned.set(text, clean);
+      }
+      return clean;
+    },
     runs,
     width(text, size) {
       let unitWidth = 0;
@@ -145,9 +144,10 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
     font: fontOf,
     encode(run) {
       if (drawsGlyphByGlyph(run.text)) {
-        let hex = '';
-        for (const char of run.text) hex += glyph(run.font, char).hex;
-        return `<${hex}>`;
+        const byChar = glyphsOf(run.font);
+        let hex = '<';
+        for (const char of run.text) hex += glyph(run.font, byChar, char).hex;
+        return `${hex}>`;
       }
       // The ship-from block and headings repeat on every label: shaped once.
       const key = `${run.font}\u0000${run.text}`;

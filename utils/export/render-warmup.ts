@@ -7,9 +7,11 @@ import { embedTextFonts } from './pdf-text';
 /**
  * Work a label render can do before its buyer data exists (issue 11): the order numbers are in
  * the export request (they are not PII), the headings are constants. Encodes the order numbers'
- * barcodes and loads, parses and shapes the fonts their text needs, on a throw-away document;
- * the parsed fonts are kept for the real one (pdf-text.ts). Meant to run in the render worker
- * while export/prepare decrypts in the background.
+ * barcodes, and loads (fetch, WOFF unwrap) and shapes the fonts their text needs on a
+ * throw-away document, so the code the render runs is compiled and the font files are in the
+ * provider's cache. Meant to run in the render worker while export/prepare decrypts in the
+ * background. (Parsed fontkit fonts are not shared between documents: a subset embedded from a
+ * font parsed for an earlier document lost text, measured in label-pdf.test.ts.)
  */
 export async function warmLabelRenderer(fonts: FontProvider, orderSns: readonly string[]): Promise<void> {
   encodeCode128Ahead(orderSns);
