@@ -58,13 +58,14 @@ describe('export/prepare', () => {
     expect(out).toMatchObject({ labelSheetLayout: '2up', csvCustomColumns: [], at: NOW });
   });
 
-  it('writes one export audit entry with format, counts and order numbers, no PII', async () => {
+  it('writes one export audit entry with format, counts and order numbers, no PII; an audited read bumps no revision', async () => {
     await handlers()['export/prepare']({ orderSns: ['PO-A', 'PO-B'], format: 'csv-generic' }, ctx);
     const audit = await db.audit.toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'export', actor: 'popup', detail: 'csv-generic', counts: { orders: 1, skipped: 1 }, orderSns: ['PO-A'] });
     expect(JSON.stringify(audit)).not.toContain('Müller');
     expect(JSON.stringify(audit)).not.toContain('Main St');
+    expect(deps.notified).toBe(0);
   });
 
   it('passes the vault lock through and writes nothing', async () => {

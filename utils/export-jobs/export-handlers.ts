@@ -14,10 +14,16 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
   return {
     'export/prepare': async ({ orderSns, format }, ctx): Promise<PreparedExport> => {
       const wanted = [...new Set(orderSns)];
+      // The order facts (no PII) are read while the buyer data is opened (issue 11). A purge
+      // that runs meanwhile only skips more orders: labels come from the opened buyer data.
+      const facts = Promise.all([
+        deps.settings.read(),
+        db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), db.items.where('orderSn').anyOf(wanted).toArray()])),
+      ]);
+      facts.catch(() => undefined); // awaited below, unless opening fails first
       const opened = await services.openBuyers(deps, wanted, ctx.actor);
-      const settings = await deps.settings.read();
+      const [settings, [orders, items]] = await facts;
       const at = deps.now();
-      const [orders, items] = await db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), db.items.where('orderSn').anyOf(wanted).toArray()]));
       const { labels, skipped } = buildShipmentLabels({ orderSns: wanted, orders, items, opened: opened.results, shipFrom: settings.returnAddress });
       // One entry per export (issue 6): format, counts and order numbers, never names or addresses.
       await recordAudit(db, at, {
@@ -27,7 +33,8 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
         orderSns: labels.map((l) => l.orderSn),
         detail: format,
       });
-      await deps.notifyChanged();
+      // No notifyChanged: like buyers/open this is an audited read (nothing a page lists changed),
+      // and a revision bump here made the popup re-read its rows and buyers during the export.
       return { labels, skipped, labelSheetLayout: settings.labelSheetLayout, csvCustomColumns: settings.csvCustomColumns, at };
     },
 
