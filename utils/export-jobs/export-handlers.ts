@@ -83,23 +83,34 @@ async function recordExport(
 ): Promise<ExportRecordReply> {
   const { db } = deps;
   const now = deps.now();
+  // Requests go out together (one round trip per step, not per table): on the critical path of
+  // every file export (issue 11). Still one transaction.
   return db.transaction('rw', [db.orders, db.buyers, db.exports, db.audit], async () => {
-    const known = (await db.orders.bulkGet([...new Set(orderSns)])).filter((o): o is OrderRecord => o !== undefined);
+    const unique = [...new Set(orderSns)];
+    const [orders, buyerRows] = await Promise.all([db.orders.bulkGet(unique), db.buyers.bulkGet(unique)]);
+    const known: OrderRecord[] = [];
+    const buyers: (typeof buyerRows)[number][] = [];
+    orders.forEach((order, i) => {
+      if (!order) return;
+      known.push(order);
+      buyers.push(buyerRows[i]);
+    });
     if (known.length === 0) throw new MessageError('not-found', 'None of these orders is stored');
     const sns = known.map((o) => o.orderSn);
-    const buyers = await db.buyers.bulkGet(sns);
     const alreadyGone = known.some((o, i) => o.piiState === 'purged' || buyers[i] === undefined);
     const times = [...known.map((o) => o.purgeAt), ...buyers.map((b) => b?.purgeAt ?? null)].filter((t): t is number => t !== null);
     const purgeAt = dueNow === true || alreadyGone || times.length === 0 ? now : Math.min(...times);
-    const exportId = await db.exports.add({ createdAt: now, purgeAt, downloadId, fileName, format, orderSns: sns, state: 'live', removedAt: null });
-    await db.orders.bulkPut(known.map((o) => ({ ...o, exportedAt: now, exportFormat: format })));
-    await appendAudit(db, now, {
-      actor,
-      action: 'export.record',
-      counts: { orders: sns.length, download: downloadId === null ? 0 : 1, ...(dueNow ? { dueNow: 1 } : {}) },
-      orderSns: sns,
-      detail: format,
-    });
+    const [exportId] = await Promise.all([
+      db.exports.add({ createdAt: now, purgeAt, downloadId, fileName, format, orderSns: sns, state: 'live', removedAt: null }),
+      db.orders.bulkPut(known.map((o) => ({ ...o, exportedAt: now, exportFormat: format }))),
+      appendAudit(db, now, {
+        actor,
+        action: 'export.record',
+        counts: { orders: sns.length, download: downloadId === null ? 0 : 1, ...(dueNow ? { dueNow: 1 } : {}) },
+        orderSns: sns,
+        detail: format,
+      }),
+    ]);
     return { exportId: exportId as number, purgeAt };
   });
 }
