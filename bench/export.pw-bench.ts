@@ -1,42 +1,239 @@
-import fs from 'node:fs';
-import type { Page } from '@playwright/test';
-import { makeOrder } from '../tests/fixtures/order-fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { addressResponse, type FixtureOrder, makeOrder, orderListResponse } from '../tests/fixtures/order-fixtures';
 import { expect, test } from '../tests/e2e/harness';
-import { seedShop, exportFromPopup, saveDownloadsTo, waitForFile } from '../tests/e2e/export-helpers';
+import { storedAddressCounts } from '../tests/e2e/capture-helpers';
+import { PASSPHRASE, SHOP_ID, saveDownloadsTo } from '../tests/e2e/export-helpers';
+import { send } from '../tests/e2e/extension-messages';
+import { median, recordFigure } from './figures';
 
 /**
- * Benchmark, not a timed test: 500 labels, the seller's big day, from the
- * popup's Export click to the tracked file; and how long the export tab's main thread takes
- * to answer while the worker renders (responsiveness).
+ * Benchmark, not a timed test: the popup's first render with 100,000
+ * stored orders, captured through the production `capture/payload` path in 500-order pages
+ * (the seller center's largest page). Prints the numbers; asserts only that the list shows.
  */
-test('benchmark: 500-label exports in the export tab', async ({ context, serviceWorker, sellerCenter, openExtensionPage, downloadsDir }) => {
-  test.setTimeout(600_000);
+/**
+ * Benchmark, not a timed test (issue 11): 500 labels, the seller's big day. For each format, from
+ * the popup's Export click to the file being complete on disk and tracked by `export/record`,
+ * several samples, each recorded with `recordFigure` beside an in-run baseline: the same number
+ * of bytes saved with a plain `chrome.downloads.download` of a blob from an already-open extension
+ * page (what any export must at least spend). Also recorded: the export tab main thread's longest
+ * answer while it works (responsiveness), and the `export/prepare` round trip alone.
+ */
+test('benchmark: 500-label exports in the export tab', async ({ context, serviceWorker, openExtensionPage, downloadsDir }) => {
+  test.setTimeout(900_000);
+  const SAMPLES = Number(process.env.SV_BENCH_SAMPLES ?? 5);
   const orders = Array.from({ length: 500 }, (_, index) => makeOrder({ index, status: 2 }));
-  sellerCenter.pageSize = 100;
   const options = await openExtensionPage('options.html');
   await saveDownloadsTo(context, options, downloadsDir);
-  await seedShop({ context, serviceWorker, sellerCenter, openExtensionPage }, options, orders);
+  await seedThroughCapturePayloads(openExtensionPage, options, orders);
+  await expect.poll(async () => Object.values(await storedAddressCounts(serviceWorker, orders)).filter((n) => n === 1).length, { timeout: 60_000 }).toBe(orders.length);
   const popup = await openUnlockedPopupWithTotal(openExtensionPage, orders.length);
+  await context.addInitScript(watchForCompleteExports);
+  await popup.evaluate(watchForCompleteExports);
 
-  const results: Record<string, { totalMs: number; maxMainThreadMs: number; bytes: number }> = {};
-  for (const format of ['pdf-4x6', 'pdf-a4', 'csv-shipandco', 'zpl']) {
-    const started = Date.now();
-    const tab = await exportFromPopup(context, popup, format);
-    let maxMainThreadMs = 0;
-    while (!(await tab.getByTestId('export-done').isVisible())) {
-      const t0 = Date.now();
-      await tab.evaluate(() => 1);
-      maxMainThreadMs = Math.max(maxMainThreadMs, Date.now() - t0);
-      await tab.waitForTimeout(50);
+  const formats = [
+    { format: 'pdf-4x6', id: 'pdf-4x6', maxMs: 1500 },
+    { format: 'pdf-a4', id: 'pdf-a4', maxMs: undefined },
+    { format: 'csv-shipandco', id: 'csv', maxMs: 500 },
+    { format: 'zpl', id: 'zpl', maxMs: 500 },
+  ] as const;
+  const report: Record<string, unknown> = {};
+  for (const { format, id, maxMs } of formats) {
+    const runs: ExportRun[] = [];
+    // One unrecorded warm-up (first use of the worker script, fonts, the background's caches).
+    for (let n = 0; n <= SAMPLES; n++) {
+      const run = await timedExport(context, popup, format);
+      if (n > 0) runs.push(run);
     }
-    const file = await waitForFile(tab, downloadsDir);
-    results[format] = { totalMs: Date.now() - started, maxMainThreadMs, bytes: fs.statSync(file).size };
-    await tab.close();
+    const baseline: number[] = [];
+    for (let n = 0; n < SAMPLES; n++) baseline.push(await plainDownloadMs(options, runs[0]!.bytes));
+    const prepare: number[] = [];
+    for (let n = 0; n < SAMPLES; n++) prepare.push(await prepareRoundTripMs(options, orders, format));
+    recordFigure({
+      id: `export.500.${id}.plain-download`,
+      label: `plain chrome.downloads.download of a ${runs[0]!.bytes}-byte blob from an open extension page, until complete (baseline of the ${format} export)`,
+      samplesMs: baseline,
+      where: 'chromium',
+    });
+    recordFigure({
+      id: `export.500.${id}`,
+      label: `500 orders, ${format}: popup Export click → file complete on disk and tracked by export/record`,
+      samplesMs: runs.map((r) => r.totalMs),
+      baselineId: `export.500.${id}.plain-download`,
+      ...(maxMs ? { target: { maxMs } } : {}),
+      where: 'chromium',
+    });
+    recordFigure({
+      id: `export.500.${id}.prepare`,
+      label: `export/prepare round trip alone (500 orders, ${format}; decrypt + join + audit)`,
+      samplesMs: prepare,
+      where: 'chromium',
+    });
+    recordFigure({
+      id: `export.500.${id}.main-thread`,
+      label: `longest export-tab main-thread answer during the ${format} export`,
+      samplesMs: runs.map((r) => r.maxMainThreadMs),
+      where: 'chromium',
+    });
+    report[format] = {
+      medianMs: median(runs.map((r) => r.totalMs)),
+      plainDownloadMs: median(baseline),
+      prepareMs: median(prepare),
+      bytes: runs[0]!.bytes,
+      runs: runs.map(({ totalMs, steps }) => ({ totalMs, steps })),
+    };
   }
-  const summary = `500 orders, click → tracked file: ${JSON.stringify(results)}`;
+  const summary = `500 orders, click → tracked file: ${JSON.stringify(report)}`;
   console.log(`[bench] ${summary}`);
   test.info().annotations.push({ type: 'benchmark', description: summary });
 });
+
+interface ExportRun {
+  totalMs: number;
+  maxMainThreadMs: number;
+  bytes: number;
+  steps: Record<string, number>;
+}
+
+/**
+ * Seeds `orders` through the production `capture/payload` path (order list pages, then one
+ * address API answer per order, as the page hook forwards them), from extension pages: the
+ * background allows 120 captures per 10 s per tab, so the addresses go out over several tabs.
+ */
+async function seedThroughCapturePayloads(openExtensionPage: (p: string) => Promise<Page>, options: Page, orders: FixtureOrder[]) {
+  expect(await send(options, 'vault/setup', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+  expect(await send(options, 'consent/grant', { shopId: SHOP_ID, displayName: 'bench shop' })).toMatchObject({ ok: true });
+  const base = { shopId: SHOP_ID, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', utcOffsetMinutes: 0 };
+  for (let start = 0; start < orders.length; start += 100) {
+    const json = JSON.stringify(orderListResponse(orders.slice(start, start + 100)));
+    const reply = await send(options, 'capture/payload', { ...base, kind: 'orderList', orderSnHint: null, json });
+    expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
+  }
+  const PER_TAB = 100;
+  const tabs = await Promise.all(Array.from({ length: Math.ceil(orders.length / PER_TAB) }, () => openExtensionPage('options.html')));
+  await Promise.all(
+    tabs.map(async (tab, t) => {
+      const payloads = orders
+        .slice(t * PER_TAB, (t + 1) * PER_TAB)
+        .map((o) => ({ ...base, kind: 'address', orderSnHint: o.parentOrderSn, json: JSON.stringify(addressResponse(o)) }));
+      const replies = await tab.evaluate(
+        (all) => Promise.all(all.map((data) => chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: 'capture/payload', data }) as Promise<{ ok: boolean }>)),
+        payloads,
+      );
+      expect(replies.filter((r) => !r.ok)).toEqual([]);
+      await tab.close();
+    }),
+  );
+}
+
+/** Stamps, in a page, when each export result first says "The file is complete" (by download id). */
+function watchForCompleteExports() {
+  const w = window as unknown as { __svCompleteAt?: Record<string, number> };
+  if (w.__svCompleteAt) return;
+  const stamps: Record<string, number> = {};
+  w.__svCompleteAt = stamps;
+  new MutationObserver(() => {
+    const done = document.querySelector('[data-testid="export-done"]');
+    const id = done?.getAttribute('data-download-id');
+    if (id && stamps[id] === undefined && done?.textContent?.includes('The file is complete')) stamps[id] = Date.now();
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+/**
+ * One export from the popup, as the seller clicks it: PDFs run in the export tab it opens, CSV
+ * and ZPL in the popup. The click is dispatched and timed in the popup; the end is when that
+ * page shows the result "The file is complete", which it does only once export/save has
+ * tracked the file and Chromium reported the download complete (stamped in the page by a
+ * MutationObserver, not by polling). Meanwhile the page is pinged every 50 ms: the slowest
+ * answer is how long its main thread was busy.
+ */
+async function timedExport(context: BrowserContext, popup: Page, format: string): Promise<ExportRun> {
+  const inTab = format.startsWith('pdf-') || format === 'packing-slip';
+  await popup.getByTestId('export-format').selectOption(format);
+  const before = await popup.evaluate(() => document.querySelector('[data-testid="export-done"]')?.getAttribute('data-download-id') ?? null);
+  const click = popup.evaluate(() => {
+    const at = Date.now();
+    document.querySelector<HTMLButtonElement>('[data-testid="export-button"]')?.click();
+    return at;
+  });
+  const [page, clickedAt] = inTab ? await Promise.all([context.waitForEvent('page'), click]) : [popup, await click];
+  let maxMainThreadMs = 0;
+  let downloadId: string | null = null;
+  const deadline = Date.now() + 120_000;
+  while (downloadId === null || downloadId === before) {
+    if (Date.now() > deadline) throw new Error(`${format}: no finished export within 120 s`);
+    const t0 = Date.now();
+    const seen = await page
+      .evaluate(() => {
+        const failed = document.querySelector('[data-testid="export-error"]')?.textContent;
+        if (failed) return { failed };
+        const done = document.querySelector('[data-testid="export-done"]');
+        return { id: done?.textContent?.includes('The file is complete') ? done.getAttribute('data-download-id') : null };
+      })
+      .catch(() => ({ id: null })); // the tab is still loading
+    if ('failed' in seen) throw new Error(`${format}: ${seen.failed}`);
+    maxMainThreadMs = Math.max(maxMainThreadMs, Date.now() - t0);
+    downloadId = seen.id ?? null;
+    if (downloadId === null || downloadId === before) await page.waitForTimeout(50);
+  }
+  const found = await page.evaluate(async (id) => {
+    const [item] = await chrome.downloads.search({ id });
+    return {
+      item,
+      completeAt: (window as unknown as { __svCompleteAt: Record<string, number> }).__svCompleteAt[String(id)],
+      navigationStart: performance.timeOrigin,
+    };
+  }, Number(downloadId));
+  expect(found.item).toMatchObject({ state: 'complete', exists: true });
+  const steps: Record<string, number> = {
+    ...(inTab ? { tabNavigation: Math.round(found.navigationStart - clickedAt) } : {}),
+    downloadStart: Date.parse(found.item!.startTime) - clickedAt,
+    downloadComplete: Date.parse(found.item!.endTime!) - clickedAt,
+    shownComplete: found.completeAt! - clickedAt,
+  };
+  if (inTab) await page.close();
+  return { totalMs: found.completeAt! - clickedAt, maxMainThreadMs, bytes: found.item!.fileSize, steps };
+}
+
+/** The baseline: `bytes` random-ish bytes saved from an open extension page through chrome.downloads, until complete. */
+async function plainDownloadMs(page: Page, bytes: number): Promise<number> {
+  return page.evaluate(async (size) => {
+    const data = new Uint8Array(size);
+    for (let i = 0; i < size; i++) data[i] = (i * 31) & 0xff;
+    const t0 = Date.now();
+    const url = URL.createObjectURL(new Blob([data], { type: 'application/octet-stream' }));
+    const id = await chrome.downloads.download({ url, filename: 'sv-bench-plain.bin', conflictAction: 'uniquify', saveAs: false });
+    await new Promise<void>((resolve) => {
+      const check = (delta: chrome.downloads.DownloadDelta) => {
+        if (delta.id === id && delta.state?.current === 'complete') done();
+      };
+      const done = () => {
+        chrome.downloads.onChanged.removeListener(check);
+        resolve();
+      };
+      chrome.downloads.onChanged.addListener(check);
+      void chrome.downloads.search({ id }).then(([item]) => item?.state === 'complete' && done());
+    });
+    const ms = Date.now() - t0;
+    URL.revokeObjectURL(url);
+    await chrome.downloads.removeFile(id);
+    await chrome.downloads.erase({ id });
+    return ms;
+  }, bytes);
+}
+
+/** `export/prepare` alone, from an open extension page (one audited read each). */
+async function prepareRoundTripMs(page: Page, orders: FixtureOrder[], format: string): Promise<number> {
+  return page.evaluate(
+    async ([orderSns, f]) => {
+      const t0 = performance.now();
+      const reply = (await chrome.runtime.sendMessage({ tag: 'seller-vault/v1', type: 'export/prepare', data: { orderSns, format: f } })) as { ok: boolean };
+      if (!reply.ok) throw new Error(JSON.stringify(reply));
+      return Math.round(performance.now() - t0);
+    },
+    [orders.map((o) => o.parentOrderSn), format] as const,
+  );
+}
 
 async function openUnlockedPopupWithTotal(openExtensionPage: (p: string) => Promise<Page>, total: number) {
   const popup = await openExtensionPage('popup.html');

@@ -60,6 +60,10 @@ export interface BrowserPorts {
    * deleting one makes its record unrecoverable wherever copies of the row survive.
    */
   shredKeys: ShredKeyStore;
+  /** Starts saving an export file that an extension page holds as a blob URL; answers its download id. */
+  exportDownloads: {
+    start(file: { url: string; fileName: string }): Promise<number>;
+  };
   /** storage.session keys that are not owned state (caches): listed and cleared by "clear all". */
   sessionCaches: {
     list(): Promise<string[]>;

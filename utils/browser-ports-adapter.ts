@@ -2,6 +2,7 @@ import type { BrowserPorts } from './background-deps';
 import { tabState } from './capture/tab-state-adapter';
 import { consentStore } from './consent/consent-adapter';
 import { packagedCountryNames } from './geo/country-names-adapter';
+import { exportDownloads } from './export-jobs/export-downloads-adapter';
 import { retentionAlarms } from './retention/alarms-adapter';
 import { downloadsFileRemover } from './retention/downloads-adapter';
 import { sessionCaches } from './retention/session-cache-adapter';
@@ -21,6 +22,7 @@ export const browserPorts: BrowserPorts = {
   autoLockAlarm,
   retentionAlarms,
   exportFiles: downloadsFileRemover,
+  exportDownloads,
   sessionCaches,
   shredKeys: createShredKeyStore(opfsShredFiles('shred-keys')),
   countryNames: packagedCountryNames,

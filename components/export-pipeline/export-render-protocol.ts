@@ -11,4 +11,11 @@ export interface RenderRequest {
   fontsUrl: string;
 }
 
+/**
+ * Page → render worker. `warm` comes first, as soon as the page starts and before any buyer
+ * data exists: the worker loads the fonts and encodes the barcodes of the order numbers (not
+ * PII) while export/prepare runs. Then one `render`.
+ */
+export type RenderWorkerMessage = { kind: 'warm'; fontsUrl: string; orderSns: string[] } | { kind: 'render'; request: RenderRequest };
+
 export type RenderReply = { ok: true; file: ExportFile } | { ok: false; message: string };

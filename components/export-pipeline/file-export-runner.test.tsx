@@ -13,15 +13,13 @@ const prepared = {
 function steps(over: Partial<FileExportSteps> = {}): FileExportSteps {
   return {
     render: vi.fn(async () => ({ fileName: 'seller-vault-labels-4x6-x-2-orders.pdf', mimeType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) })),
-    download: vi.fn(async () => ({ downloadId: 42, finished: Promise.resolve('complete' as const) })),
-    record: vi.fn(async () => ({ exportId: 1, purgeAt: 0 })),
-    discard: vi.fn(async () => undefined),
+    save: vi.fn(async () => ({ downloadId: 42, exportId: 1, purgeAt: 0, dueNow: false, finished: Promise.resolve('complete' as const) })),
     ...over,
   };
 }
 
 describe('runFileExport', () => {
-  it('renders with the prepared settings, downloads, then records the tracked file', async () => {
+  it('renders with the prepared settings, then saves the file with what tracks it', async () => {
     const s = steps();
     const phases: string[] = [];
     const out = await runFileExport('pdf-4x6', prepared, { fontsUrl: 'chrome-extension://x/fonts/', utcOffsetMinutes: 480 }, s, (p) => phases.push(p));
@@ -31,48 +29,28 @@ describe('runFileExport', () => {
       fontsUrl: 'chrome-extension://x/fonts/',
       options: { now: prepared.at, utcOffsetMinutes: 480, sheetLayout: '2up', csvCustomColumns: prepared.csvCustomColumns },
     });
-    const [blob, name] = vi.mocked(s.download).mock.calls[0]!;
-    expect(name).toBe('seller-vault-labels-4x6-x-2-orders.pdf');
+    const [blob, entry] = vi.mocked(s.save).mock.calls[0]!;
     expect(blob.type).toBe('application/pdf');
     expect(blob.size).toBe(4);
-    expect(s.record).toHaveBeenCalledWith({ downloadId: 42, fileName: 'seller-vault-labels-4x6-x-2-orders.pdf', format: 'pdf-4x6', orderSns: ['PO-1', 'PO-2'] });
-    expect(phases).toEqual(['rendering', 'saving', 'recording', 'done']);
-    expect(out.orderSns).toEqual(['PO-1', 'PO-2']);
-    expect(s.discard).not.toHaveBeenCalled();
+    expect(entry).toEqual({ fileName: 'seller-vault-labels-4x6-x-2-orders.pdf', format: 'pdf-4x6', orderSns: ['PO-1', 'PO-2'] });
+    expect(phases).toEqual(['rendering', 'saving', 'done']);
+    expect(out).toMatchObject({ fileName: 'seller-vault-labels-4x6-x-2-orders.pdf', downloadId: 42, orderSns: ['PO-1', 'PO-2'] });
+    await expect(out.finished).resolves.toBe('complete');
   });
 
-  it('removes the file again when it cannot be tracked (no untracked PII on disk)', async () => {
-    const s = steps({ record: vi.fn(async () => Promise.reject(new Error('quota'))) });
+  it('reports a file the background could only track as due now', async () => {
+    const s = steps({ save: vi.fn(async () => ({ downloadId: 42, exportId: 2, purgeAt: 0, dueNow: true, finished: Promise.resolve('complete' as const) })) });
+    await expect(runFileExport('csv-generic', prepared, { fontsUrl: '', utcOffsetMinutes: 0 }, s, () => undefined)).rejects.toBeInstanceOf(FileRecordedDueError);
+  });
+
+  it('passes a failed save on', async () => {
+    const s = steps({ save: vi.fn(async () => Promise.reject(new Error('quota'))) });
     await expect(runFileExport('csv-generic', prepared, { fontsUrl: '', utcOffsetMinutes: 0 }, s, () => undefined)).rejects.toThrow('quota');
-    expect(s.discard).toHaveBeenCalledWith(42);
   });
 
-  it('records a file it can neither track nor remove as a live export due now, so the sweep retries it', async () => {
-    const record = vi.fn(async (entry: { dueNow?: boolean }) => (entry.dueNow ? { exportId: 2, purgeAt: 0 } : Promise.reject(new Error('busy'))));
-    const s = steps({ record, discard: vi.fn(async () => Promise.reject(new Error('file is locked'))) });
-    const run = runFileExport('csv-generic', prepared, { fontsUrl: '', utcOffsetMinutes: 0 }, s, () => undefined);
-    await expect(run).rejects.toBeInstanceOf(FileRecordedDueError);
-    expect(s.discard).toHaveBeenCalledWith(42);
-    expect(record).toHaveBeenCalledTimes(2);
-    expect(record.mock.calls[1]![0]).toEqual({
-      downloadId: 42,
-      fileName: 'seller-vault-labels-4x6-x-2-orders.pdf',
-      format: 'csv-generic',
-      orderSns: ['PO-1', 'PO-2'],
-      dueNow: true,
-    });
-  });
-
-  it('surfaces the original error when neither tracking, removing nor the due record works', async () => {
-    const s = steps({ record: vi.fn(async () => Promise.reject(new Error('quota'))), discard: vi.fn(async () => Promise.reject(new Error('locked'))) });
-    await expect(runFileExport('csv-generic', prepared, { fontsUrl: '', utcOffsetMinutes: 0 }, s, () => undefined)).rejects.toThrow('quota');
-    expect(s.record).toHaveBeenCalledTimes(2);
-  });
-
-  it('writes nothing when rendering fails', async () => {
+  it('saves nothing when rendering fails', async () => {
     const s = steps({ render: vi.fn(async () => Promise.reject(new Error('font missing'))) });
     await expect(runFileExport('pdf-a4', prepared, { fontsUrl: '', utcOffsetMinutes: 0 }, s, () => undefined)).rejects.toThrow('font missing');
-    expect(s.download).not.toHaveBeenCalled();
-    expect(s.record).not.toHaveBeenCalled();
+    expect(s.save).not.toHaveBeenCalled();
   });
 });

@@ -2,19 +2,19 @@ import type { ExportFile } from '../../utils/export/index';
 import type { FileExportFormat } from '../../utils/export/file-names';
 import type { RenderRequest } from './export-render-protocol';
 import type { PreparedExport } from '../../utils/export-jobs/export-messages';
+import type { SavedFile } from './downloads-adapter';
 
-export type FileExportPhase = 'rendering' | 'saving' | 'recording' | 'done';
+export type FileExportPhase = 'rendering' | 'saving' | 'done';
 
 export interface FileExportSteps {
   render: (request: RenderRequest) => Promise<ExportFile>;
-  download: (blob: Blob, fileName: string) => Promise<{ downloadId: number; finished: Promise<'complete' | 'interrupted'> }>;
-  record: (entry: { downloadId: number; fileName: string; format: FileExportFormat; orderSns: string[]; dueNow?: boolean }) => Promise<unknown>;
-  discard: (downloadId: number) => Promise<void>;
+  /** Downloads and tracks the file in one step (export/save). */
+  save: (blob: Blob, entry: { fileName: string; format: FileExportFormat; orderSns: string[] }) => Promise<SavedFile>;
 }
 
-/** The file could be neither tracked normally nor removed; it was recorded as due now (the retention sweep deletes it). */
+/** The file could not be tracked normally nor removed; it was recorded as due now (the retention sweep deletes it). */
 export class FileRecordedDueError extends Error {
-  constructor(readonly recordError: unknown) {
+  constructor() {
     super('export file recorded as due now');
     this.name = 'FileRecordedDueError';
   }
@@ -28,9 +28,9 @@ export interface FileExportOutcome {
 }
 
 /**
- * Prepared data → file → download → tracked export (issue 6). A file that cannot be tracked
- * is removed again: an untracked file with buyer PII would escape the 28-day deletion. If it
- * cannot be removed either, it is recorded as a live export due now (the sweep retries it).
+ * Prepared data → file → download and tracked export (issues 6, 11). The background starts the
+ * download and tracks it in one step; a file it cannot track it removes again, or, when it
+ * cannot remove it either, tracks as due now (the retention sweep deletes it).
  */
 export async function runFileExport(
   format: FileExportFormat,
@@ -54,24 +54,8 @@ export async function runFileExport(
   });
   onPhase('saving');
   const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType });
-  const { downloadId, finished } = await steps.download(blob, file.fileName);
-  onPhase('recording');
-  const entry = { downloadId, fileName: file.fileName, format, orderSns };
-  try {
-    await steps.record(entry);
-  } catch (err) {
-    try {
-      await steps.discard(downloadId);
-    } catch {
-      // Still on disk and untracked: track it as due now so the retention sweep removes it (and
-      // retries until it can). If even that fails, the original error is what the seller sees.
-      await steps.record({ ...entry, dueNow: true }).then(
-        () => Promise.reject(new FileRecordedDueError(err)),
-        () => Promise.reject(err),
-      );
-    }
-    throw err;
-  }
+  const saved = await steps.save(blob, { fileName: file.fileName, format, orderSns });
+  if (saved.dueNow) throw new FileRecordedDueError();
   onPhase('done');
-  return { fileName: file.fileName, downloadId, orderSns, finished };
+  return { fileName: file.fileName, downloadId: saved.downloadId, orderSns, finished: saved.finished };
 }

@@ -1,19 +1,41 @@
 import type { ExportFile } from '../../utils/export/index';
-import type { RenderReply, RenderRequest } from './export-render-protocol';
+import type { RenderReply, RenderRequest, RenderWorkerMessage } from './export-render-protocol';
 
-/** One file rendered in a fresh dedicated worker (ended afterwards: fonts and PII leave memory with it). */
-export function renderInWorker(request: RenderRequest): Promise<ExportFile> {
+export interface RenderWorker {
+  /** Renders one file; the worker ends afterwards (fonts and PII leave memory with it). */
+  render(request: RenderRequest): Promise<ExportFile>;
+  /** Ends the worker without a render (e.g. export/prepare failed). */
+  end(): void;
+}
+
+/**
+ * Starts the render worker at once, before the buyer data is there: it loads the fonts and
+ * encodes the order numbers' barcodes while export/prepare runs (issue 11).
+ */
+export function startRenderWorker(fontsUrl: string, orderSns: string[]): RenderWorker {
   const worker = new Worker(new URL('../../entrypoints/print/export-render.worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<ExportFile>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<RenderReply>) => {
-      worker.terminate();
-      if (event.data.ok) resolve(event.data.file);
-      else reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || 'The export worker failed to start'));
-    };
-    worker.postMessage(request);
-  });
+  let failed: Error | null = null;
+  let settle: ((reply: RenderReply) => void) | null = null;
+  worker.onmessage = (event: MessageEvent<RenderReply>) => settle?.(event.data);
+  worker.onerror = (event) => {
+    failed = new Error(event.message || 'The export worker failed to start');
+    settle?.({ ok: false, message: failed.message });
+  };
+  const warm: RenderWorkerMessage = { kind: 'warm', fontsUrl, orderSns };
+  worker.postMessage(warm);
+  return {
+    render(request) {
+      return new Promise<ExportFile>((resolve, reject) => {
+        settle = (reply) => {
+          worker.terminate();
+          if (reply.ok) resolve(reply.file);
+          else reject(new Error(reply.message));
+        };
+        if (failed) return settle({ ok: false, message: failed.message });
+        const message: RenderWorkerMessage = { kind: 'render', request };
+        worker.postMessage(message);
+      });
+    },
+    end: () => worker.terminate(),
+  };
 }

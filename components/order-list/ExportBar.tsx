@@ -1,22 +1,36 @@
 import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useState } from 'react';
 import { i18n } from '#i18n';
+import { isTextExportFormat } from '../../utils/export/file-names';
 import type { ExportFormat } from '../../utils/export/shipment-label';
 import { MessageError } from '../../utils/messaging/envelope';
 import { MAX_EXPORT_ORDERS } from '../../utils/orders/orders-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { openExportPage } from '../export-pipeline/export-page-adapter';
 import { exportFormatText, FORMAT_MENU } from '../export-pipeline/export-format-text';
+import { startExport } from '../export-pipeline/export-job-wiring';
+import type { FileExportJob } from '../export-pipeline/file-export-job';
+import { FileExportStatus } from '../export-pipeline/FileExportStatus';
 
-/** Format picker, Export and Mark shipped for the ticked orders. */
+/**
+ * Format picker, Export and Mark shipped for the ticked orders. CSV and ZPL are made right here
+ * (no fonts, milliseconds of work; the background downloads and tracks the file in one step,
+ * so closing the popup loses nothing tracked); PDFs and the print view open the export tab.
+ */
 export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySet<string>; unlocked: boolean; onDone: () => void }) {
   const [format, setFormat] = useState<ExportFormat>('pdf-4x6');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [job, setJob] = useState<FileExportJob | null>(null);
   const count = selected.size;
   const tooMany = count > MAX_EXPORT_ORDERS;
 
   const exportSelected = async () => {
     setMessage(null);
+    if (isTextExportFormat(format)) {
+      setJob(startExport({ orderSns: [...selected], format }));
+      return;
+    }
+    setJob(null);
     await openExportPage({ orderSns: [...selected], format });
   };
 
@@ -49,6 +63,11 @@ export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySe
       {!unlocked && count > 0 && <span className="sv-muted">{i18n.t('export.bar.unlockFirst')}</span>}
       {tooMany && <span className="sv-error">{i18n.t('export.bar.tooMany', [String(MAX_EXPORT_ORDERS)])}</span>}
       <OutcomeMessage outcome={message} inline />
+      {job && (
+        <div className="sv-export-bar__job" data-testid="export-job">
+          <FileExportStatus job={job} />
+        </div>
+      )}
     </div>
   );
 }

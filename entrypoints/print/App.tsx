@@ -1,19 +1,26 @@
-import { useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { i18n } from '#i18n';
 import { ExportJob } from '../../components/export-pipeline/ExportJob';
-import { PrintView } from '../../components/export-pipeline/PrintView';
-import { parseExportPageHash } from '../../utils/export-jobs/export-page-url';
+import type { FileExportJob } from '../../components/export-pipeline/file-export-job';
+import type { ExportPageRequest } from '../../utils/export-jobs/export-page-url';
 import './print.css';
+
+// The print view (and its barcode encoder) loads only for `print`: a file export never needs it.
+const PrintView = lazy(() => import('../../components/export-pipeline/PrintView').then((m) => ({ default: m.PrintView })));
 
 /**
  * The print & export page (`print.html#orders=…&format=…`). Order numbers arrive in the hash;
  * buyer data only through `export/prepare`. `print` shows the print view, every other format
- * produces its file here (docs/decisions.md: exports run in an extension tab).
+ * produces its file here (docs/decisions.md: exports run in an extension tab); main.tsx started
+ * that export before React, so this only shows it.
  */
-export function App() {
-  // Read once: a later hash change must not silently start a second export.
-  const [request] = useState(() => parseExportPageHash(location.hash));
+export function App({ request, job }: { request: ExportPageRequest | null; job: FileExportJob | null }) {
   if (!request) return <p className="sv-error">{i18n.t('export.job.badLink')}</p>;
-  if (request.format === 'print') return <PrintView orderSns={request.orderSns} />;
-  return <ExportJob orderSns={request.orderSns} format={request.format} />;
+  if (request.format === 'print' || !job)
+    return (
+      <Suspense fallback={null}>
+        <PrintView orderSns={request.orderSns} />
+      </Suspense>
+    );
+  return <ExportJob job={job} format={request.format} total={request.orderSns.length} />;
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { isTextExportFormat } from '../../utils/export/file-names';
 import { FIXTURE_BUYERS, type FixtureBuyer } from '../fixtures/fixture-buyers';
 import { makeOrder, type FixtureOrder } from '../fixtures/order-fixtures';
 import type { SellerCenterFixture } from '../fixtures/seller-center-server';
@@ -34,9 +35,16 @@ export function fixtureOrders(): FixtureOrder[] {
   return orders;
 }
 
-/** Selects every listed order in the popup, picks `format`, exports, and waits for the export tab. */
+/**
+ * Picks `format` in the popup and exports the selected orders; returns the page the export runs
+ * in: the export tab it opens (PDFs, print view), or the popup itself (CSV and ZPL are made there).
+ */
 export async function exportFromPopup(context: BrowserContext, popup: Page, format: string): Promise<Page> {
   await popup.getByTestId('export-format').selectOption(format);
+  if (isTextExportFormat(format)) {
+    await popup.getByTestId('export-button').click();
+    return popup;
+  }
   const [tab] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('export-button').click()]);
   await tab.waitForLoadState();
   return tab;
@@ -52,7 +60,7 @@ export async function saveDownloadsTo(context: BrowserContext, page: Page, downl
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadsDir, eventsEnabled: false });
 }
 
-/** Waits for the file export to finish writing; returns the file in downloadsDir, checked against chrome.downloads. */
+/** Waits for the file export shown in `tab` (export tab or popup) to finish writing; returns the file in downloadsDir, checked against chrome.downloads. */
 export async function waitForFile(tab: Page, downloadsDir: string): Promise<string> {
   const done = tab.getByTestId('export-done');
   await expect(done).toBeVisible({ timeout: 60_000 });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakeBuyerReader, type HandlerTestDeps, readerHandlerSetup } from '../../tests/support/handler-test-deps';
 import type { AppDb } from '../db/app-db';
 import { MessageError } from '../messaging/envelope';
@@ -58,13 +58,14 @@ describe('export/prepare', () => {
     expect(out).toMatchObject({ labelSheetLayout: '2up', csvCustomColumns: [], at: NOW });
   });
 
-  it('writes one export audit entry with format, counts and order numbers, no PII', async () => {
+  it('writes one export audit entry with format, counts and order numbers, no PII; an audited read bumps no revision', async () => {
     await handlers()['export/prepare']({ orderSns: ['PO-A', 'PO-B'], format: 'csv-generic' }, ctx);
     const audit = await db.audit.toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'export', actor: 'popup', detail: 'csv-generic', counts: { orders: 1, skipped: 1 }, orderSns: ['PO-A'] });
     expect(JSON.stringify(audit)).not.toContain('Müller');
     expect(JSON.stringify(audit)).not.toContain('Main St');
+    expect(deps.notified).toBe(0);
   });
 
   it('passes the vault lock through and writes nothing', async () => {
@@ -135,6 +136,61 @@ describe('export/record', () => {
 
   it('refuses unknown orders without writing anything', async () => {
     await expect(handlers()['export/record']({ downloadId: 1, fileName: 'x.csv', format: 'csv-generic', orderSns: ['PO-Q'] }, ctx)).rejects.toMatchObject({ code: 'not-found' });
+    expect(await db.exports.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+});
+
+describe('export/save', () => {
+  const URL_OF_FILE = 'blob:chrome-extension://abcdefghijklmnopabcdefghijklmnop/7c1a2b3c-0000-4000-8000-000000000001';
+  const save = (orderSns: string[]) => handlers()['export/save']({ url: URL_OF_FILE, fileName: 'x.csv', format: 'csv-generic', orderSns }, ctx);
+  let start: ReturnType<typeof vi.fn<(file: { url: string; fileName: string }) => Promise<number>>>;
+  let removeDownload: ReturnType<typeof vi.fn<(id: number) => Promise<'removed' | 'missing'>>>;
+
+  beforeEach(async () => {
+    await db.orders.bulkAdd([makeOrder({ orderSn: 'PO-A', piiState: 'present', purgeAt: NOW + 20 * DAY_MS })]);
+    await db.buyers.bulkAdd([buyer('PO-A', NOW + 20 * DAY_MS)]);
+    start = vi.fn(async () => 42);
+    removeDownload = vi.fn(async () => 'removed' as const);
+    deps.exportDownloads = { start };
+    deps.exportFiles = { removeDownload };
+  });
+
+  it("starts the download of the page's file and tracks it in the same step", async () => {
+    const reply = await save(['PO-A']);
+    expect(start).toHaveBeenCalledWith({ url: URL_OF_FILE, fileName: 'x.csv' });
+    expect(reply).toMatchObject({ downloadId: 42, purgeAt: NOW + 20 * DAY_MS, dueNow: false });
+    expect(await db.exports.get(reply.exportId)).toMatchObject({ downloadId: 42, fileName: 'x.csv', format: 'csv-generic', orderSns: ['PO-A'], state: 'live' });
+    expect((await db.orders.get('PO-A'))?.exportedAt).toBe(NOW);
+    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(['export.record']);
+    expect(deps.notified).toBe(1);
+    expect(removeDownload).not.toHaveBeenCalled();
+  });
+
+  it('removes the file again when it cannot be tracked (no untracked PII on disk)', async () => {
+    await expect(save(['PO-Q'])).rejects.toMatchObject({ code: 'not-found' });
+    expect(removeDownload).toHaveBeenCalledWith(42);
+    expect(await db.exports.count()).toBe(0);
+  });
+
+  it('tracks a file it can neither track nor remove as a live export due now, so the sweep retries it', async () => {
+    vi.spyOn(db.exports, 'add').mockRejectedValueOnce(new Error('quota'));
+    removeDownload.mockRejectedValueOnce(new Error('file is locked'));
+    const reply = await save(['PO-A']);
+    expect(reply).toMatchObject({ downloadId: 42, purgeAt: NOW, dueNow: true });
+    expect(await db.exports.get(reply.exportId)).toMatchObject({ downloadId: 42, state: 'live', purgeAt: NOW });
+    expect((await db.audit.toArray())[0]!.counts).toMatchObject({ dueNow: 1 });
+  });
+
+  it('answers the original error when neither tracking, removing nor the due record works', async () => {
+    removeDownload.mockRejectedValueOnce(new Error('file is locked'));
+    await expect(save(['PO-Q'])).rejects.toMatchObject({ code: 'not-found' });
+    expect(await db.exports.count()).toBe(0);
+  });
+
+  it('records nothing when the download does not start', async () => {
+    start.mockRejectedValueOnce(new Error('Only files made by this extension can be saved.'));
+    await expect(save(['PO-A'])).rejects.toThrow('Only files made by this extension');
     expect(await db.exports.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
   });

@@ -1,11 +1,12 @@
 import { appendAudit, recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
-import type { OrderRecord } from '../db/records';
+import type { AuditActor, OrderRecord } from '../db/records';
+import type { ExportFormat } from '../export/shipment-label';
 import { MessageError } from '../messaging/envelope';
 import type { HandlerTable } from '../messaging/router';
 import type { OrdersServices } from '../orders/orders-handlers';
 import { openBuyers } from '../vault/buyer-store';
-import type { exportMessages, PreparedExport } from './export-messages';
+import type { ExportRecordReply, exportMessages, PreparedExport } from './export-messages';
 import { buildShipmentLabels } from './shipment-label-join';
 
 export function createExportHandlers(deps: BackgroundDeps, services: OrdersServices = { openBuyers }): HandlerTable<typeof exportMessages> {
@@ -13,10 +14,16 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
   return {
     'export/prepare': async ({ orderSns, format }, ctx): Promise<PreparedExport> => {
       const wanted = [...new Set(orderSns)];
+      // The order facts (no PII) are read while the buyer data is opened (issue 11). A purge
+      // that runs meanwhile only skips more orders: labels come from the opened buyer data.
+      const facts = Promise.all([
+        deps.settings.read(),
+        db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), db.items.where('orderSn').anyOf(wanted).toArray()])),
+      ]);
+      facts.catch(() => undefined); // awaited below, unless opening fails first
       const opened = await services.openBuyers(deps, wanted, ctx.actor);
-      const settings = await deps.settings.read();
+      const [settings, [orders, items]] = await facts;
       const at = deps.now();
-      const [orders, items] = await db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), db.items.where('orderSn').anyOf(wanted).toArray()]));
       const { labels, skipped } = buildShipmentLabels({ orderSns: wanted, orders, items, opened: opened.results, shipFrom: settings.returnAddress });
       // One entry per export (issue 6): format, counts and order numbers, never names or addresses.
       await recordAudit(db, at, {
@@ -26,36 +33,84 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
         orderSns: labels.map((l) => l.orderSn),
         detail: format,
       });
-      await deps.notifyChanged();
+      // No notifyChanged: like buyers/open this is an audited read (nothing a page lists changed),
+      // and a revision bump here made the popup re-read its rows and buyers during the export.
       return { labels, skipped, labelSheetLayout: settings.labelSheetLayout, csvCustomColumns: settings.csvCustomColumns, at };
     },
 
-    'export/record': async ({ downloadId, fileName, format, orderSns, dueNow }, ctx) => {
-      const now = deps.now();
-      const reply = await db.transaction('rw', [db.orders, db.buyers, db.exports, db.audit], async () => {
-        const known = (await db.orders.bulkGet([...new Set(orderSns)])).filter((o): o is OrderRecord => o !== undefined);
-        if (known.length === 0) throw new MessageError('not-found', 'None of these orders is stored');
-        const sns = known.map((o) => o.orderSn);
-        const buyers = await db.buyers.bulkGet(sns);
-        // The file holds every order's PII, so it goes when the first of them is purged. An order
-        // whose PII was purged (or whose buyers row is gone) since export/prepare means the file
-        // already holds data past its deletion: due at once, not at the others' purge time.
-        const alreadyGone = known.some((o, i) => o.piiState === 'purged' || buyers[i] === undefined);
-        const times = [...known.map((o) => o.purgeAt), ...buyers.map((b) => b?.purgeAt ?? null)].filter((t): t is number => t !== null);
-        const purgeAt = dueNow === true || alreadyGone || times.length === 0 ? now : Math.min(...times);
-        const exportId = await db.exports.add({ createdAt: now, purgeAt, downloadId, fileName, format, orderSns: sns, state: 'live', removedAt: null });
-        await db.orders.bulkPut(known.map((o) => ({ ...o, exportedAt: now, exportFormat: format })));
-        await appendAudit(db, now, {
-          actor: ctx.actor,
-          action: 'export.record',
-          counts: { orders: sns.length, download: downloadId === null ? 0 : 1, ...(dueNow ? { dueNow: 1 } : {}) },
-          orderSns: sns,
-          detail: format,
-        });
-        return { exportId: exportId as number, purgeAt };
-      });
+    'export/record': async (entry, ctx) => {
+      const reply = await recordExport(deps, entry, ctx.actor);
       await deps.notifyChanged();
       return reply;
     },
+
+    'export/save': async ({ url, fileName, format, orderSns }, ctx) => {
+      // The download starts and is tracked in this one handler, so the file is tracked even when
+      // the page that made it (popup, export tab) closes at once (issue 11).
+      const downloadId = await deps.exportDownloads.start({ url, fileName });
+      const entry = { downloadId, fileName, format, orderSns };
+      try {
+        const reply = await recordExport(deps, entry, ctx.actor);
+        await deps.notifyChanged();
+        return { downloadId, ...reply, dueNow: false };
+      } catch (err) {
+        // An untracked file with buyer PII would escape the 28-day deletion: remove it. If it
+        // cannot be removed either, track it as a live export due now (the retention sweep
+        // removes it and retries until it can); if even that fails, the original error stands.
+        try {
+          await deps.exportFiles.removeDownload(downloadId);
+        } catch {
+          const due = await recordExport(deps, { ...entry, dueNow: true }, ctx.actor).catch(() => Promise.reject(err));
+          await deps.notifyChanged();
+          return { downloadId, ...due, dueNow: true };
+        }
+        throw err;
+      }
+    },
   };
+}
+
+/**
+ * Tracks a written file (downloadId null for the print view) and marks its orders exported, in
+ * one audited transaction. The file holds every order's PII, so it goes when the first of them
+ * is purged; an order whose PII was purged (or whose buyers row is gone) since export/prepare
+ * means the file already holds data past its deletion: due at once.
+ */
+async function recordExport(
+  deps: BackgroundDeps,
+  { downloadId, fileName, format, orderSns, dueNow }: { downloadId: number | null; fileName: string; format: ExportFormat; orderSns: string[]; dueNow?: boolean },
+  actor: AuditActor,
+): Promise<ExportRecordReply> {
+  const { db } = deps;
+  const now = deps.now();
+  // Requests go out together (one round trip per step, not per table): on the critical path of
+  // every file export (issue 11). Still one transaction.
+  return db.transaction('rw', [db.orders, db.buyers, db.exports, db.audit], async () => {
+    const unique = [...new Set(orderSns)];
+    const [orders, buyerRows] = await Promise.all([db.orders.bulkGet(unique), db.buyers.bulkGet(unique)]);
+    const known: OrderRecord[] = [];
+    const buyers: (typeof buyerRows)[number][] = [];
+    orders.forEach((order, i) => {
+      if (!order) return;
+      known.push(order);
+      buyers.push(buyerRows[i]);
+    });
+    if (known.length === 0) throw new MessageError('not-found', 'None of these orders is stored');
+    const sns = known.map((o) => o.orderSn);
+    const alreadyGone = known.some((o, i) => o.piiState === 'purged' || buyers[i] === undefined);
+    const times = [...known.map((o) => o.purgeAt), ...buyers.map((b) => b?.purgeAt ?? null)].filter((t): t is number => t !== null);
+    const purgeAt = dueNow === true || alreadyGone || times.length === 0 ? now : Math.min(...times);
+    const [exportId] = await Promise.all([
+      db.exports.add({ createdAt: now, purgeAt, downloadId, fileName, format, orderSns: sns, state: 'live', removedAt: null }),
+      db.orders.bulkPut(known.map((o) => ({ ...o, exportedAt: now, exportFormat: format }))),
+      appendAudit(db, now, {
+        actor,
+        action: 'export.record',
+        counts: { orders: sns.length, download: downloadId === null ? 0 : 1, ...(dueNow ? { dueNow: 1 } : {}) },
+        orderSns: sns,
+        detail: format,
+      }),
+    ]);
+    return { exportId: exportId as number, purgeAt };
+  });
 }

@@ -25,6 +25,15 @@ export interface ExportRecordReply {
   purgeAt: number;
 }
 
+export interface ExportSaveReply extends ExportRecordReply {
+  downloadId: number;
+  /** The file could be neither tracked normally nor removed: it is tracked as due now (the retention sweep deletes it). */
+  dueNow: boolean;
+}
+
+/** Formats that are a file (everything but the print view). */
+const fileFormatSchema = exportFormatSchema.exclude(['print']);
+
 /** Messages of an export job: open the orders' data for one file, then track the written file. */
 export const exportMessages = {
   /** Opens buyer PII for an export (purges due PII first), joins items + return address; one audit entry. */
@@ -42,4 +51,18 @@ export const exportMessages = {
       dueNow: z.boolean().optional(),
     }),
   ).returns<ExportRecordReply>(),
+  /**
+   * Saves a file an extension page made (its blob URL) through chrome.downloads and tracks it in
+   * the same step, like export/record; a file that cannot be tracked is removed again.
+   */
+  'export/save': defineMessage(
+    'page',
+    z.object({
+      url: z.string().startsWith('blob:').max(300),
+      /** File names never hold PII (utils/export/file-names.ts). */
+      fileName: z.string().min(1).max(255),
+      format: fileFormatSchema,
+      orderSns: orderSnsSchema,
+    }),
+  ).returns<ExportSaveReply>(),
 };

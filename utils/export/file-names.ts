@@ -3,6 +3,18 @@ import type { ExportFormat } from './shipment-label';
 /** Formats that produce a file ('print' opens the print view instead). */
 export type FileExportFormat = Exclude<ExportFormat, 'print'>;
 
+/**
+ * The file formats that need no fonts and no PDF library (CSV presets and ZPL): text, rendered
+ * in milliseconds, so the export flow makes them on the page that asked (issue 11; renderer:
+ * render-text-file.ts, kept apart so this list costs a page nothing).
+ */
+export const TEXT_EXPORT_FORMATS = ['zpl', 'csv-generic', 'csv-shippingeasy', 'csv-shipandco', 'csv-custom'] as const satisfies readonly FileExportFormat[];
+export type TextExportFormat = (typeof TEXT_EXPORT_FORMATS)[number];
+
+export function isTextExportFormat(format: string): format is TextExportFormat {
+  return (TEXT_EXPORT_FORMATS as readonly string[]).includes(format);
+}
+
 const FILE_PARTS: Record<FileExportFormat, { kind: string; extension: string; mimeType: string }> = {
   'pdf-4x6': { kind: 'labels-4x6', extension: 'pdf', mimeType: 'application/pdf' },
   'pdf-a4': { kind: 'labels-a4', extension: 'pdf', mimeType: 'application/pdf' },

@@ -22,7 +22,13 @@ export { renderLabelsZpl, type RenderZplOptions } from './zpl';
 export { CSV_FIELDS, type CsvField, type CsvPreset, isCsvField, renderCsv, type RenderCsvOptions } from './csv-presets';
 export { neutralizeCsvCell } from './csv-safety';
 
-// One entry point for every file format (picks the renderer above).
+// One entry point for every file format (picks the renderer above); CSV and ZPL alone (no PDF library loaded).
 export { renderExportFile, type ExportFile, type RenderExportOptions } from './render-export-file';
+export { renderTextExportFile } from './render-text-file';
+export { renderPdfExportFile, type PdfExportFormat } from './render-pdf-file';
+export { isTextExportFormat, TEXT_EXPORT_FORMATS, type TextExportFormat } from './file-names';
+// Work a label render does before its buyer data arrives (fonts, barcodes of the order numbers).
+export { warmLabelRenderer } from './render-warmup';
+export { encodeCode128Ahead } from './barcode';
 export type { SheetLayout } from './sheet-layout';
 export { splitName } from './name-split';

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { FontProvider } from './fonts';
 import { layoutLabel, type Box } from './label-layout';
 import { itemSummaryLines, shipFromLines, shipToAddressLines, shipToPhoneLine } from './label-text';
-import { drawOps } from './pdf-draw';
+import { createPageWriter } from './pdf-draw';
 import { embedTextFonts } from './pdf-text';
 import { cutGuides, labelBoxInCell, PAGE_SIZES_PT, sheetCells, type SheetLayout } from './sheet-layout';
 import type { ShipmentLabel } from './shipment-label';
@@ -35,26 +35,37 @@ export async function renderLabelsPdf(labels: ShipmentLabel[], options: RenderLa
   const doc = await createExportDocument('Shipping labels', options.createdAt);
   const shaper = await embedTextFonts(doc, options.fonts, labels.flatMap(labelTexts));
   const layoutOptions = { utcOffsetMinutes: options.utcOffsetMinutes };
+  const writer = createPageWriter(doc, shaper);
 
   if (options.layout === '4x6') {
     const [width, height] = PAGE_SIZES_PT['4x6'];
     for (const label of labels) {
       const page = doc.addPage([width, height]);
-      drawOps(page, shaper, layoutLabel(label, shaper, { x: 0, y: 0, width, height }, layoutOptions));
+      writer.draw(page, layoutLabel(label, shaper, { x: 0, y: 0, width, height }, layoutOptions));
     }
   } else {
     const sheetLayout = options.sheetLayout ?? '4up';
     const cells = sheetCells(options.layout, sheetLayout);
     for (let first = 0; first < labels.length; first += cells.length) {
       const page = doc.addPage([...PAGE_SIZES_PT[options.layout]]);
-      drawOps(page, shaper, cutGuides(options.layout, sheetLayout));
+      writer.draw(page, cutGuides(options.layout, sheetLayout));
       labels.slice(first, first + cells.length).forEach((label, index) => {
         const box: Box = labelBoxInCell(cells[index]!);
-        drawOps(page, shaper, layoutLabel(label, shaper, box, layoutOptions));
+        writer.draw(page, layoutLabel(label, shaper, box, layoutOptions));
       });
     }
   }
-  return doc.save();
+  writer.finish();
+  return saveExportDocument(doc);
+}
+
+/**
+ * Serializes without pdf-lib's pauses: by default `save` waits a timer tick every 50 objects
+ * (to keep a page responsive), which in a worker costs ≥4 ms per pause (timer clamping) for a
+ * 500-page file. Renders run in a worker or a short burst, so nothing needs the pauses.
+ */
+export function saveExportDocument(doc: PDFDocument): Promise<Uint8Array> {
+  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /** A document whose metadata holds no personal data (title is generic, no names). */

@@ -1,9 +1,9 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { FontProvider } from './fonts';
 import { layoutCode128, placeLines, type Box, type DrawOp } from './label-layout';
-import { createExportDocument, type LabelPdfLayout } from './label-pdf';
+import { createExportDocument, type LabelPdfLayout, saveExportDocument } from './label-pdf';
 import { shipByText, shipToAddressLines, totalQuantity } from './label-text';
-import { drawOps } from './pdf-draw';
+import { createPageWriter, type PageWriter } from './pdf-draw';
 import { embedTextFonts, type TextShaper } from './pdf-text';
 import { PAGE_SIZES_PT } from './sheet-layout';
 import type { ShipmentLabel } from './shipment-label';
@@ -38,11 +38,13 @@ export async function renderPackingSlipsPdf(labels: ShipmentLabel[], options: Re
   const doc = await createExportDocument('Packing slips', options.createdAt);
   const shaper = await embedTextFonts(doc, options.fonts, [...Object.values(SLIP), ...labels.flatMap(packingSlipTexts)]);
   const [width, height] = PAGE_SIZES_PT[options.pageSize ?? '4x6'];
-  for (const label of labels) layoutPackingSlip(doc, shaper, label, width, height, options.utcOffsetMinutes);
-  return doc.save();
+  const writer = createPageWriter(doc, shaper);
+  for (const label of labels) layoutPackingSlip(doc, writer, shaper, label, width, height, options.utcOffsetMinutes);
+  writer.finish();
+  return saveExportDocument(doc);
 }
 
-function layoutPackingSlip(doc: PDFDocument, shaper: TextShaper, label: ShipmentLabel, width: number, height: number, utcOffsetMinutes?: number): void {
+function layoutPackingSlip(doc: PDFDocument, writer: PageWriter, shaper: TextShaper, label: ShipmentLabel, width: number, height: number, utcOffsetMinutes?: number): void {
   const scale = Math.min(width / 288, height / 432);
   const margin = 14 * scale;
   const inner: Box = { x: margin, y: margin, width: width - 2 * margin, height: height - 2 * margin };
@@ -93,7 +95,7 @@ function layoutPackingSlip(doc: PDFDocument, shaper: TextShaper, label: Shipment
     const fitted = fitParagraphs(shaper, rowText, { width: itemWidth, height: 3 * lineHeight }, { maxSize: bodySize, minSize: bodySize });
     const rowHeight = Math.max(1, fitted.lines.length) * lineHeight + 2 * scale;
     if (top - rowHeight < inner.y + lineHeight) {
-      drawOps(page, shaper, ops);
+      writer.draw(page, ops);
       page = doc.addPage([width, height]);
       ops = [];
       top = inner.y + inner.height;
@@ -111,5 +113,5 @@ function layoutPackingSlip(doc: PDFDocument, shaper: TextShaper, label: Shipment
     top -= 2 * scale;
     placeLines(ops, shaper, [`${SLIP.totalItems}: ${totalQuantity(label.items)}`], bodySize, take(lineHeight));
   }
-  drawOps(page, shaper, ops);
+  writer.draw(page, ops);
 }

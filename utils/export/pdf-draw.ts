@@ -1,89 +1,93 @@
-import {
-  beginText,
-  endText,
-  fill,
-  lineTo,
-  moveText,
-  moveTo,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  setDashPattern,
-  setFillingGrayscaleColor,
-  setFontAndSize,
-  setLineWidth,
-  setStrokingGrayscaleColor,
-  showText,
-  stroke,
-  type PDFFont,
-  type PDFHexString,
-  type PDFName,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+import pako from 'pako';
+import { PDFName, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DrawOp } from './label-layout';
 import type { TextShaper } from './pdf-text';
 
-/**
- * Draws layout ops on a page with pdf-lib's content-stream operators. `page.drawText` and
- * `page.drawRectangle` were measured at ~150 µs and ~60 µs per call (they add a font resource
- * per call and wrap each in its own graphics state); a 4x6 label has ~25 text runs and ~30
- * bars, so 500 labels took 2–3 s. Here each font gets one resource name per page, a text op
- * is one BT…ET block whose runs follow on (Tj advances the pen), and the bars are one fill.
- */
-export function drawOps(page: PDFPage, shaper: TextShaper, ops: DrawOp[]): void {
-  const fontKeys = new Map<PDFFont, PDFName>();
-  const fontKey = (font: PDFFont) => {
-    let key = fontKeys.get(font);
-    if (!key) {
-      key = page.node.newFontDictionary(font.name, font.ref);
-      fontKeys.set(font, key);
-    }
-    return key;
-  };
-  const out: PDFOperator[] = [pushGraphicsState(), setFillingGrayscaleColor(0), setStrokingGrayscaleColor(0)];
-  let barsOpen = false;
-  for (const op of ops) {
-    if (op.kind === 'bar') {
-      out.push(rectangle(op.x, op.y, op.width, op.height));
-      barsOpen = true;
-      continue;
-    }
-    if (barsOpen) {
-      out.push(fill());
-      barsOpen = false;
-    }
-    if (op.kind === 'line') {
-      out.push(pushGraphicsState(), setLineWidth(op.thickness), setDashPattern(op.dash ?? [], 0), moveTo(op.x1, op.y1), lineTo(op.x2, op.y2), stroke(), popGraphicsState());
-    } else {
-      out.push(beginText(), moveText(op.x, op.baseline));
-      for (const run of shaper.runs(op.text)) {
-        const font = shaper.font(run.font);
-        out.push(setFontAndSize(fontKey(font), op.size), showText(encodeCached(font, run.text)));
-      }
-      out.push(endText());
-    }
-  }
-  if (barsOpen) out.push(fill());
-  out.push(popGraphicsState());
-  page.pushOperators(...out);
+/** Draws layout ops onto the pages of one document; `finish` attaches what was drawn. */
+export interface PageWriter {
+  draw(page: PDFPage, ops: DrawOp[]): void;
+  /** Compresses every page's content stream and attaches it to its page. Once, before `doc.save()`. */
+  finish(): void;
 }
 
 /**
- * pdf-lib shapes text again in encodeText; the ship-from block and headings repeat on every
- * label, so their encodings are reused. Safe: a subset font keeps a glyph's id once assigned.
+ * Writes page content as PDF operator text, instead of pdf-lib's operator objects. Measured
+ * (issue 11, 500 4x6 labels): building pdf-lib's per-operator objects and formatting their
+ * numbers took about a third of a cold render, much of it as garbage. The operators are the
+ * same as before: each draw is one `q…Q` block, a text op is one BT…ET block whose runs follow
+ * on (Tj advances the pen), consecutive bars are one fill. Each font has one resource name in
+ * the whole document (`/F0`, `/F1`, …), set on the pages that use it. Pages are compressed with
+ * pako like pdf-lib's own streams, but with a 4 KB window and less hash memory (a page's content
+ * is ~4 KB): same size, a third less time and garbage. The platform's CompressionStream was
+ * tried and costs several ms per stream in Chromium (500 pages: seconds).
  */
-const encodings = new WeakMap<PDFFont, Map<string, PDFHexString>>();
-function encodeCached(font: PDFFont, text: string): PDFHexString {
-  let byText = encodings.get(font);
-  if (!byText) {
-    byText = new Map();
-    encodings.set(font, byText);
-  }
-  let encoded = byText.get(text);
-  if (!encoded) {
-    encoded = font.encodeText(text);
-    byText.set(text, encoded);
-  }
-  return encoded;
+export function createPageWriter(doc: PDFDocument, shaper: TextShaper): PageWriter {
+  const pages = new Map<PDFPage, { parts: string[]; fonts: Set<PDFFont> }>();
+  const fontNames = new Map<PDFFont, PDFName>();
+  const fontName = (font: PDFFont) => {
+    let name = fontNames.get(font);
+    if (!name) {
+      name = PDFName.of(`F${fontNames.size}`);
+      fontNames.set(font, name);
+    }
+    return name;
+  };
+  return {
+    draw(page, ops) {
+      let content = pages.get(page);
+      if (!content) {
+        content = { parts: [], fonts: new Set() };
+        pages.set(page, content);
+      }
+      const { parts, fonts } = content;
+      parts.push('q\n0 g\n0 G\n');
+      let barsOpen = false;
+      for (const op of ops) {
+        if (op.kind === 'bar') {
+          parts.push(`${num(op.x)} ${num(op.y)} ${num(op.width)} ${num(op.height)} re\n`);
+          barsOpen = true;
+          continue;
+        }
+        if (barsOpen) {
+          parts.push('f\n');
+          barsOpen = false;
+        }
+        if (op.kind === 'line') {
+          const dash = (op.dash ?? []).map(num).join(' ');
+          parts.push(`q\n${num(op.thickness)} w\n[${dash}] 0 d\n${num(op.x1)} ${num(op.y1)} m\n${num(op.x2)} ${num(op.y2)} l\nS\nQ\n`);
+        } else {
+          parts.push(`BT\n${num(op.x)} ${num(op.baseline)} Td\n`);
+          for (const run of shaper.runs(op.text)) {
+            const font = shaper.font(run.font);
+            fonts.add(font);
+            parts.push(`${fontName(font).asString()} ${num(op.size)} Tf\n${shaper.encode(run)} Tj\n`);
+          }
+          parts.push('ET\n');
+        }
+      }
+      if (barsOpen) parts.push('f\n');
+      parts.push('Q\n');
+    },
+    finish() {
+      const encoder = new TextEncoder();
+      for (const [page, { parts, fonts }] of pages) {
+        for (const font of fonts) page.node.setFontDictionary(fontName(font), font.ref);
+        const compressed = pako.deflate(encoder.encode(parts.join('')), PAGE_DEFLATE);
+        page.node.addContentStream(doc.context.register(doc.context.stream(compressed, { Filter: 'FlateDecode' })));
+      }
+      pages.clear();
+    },
+  };
+}
+
+/** zlib (FlateDecode) settings for one page's content: window 2^12 bytes, memLevel 4. */
+const PAGE_DEFLATE = { windowBits: 12, memLevel: 4 };
+
+/**
+ * A number as PDF content-stream text: at most 3 decimals (1/1,000 pt; a 203 dpi printer dot
+ * is 0.35 pt), never an exponent (values that would print with one round to 0).
+ */
+export function num(value: number): string {
+  const rounded = Math.round(value * 1_000) / 1_000;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
 }

@@ -20,6 +20,8 @@ export interface TextShaper {
   ascent: number;
   descent: number;
   font(file: string): PDFFont;
+  /** A run as a PDF hex string of its font's (subset) glyph ids, for `Tj`; its drawn width is `width(run.text)`. */
+  encode(run: TextRun): string;
 }
 
 /** Drawn when a character is in no label font (e.g. an emoji in a buyer's name). */
@@ -62,6 +64,9 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
   }
 
   const widthCache = new Map<string, number>();
+  const glyphs = new Map<string, Map<string, { width: number; hex: string }>>();
+  const cleaned = new Map<string, string>();
+  const encoded = new Map<string, string>();
   const fontOf = (file: string) => {
     const font = fonts.get(file);
     if (!font) throw new Error(`Font ${file} was not embedded: text was not passed to embedTextFonts`);
@@ -77,20 +82,57 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
     }
     return out;
   };
+  // Text of scripts that need no shaping is measured and drawn glyph by glyph, each character
+  // shaped once per document (fontkit's layout is the slow part of a render: issue 11). Drawn
+  // that way, a run is exactly the sum of its characters' advances; the only change from
+  // shaping whole runs is that Latin ligatures (fi, fl) print as their two letters. Other
+  // scripts (Devanagari, combining marks) keep whole-run shaping.
+  const glyphsOf = (file: string) => {
+    let byChar = glyphs.get(file);
+    if (!byChar) {
+      byChar = new Map();
+      glyphs.set(file, byChar);
+    }
+    return byChar;
+  };
+  const glyph = (file: string, byChar: Map<string, { width: number; hex: string }>, char: string) => {
+    let found = byChar.get(char);
+    if (!found) {
+      const font = fontOf(file);
+      found = { width: font.widthOfTextAtSize(char, 1), hex: font.encodeText(char).toString().slice(1, -1) };
+      byChar.set(char, found);
+    }
+    return found;
+  };
+  const runWidth = (run: TextRun) => {
+    if (!drawsGlyphByGlyph(run.text)) return fontOf(run.font).widthOfTextAtSize(run.text, 1);
+    const byChar = glyphsOf(run.font);
+    let unitWidth = 0;
+    for (const char of run.text) unitWidth += glyph(run.font, byChar, char).width;
+    return unitWidth;
+  };
   // Widths add up over segments (spaces, single CJK characters, other runs): pdf-lib draws
   // advance widths without kerning, and no ligature crosses those boundaries. Caching per
-  // segment makes line wrapping cheap (fontkit's layout is the slow part).
+  // segment makes line wrapping cheap.
   const segmentWidth = (segment: string) => {
     let unitWidth = widthCache.get(segment);
     if (unitWidth === undefined) {
       unitWidth = 0;
-      for (const run of runs(segment)) unitWidth += fontOf(run.font).widthOfTextAtSize(run.text, 1);
+      for (const run of runs(segment)) unitWidth += runWidth(run);
       widthCache.set(segment, unitWidth);
     }
     return unitWidth;
   };
   return {
-    clean: (text) => cleanLabelText(provider.manifest, text, lookup),
+    clean(text) {
+      // Headings, the ship-from block and many place names repeat on every label.
+      let clean = cleaned.get(text);
+      if (clean === undefined) {
+        clean = cleanLabelText(provider.manifest, text, lookup);
+        cleaned.set(text, clean);
+      }
+      return clean;
+    },
     runs,
     width(text, size) {
       let unitWidth = 0;
@@ -100,7 +142,36 @@ export async function embedTextFonts(doc: PDFDocument, provider: FontProvider, t
     ascent,
     descent,
     font: fontOf,
+    encode(run) {
+      if (drawsGlyphByGlyph(run.text)) {
+        const byChar = glyphsOf(run.font);
+        let hex = '<';
+        for (const char of run.text) hex += glyph(run.font, byChar, char).hex;
+        return `${hex}>`;
+      }
+      // The ship-from block and headings repeat on every label: shaped once.
+      const key = `${run.font}\u0000${run.text}`;
+      let hex = encoded.get(key);
+      if (hex === undefined) {
+        hex = fontOf(run.font).encodeText(run.text).toString();
+        encoded.set(key, hex);
+      }
+      return hex;
+    },
   };
+}
+
+/**
+ * Scripts whose characters take the same glyph alone as in a word (no reordering, joining or
+ * mark placement): Latin, Greek, Cyrillic, Han, kana, Hangul syllables, Bopomofo and common
+ * punctuation, digits and symbols. Combining marks and conjoining Hangul jamo need shaping.
+ */
+const GLYPH_BY_GLYPH =
+  /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\p{Script=Common}]*$/u;
+const NEEDS_SHAPING = /[\p{M}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF]/u;
+
+export function drawsGlyphByGlyph(text: string): boolean {
+  return GLYPH_BY_GLYPH.test(text) && !NEEDS_SHAPING.test(text);
 }
 
 const CJK_CHAR = '\\u2E80-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFF00-\\uFFEF';

@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import { MessageError } from '../../utils/messaging/envelope';
+import type { PreparedExport } from '../../utils/export-jobs/export-messages';
+import { startFileExportJob, type FileExportJob, type FileExportJobDeps, type FileExportJobState } from './file-export-job';
+
+const prepared = (labels: string[]) =>
+  ({
+    labels: labels.map((orderSn) => ({ orderSn })),
+    skipped: [{ orderSn: 'PO-9', reason: 'no-buyer-data' }],
+    labelSheetLayout: '4up',
+    csvCustomColumns: [],
+    at: 1,
+  }) as unknown as PreparedExport;
+
+function deps(over: Partial<FileExportJobDeps> = {}) {
+  const log: string[] = [];
+  let finish: (state: 'complete' | 'interrupted') => void = () => undefined;
+  const renderer = { render: vi.fn(async () => ({ fileName: 'f.csv', mimeType: 'text/csv', bytes: new Uint8Array([65]) })), end: vi.fn() };
+  const d: FileExportJobDeps = {
+    prepare: vi.fn(async () => {
+      log.push('prepare');
+      return prepared(['PO-1', 'PO-2']);
+    }),
+    startRenderer: vi.fn(() => {
+      log.push('renderer');
+      return renderer;
+    }),
+    save: vi.fn(async () => ({ downloadId: 7, exportId: 1, purgeAt: 0, dueNow: false, finished: new Promise<'complete' | 'interrupted'>((r) => (finish = r)) })),
+    fontsUrl: 'fonts/',
+    utcOffsetMinutes: 0,
+    recordedDueText: () => 'recorded due',
+    ...over,
+  };
+  return { d, log, renderer, finish: (s: 'complete' | 'interrupted') => finish(s) };
+}
+
+const settled = (job: FileExportJob, until: (s: FileExportJobState) => boolean) =>
+  new Promise<FileExportJobState>((resolve) => {
+    const check = () => until(job.getState()) && resolve(job.getState());
+    job.subscribe(check);
+    check();
+  });
+
+describe('startFileExportJob', () => {
+  it('starts the renderer before asking for the data, then renders, saves and follows the download', async () => {
+    const { d, log, renderer, finish } = deps();
+    const job = startFileExportJob({ orderSns: ['PO-1', 'PO-2', 'PO-9'], format: 'csv-generic' }, d);
+    expect(job.getState().phase).toBe('preparing');
+    expect(log).toEqual(['renderer', 'prepare']);
+    const done = await settled(job, (s) => s.outcome !== null);
+    expect(done).toMatchObject({ phase: 'done', outcome: { fileName: 'f.csv', downloadId: 7, orderSns: ['PO-1', 'PO-2'] }, skipped: [{ orderSn: 'PO-9' }], saved: null });
+    expect(renderer.render).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(d.save).mock.calls[0]![1]).toEqual({ fileName: 'f.csv', format: 'csv-generic', orderSns: ['PO-1', 'PO-2'] });
+    finish('complete');
+    expect((await settled(job, (s) => s.saved !== null)).saved).toBe('complete');
+    // No buyer data stays in the job's state.
+    expect(JSON.stringify(job.getState())).not.toContain('labels');
+  });
+
+  it('shows a failed prepare with a retry that asks again', async () => {
+    const prepare = vi
+      .fn<FileExportJobDeps['prepare']>()
+      .mockRejectedValueOnce(new MessageError('locked', 'Vault is locked'))
+      .mockResolvedValueOnce(prepared(['PO-1']));
+    const { d, renderer } = deps({ prepare });
+    const job = startFileExportJob({ orderSns: ['PO-1'], format: 'pdf-4x6' }, d);
+    const failed = await settled(job, (s) => s.phase === 'failed');
+    expect(failed.prepareError?.code).toBe('locked');
+    expect(renderer.end).toHaveBeenCalledTimes(1);
+    job.retry();
+    await settled(job, (s) => s.outcome !== null);
+    expect(prepare).toHaveBeenCalledTimes(2);
+    expect(d.startRenderer).toHaveBeenCalledTimes(2);
+  });
+
+  it('says so when no order has an address, and renders nothing', async () => {
+    const { d, renderer } = deps({ prepare: vi.fn(async () => prepared([])) });
+    const job = startFileExportJob({ orderSns: ['PO-9'], format: 'zpl' }, d);
+    expect(await settled(job, (s) => s.phase === 'failed')).toMatchObject({ nothing: true, skipped: [{ orderSn: 'PO-9' }] });
+    expect(renderer.render).not.toHaveBeenCalled();
+    expect(renderer.end).toHaveBeenCalled();
+  });
+
+  it('tells the seller when the file could only be tracked as due now', async () => {
+    const { d } = deps({ save: vi.fn(async () => ({ downloadId: 7, exportId: 1, purgeAt: 0, dueNow: true, finished: Promise.resolve('complete' as const) })) });
+    const job = startFileExportJob({ orderSns: ['PO-1'], format: 'csv-generic' }, d);
+    expect(await settled(job, (s) => s.phase === 'failed')).toMatchObject({ error: 'recorded due', outcome: null });
+  });
+});

@@ -1,0 +1,111 @@
+import type { ExportFile } from '../../utils/export/index';
+import type { FileExportFormat } from '../../utils/export/file-names';
+import { MessageError } from '../../utils/messaging/envelope';
+import type { PreparedExport } from '../../utils/export-jobs/export-messages';
+import type { RenderRequest } from './export-render-protocol';
+import { FileRecordedDueError, runFileExport, type FileExportPhase, type FileExportSteps } from './file-export-runner';
+
+export interface FileExportJobState {
+  phase: 'preparing' | FileExportPhase | 'failed';
+  /** export/prepare failed (e.g. the vault is locked): the seller can retry. */
+  prepareError: MessageError | null;
+  /** The export failed after prepare (text for the seller). */
+  error: string | null;
+  /** None of the orders had an address to export. */
+  nothing: boolean;
+  /** Orders left out, with the reason (order numbers only). */
+  skipped: PreparedExport['skipped'];
+  outcome: { fileName: string; downloadId: number; orderSns: string[] } | null;
+  /** Chromium's last word on the download. */
+  saved: 'complete' | 'interrupted' | null;
+}
+
+/** What renders the file: the render worker (PDF) or the page itself (CSV, ZPL). Started with the job, before the data is there. */
+export interface FileRenderer {
+  render(request: RenderRequest): Promise<ExportFile>;
+  /** Frees it when no render will come (prepare failed, nothing to export). */
+  end(): void;
+}
+
+export interface FileExportJobDeps {
+  prepare(orderSns: string[], format: FileExportFormat): Promise<PreparedExport>;
+  startRenderer(): FileRenderer;
+  save: FileExportSteps['save'];
+  fontsUrl: string;
+  utcOffsetMinutes: number;
+  /** Text for an untracked file that was recorded due now. */
+  recordedDueText: () => string;
+}
+
+export interface FileExportJob {
+  getState(): FileExportJobState;
+  subscribe(listener: () => void): () => void;
+  /** Asks export/prepare again after it failed (e.g. after unlocking). */
+  retry(): void;
+}
+
+const INITIAL: FileExportJobState = { phase: 'preparing', prepareError: null, error: null, nothing: false, skipped: [], outcome: null, saved: null };
+
+/**
+ * One file export (issues 6, 11), started at once: the renderer warms up (worker: fonts and
+ * barcodes) while export/prepare opens the buyer data (one audited read per attempt); then
+ * render → download and tracked export. Runs in the export tab or, for CSV and ZPL, in the
+ * popup. The decrypted labels are held only until the renderer has them; the state keeps
+ * order numbers and the file name, never PII.
+ */
+export function startFileExportJob(request: { orderSns: string[]; format: FileExportFormat }, deps: FileExportJobDeps): FileExportJob {
+  let state = INITIAL;
+  const listeners = new Set<() => void>();
+  const set = (patch: Partial<FileExportJobState>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  };
+
+  const attempt = () => {
+    const renderer = deps.startRenderer();
+    deps.prepare(request.orderSns, request.format).then(
+      (prepared) => {
+        set({ skipped: prepared.skipped });
+        if (prepared.labels.length === 0) {
+          renderer.end();
+          set({ phase: 'failed', nothing: true });
+          return;
+        }
+        runFileExport(
+          request.format,
+          prepared,
+          { fontsUrl: deps.fontsUrl, utcOffsetMinutes: deps.utcOffsetMinutes },
+          { render: (r) => renderer.render(r), save: deps.save },
+          (phase) => set({ phase }),
+        ).then(
+          (outcome) => {
+            set({ outcome: { fileName: outcome.fileName, downloadId: outcome.downloadId, orderSns: outcome.orderSns } });
+            void outcome.finished.then((saved) => set({ saved }));
+          },
+          (err: unknown) => {
+            renderer.end();
+            set({ phase: 'failed', error: err instanceof FileRecordedDueError ? deps.recordedDueText() : err instanceof Error ? err.message : String(err) });
+          },
+        );
+      },
+      (err: unknown) => {
+        renderer.end();
+        set({ phase: 'failed', prepareError: err instanceof MessageError ? err : new MessageError('internal', String(err)) });
+      },
+    );
+  };
+  attempt();
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    retry() {
+      if (!state.prepareError) return;
+      set(INITIAL);
+      attempt();
+    },
+  };
+}
