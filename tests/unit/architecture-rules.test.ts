@@ -73,7 +73,8 @@ describe('architecture rules', () => {
     }
   });
 
-  it('pass on this repository', () => {
+  // dependency-cruiser over the whole repository (~420 modules) took 29 s on the loaded 2-core machine.
+  it('pass on this repository', { timeout: 120_000 }, () => {
     const run = check(repo);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
