@@ -9,8 +9,10 @@ export interface RenderWorker {
 }
 
 /**
- * Starts the render worker at once, before the buyer data is there: it loads the fonts and
- * encodes the order numbers' barcodes while export/prepare runs (issue 11).
+ * Starts the render worker at once, before the buyer data is there: it loads the fonts while
+ * export/prepare runs (issue 11). Meanwhile this page, idle until the data comes, encodes the
+ * order numbers' barcodes and hands them over, so the worker script does not carry the encoder
+ * (bwip-js, ~0.9 MB: its start was the longest wait).
  */
 export function startRenderWorker(fontsUrl: string, orderSns: string[]): RenderWorker {
   const worker = new Worker(new URL('../../entrypoints/print/export-render.worker.ts', import.meta.url), { type: 'module' });
@@ -23,8 +25,16 @@ export function startRenderWorker(fontsUrl: string, orderSns: string[]): RenderW
   };
   const warm: RenderWorkerMessage = { kind: 'warm', fontsUrl, orderSns };
   worker.postMessage(warm);
+  // If this fails, the worker encodes what it misses itself (slower, same file).
+  const barcodes = import('../../utils/export/barcode')
+    .then(({ encodeCode128Ahead }) => {
+      const message: RenderWorkerMessage = { kind: 'barcodes', symbols: encodeCode128Ahead(orderSns) };
+      worker.postMessage(message);
+    })
+    .catch(() => undefined);
   return {
-    render(request) {
+    async render(request) {
+      await barcodes;
       return new Promise<ExportFile>((resolve, reject) => {
         settle = (reply) => {
           worker.terminate();
