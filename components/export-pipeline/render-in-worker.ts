@@ -1,6 +1,9 @@
 import type { ExportFile } from '../../utils/export/index';
 import type { RenderReply, RenderRequest, RenderWorkerMessage } from './export-render-protocol';
 
+/** Barcodes encoded between two breaks of the page's main thread (a few tens of ms of work each). */
+const BARCODE_SLICE = 100;
+
 export interface RenderWorker {
   /** Renders one file; the worker ends afterwards (fonts and PII leave memory with it). */
   render(request: RenderRequest): Promise<ExportFile>;
@@ -25,10 +28,15 @@ export function startRenderWorker(fontsUrl: string, orderSns: string[]): RenderW
   };
   const warm: RenderWorkerMessage = { kind: 'warm', fontsUrl, orderSns };
   worker.postMessage(warm);
-  // If this fails, the worker encodes what it misses itself (slower, same file).
+  // In slices, so the page keeps answering; if this fails, the worker encodes what it misses itself (slower, same file).
   const barcodes = import('../../utils/export/barcode')
-    .then(({ encodeCode128Ahead }) => {
-      const message: RenderWorkerMessage = { kind: 'barcodes', symbols: encodeCode128Ahead(orderSns) };
+    .then(async ({ encodeCode128Ahead }) => {
+      const symbols: ReturnType<typeof encodeCode128Ahead> = [];
+      for (let start = 0; start < orderSns.length; start += BARCODE_SLICE) {
+        symbols.push(...encodeCode128Ahead(orderSns.slice(start, start + BARCODE_SLICE)));
+        await new Promise((resolve) => setTimeout(resolve));
+      }
+      const message: RenderWorkerMessage = { kind: 'barcodes', symbols };
       worker.postMessage(message);
     })
     .catch(() => undefined);
