@@ -27,6 +27,9 @@ export default defineConfig({
   },
   vite: () => ({
     build: { chunkSizeWarningLimit: 4096 },
+    // The export render worker is a module worker (render-in-worker.ts); ES output lets it load
+    // the barcode encoder only when the page did not hand the barcodes over (issue 11).
+    worker: { format: 'es' },
   }),
   hooks: {
     // Large data the service worker needs rarely, as packaged files instead of bundled code (issue 11:

@@ -1,3 +1,4 @@
+import type { Code128Symbol } from '../../utils/export/barcode-symbols';
 import type { ExportFile, RenderExportOptions } from '../../utils/export/index';
 import type { FileExportFormat } from '../../utils/export/file-names';
 import type { ShipmentLabel } from '../../utils/export/shipment-label';
@@ -13,9 +14,13 @@ export interface RenderRequest {
 
 /**
  * Page → render worker. `warm` comes first, as soon as the page starts and before any buyer
- * data exists: the worker loads the fonts and encodes the barcodes of the order numbers (not
- * PII) while export/prepare runs. Then one `render`.
+ * data exists: the worker loads the fonts for the order numbers (not PII) while export/prepare
+ * runs. `barcodes`: the order numbers' Code 128 symbols, encoded by the page meanwhile (the
+ * worker does not carry the encoder). Then one `render`.
  */
-export type RenderWorkerMessage = { kind: 'warm'; fontsUrl: string; orderSns: string[] } | { kind: 'render'; request: RenderRequest };
+export type RenderWorkerMessage =
+  | { kind: 'warm'; fontsUrl: string; orderSns: string[] }
+  | { kind: 'barcodes'; symbols: [string, Code128Symbol][] }
+  | { kind: 'render'; request: RenderRequest };
 
 export type RenderReply = { ok: true; file: ExportFile } | { ok: false; message: string };

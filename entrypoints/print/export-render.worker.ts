@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { rememberCode128 } from '../../utils/export/barcode-symbols';
 import { isTextExportFormat } from '../../utils/export/file-names';
 import { type FontProvider, loadFontsFromUrl } from '../../utils/export/fonts';
 import { renderPdfExportFile } from '../../utils/export/render-pdf-file';
@@ -8,8 +9,8 @@ import type { RenderReply, RenderWorkerMessage } from '../../components/export-p
 /**
  * Renders one export file off the page's main thread (pdf-lib + fontkit need no DOM and no
  * eval), so the export page keeps painting its progress while 500 labels are laid out. It is
- * started before the buyer data arrives and warms up meanwhile (fonts, barcodes). PDFs only:
- * CSV and ZPL need no fonts and are made on the page.
+ * started before the buyer data arrives and warms up meanwhile (fonts); the page hands over the
+ * order numbers' barcodes. PDFs only: CSV and ZPL need no fonts and are made on the page.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -24,6 +25,10 @@ scope.onmessage = async (event: MessageEvent<RenderWorkerMessage>) => {
     warmed = fontsFrom(message.fontsUrl)
       .then((provider) => warmLabelRenderer(provider, message.orderSns))
       .catch(() => (fonts = null));
+    return;
+  }
+  if (message.kind === 'barcodes') {
+    for (const [text, symbol] of message.symbols) rememberCode128(text, symbol);
     return;
   }
   const { format, labels, options, fontsUrl } = message.request;

@@ -30,5 +30,6 @@ export { isTextExportFormat, TEXT_EXPORT_FORMATS, type TextExportFormat } from '
 // Work a label render does before its buyer data arrives (fonts, barcodes of the order numbers).
 export { warmLabelRenderer } from './render-warmup';
 export { encodeCode128Ahead } from './barcode';
+export { type Code128Symbol, ensureCode128Symbols, rememberCode128 } from './barcode-symbols';
 export type { SheetLayout } from './sheet-layout';
 export { splitName } from './name-split';

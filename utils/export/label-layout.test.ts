@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { label, longLabel, scriptLabels } from '../../tests/support/label-test-data';
 import { loadFontsFromDisk } from '../../tests/support/node-font-provider';
+import { ensureCode128Symbols } from './barcode-symbols';
 import { labelTexts } from './label-pdf';
 import { layoutLabel, type Box, type DrawOp } from './label-layout';
 import { ELLIPSIS, embedTextFonts, type TextShaper } from './pdf-text';
@@ -12,6 +13,7 @@ beforeAll(async () => {
   const doc = await PDFDocument.create();
   const all = [...scriptLabels(), longLabel(), label()];
   shaper = await embedTextFonts(doc, await loadFontsFromDisk(), all.flatMap(labelTexts));
+  await ensureCode128Symbols(all.map((l) => l.orderSn));
 });
 
 const EPS = 1e-6;

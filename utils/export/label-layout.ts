@@ -1,4 +1,4 @@
-import { code128Bars, CODE128_QUIET_ZONE_MODULES } from './barcode';
+import { CODE128_QUIET_ZONE_MODULES, code128Symbol } from './barcode-symbols';
 import { itemSummaryLines, LABEL_HEADINGS, shipByText, shipFromLines, shipToAddressLines, shipToPhoneLine } from './label-text';
 import type { TextShaper } from './pdf-text';
 import type { ShipmentLabel } from './shipment-label';
@@ -36,7 +36,8 @@ const MAX_MODULE_DOTS = 4;
 /**
  * Lays out one shipping label in `box`: ship-from, ship-to, Code 128 of the order number with
  * its text, item summary, ship-by date. Long text wraps, shrinks to a minimum size, then ends
- * with an ellipsis, so nothing is drawn outside `box`.
+ * with an ellipsis, so nothing is drawn outside `box`. The order number's barcode must be known
+ * (`ensureCode128Symbols`, barcode-symbols.ts).
  */
 export function layoutLabel(label: ShipmentLabel, shaper: TextShaper, box: Box, options: LabelLayoutOptions = {}): DrawOp[] {
   const scale = Math.min(box.width / LABEL_4X6_PT.width, box.height / LABEL_4X6_PT.height);
@@ -102,9 +103,9 @@ export function layoutLabel(label: ShipmentLabel, shaper: TextShaper, box: Box, 
   return ops;
 }
 
-/** Bars of the order number centred in `box`, module width in whole printer dots when it fits. */
+/** Bars of the order number centred in `box`, module width in whole printer dots when it fits (symbol: `ensureCode128Symbols` first). */
 export function layoutCode128(text: string, box: Box): DrawOp[] {
-  const symbol = code128Bars(text);
+  const symbol = code128Symbol(text);
   const totalModules = symbol.modules + 2 * CODE128_QUIET_ZONE_MODULES;
   const dots = Math.min(MAX_MODULE_DOTS, Math.floor(box.width / (totalModules * PRINTER_DOT_PT)));
   const moduleWidth = dots >= MIN_MODULE_DOTS ? dots * PRINTER_DOT_PT : box.width / totalModules;

@@ -1,4 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
+import { ensureCode128Symbols } from './barcode-symbols';
 import type { FontProvider } from './fonts';
 import { layoutLabel, type Box } from './label-layout';
 import { itemSummaryLines, shipFromLines, shipToAddressLines, shipToPhoneLine } from './label-text';
@@ -32,6 +33,7 @@ export function labelTexts(label: ShipmentLabel): string[] {
  */
 export async function renderLabelsPdf(labels: ShipmentLabel[], options: RenderLabelsPdfOptions): Promise<Uint8Array> {
   if (labels.length === 0) throw new Error('No orders selected for labels.');
+  await ensureCode128Symbols(labels.map((l) => l.orderSn));
   const doc = await createExportDocument('Shipping labels', options.createdAt);
   const shaper = await embedTextFonts(doc, options.fonts, labels.flatMap(labelTexts));
   const layoutOptions = { utcOffsetMinutes: options.utcOffsetMinutes };

@@ -1,4 +1,5 @@
 import type { PDFDocument } from 'pdf-lib';
+import { ensureCode128Symbols } from './barcode-symbols';
 import type { FontProvider } from './fonts';
 import { layoutCode128, placeLines, type Box, type DrawOp } from './label-layout';
 import { createExportDocument, type LabelPdfLayout, saveExportDocument } from './label-pdf';
@@ -35,6 +36,7 @@ function itemTexts(item: ShipmentLabel['items'][number]): string[] {
  */
 export async function renderPackingSlipsPdf(labels: ShipmentLabel[], options: RenderPackingSlipsOptions): Promise<Uint8Array> {
   if (labels.length === 0) throw new Error('No orders selected for packing slips.');
+  await ensureCode128Symbols(labels.map((l) => l.orderSn));
   const doc = await createExportDocument('Packing slips', options.createdAt);
   const shaper = await embedTextFonts(doc, options.fonts, [...Object.values(SLIP), ...labels.flatMap(packingSlipTexts)]);
   const [width, height] = PAGE_SIZES_PT[options.pageSize ?? '4x6'];

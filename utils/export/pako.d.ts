@@ -1,10 +1,8 @@
-/** The one pako call the PDF writer makes (pako 1.x ships no types; it is pdf-lib's deflate too). */
+/** The pako call the export code makes (pako 1.x ships no types; pdf-lib compresses with it too). */
 declare module 'pako' {
-  interface DeflateOptions {
-    level?: number;
-    windowBits?: number;
-    memLevel?: number;
-  }
-  const pako: { deflate(data: Uint8Array, options?: DeflateOptions): Uint8Array };
+  const pako: {
+    /** zlib-wrapped data; throws on damaged input. */
+    inflate(data: Uint8Array): Uint8Array;
+  };
   export default pako;
 }

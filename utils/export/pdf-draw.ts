@@ -1,4 +1,3 @@
-import pako from 'pako';
 import { PDFName, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DrawOp } from './label-layout';
 import type { TextShaper } from './pdf-text';
@@ -6,7 +5,7 @@ import type { TextShaper } from './pdf-text';
 /** Draws layout ops onto the pages of one document; `finish` attaches what was drawn. */
 export interface PageWriter {
   draw(page: PDFPage, ops: DrawOp[]): void;
-  /** Compresses every page's content stream and attaches it to its page. Once, before `doc.save()`. */
+  /** Attaches every page's content stream (and its font names) to its page. Once, before `doc.save()`. */
   finish(): void;
 }
 
@@ -16,10 +15,14 @@ export interface PageWriter {
  * numbers took about a third of a cold render, much of it as garbage. The operators are the
  * same as before: each draw is one `q…Q` block, a text op is one BT…ET block whose runs follow
  * on (Tj advances the pen), consecutive bars are one fill. Each font has one resource name in
- * the whole document (`/F0`, `/F1`, …), set on the pages that use it. Pages are compressed with
- * pako like pdf-lib's own streams, but with a 4 KB window and less hash memory (a page's content
- * is ~4 KB): same size, a third less time and garbage. The platform's CompressionStream was
- * tried and costs several ms per stream in Chromium (500 pages: seconds).
+ * the whole document (`/F0`, `/F1`, …), set on the pages that use it.
+ *
+ * Page content is stored uncompressed (issue 11): a 500-label file is ~2 MB instead of ~0.6 MB,
+ * and a fresh render worker saves its costliest cold step. Measured: deflating 500 page streams
+ * with pako took ~0.3–0.5 s of CPU in a fresh process (its first 500 calls run unoptimized; warm,
+ * 0.1 s), about a sixth of the render; the platform's CompressionStream costs several ms per
+ * stream in Chromium (500 pages: seconds). Printers and viewers read both alike; the file is
+ * deleted with its orders' buyer data either way.
  */
 export function createPageWriter(doc: PDFDocument, shaper: TextShaper): PageWriter {
   const pages = new Map<PDFPage, { parts: string[]; fonts: Set<PDFFont> }>();
@@ -72,16 +75,12 @@ export function createPageWriter(doc: PDFDocument, shaper: TextShaper): PageWrit
       const encoder = new TextEncoder();
       for (const [page, { parts, fonts }] of pages) {
         for (const font of fonts) page.node.setFontDictionary(fontName(font), font.ref);
-        const compressed = pako.deflate(encoder.encode(parts.join('')), PAGE_DEFLATE);
-        page.node.addContentStream(doc.context.register(doc.context.stream(compressed, { Filter: 'FlateDecode' })));
+        page.node.addContentStream(doc.context.register(doc.context.stream(encoder.encode(parts.join('')))));
       }
       pages.clear();
     },
   };
 }
-
-/** zlib (FlateDecode) settings for one page's content: window 2^12 bytes, memLevel 4. */
-const PAGE_DEFLATE = { windowBits: 12, memLevel: 4 };
 
 /**
  * A number as PDF content-stream text: at most 3 decimals (1/1,000 pt; a 203 dpi printer dot

@@ -3,10 +3,13 @@
  *
  * Why: @pdf-lib/fontkit reads WOFF fonts directly but inflates the whole `glyf` table with a
  * pure-JS inflater on EVERY glyph access (WOFFFont._getTableStream has no cache). Measured:
- * 500 labels spent ~1.6 s of 3 in tiny-inflate. Unwrapping once, with the platform's native
- * DecompressionStream (pages, workers and Node 18+), removes that. No font data changes:
- * tables are copied or inflated byte for byte, per the WOFF 1.0 spec (W3C, section 4–5).
+ * 500 labels spent ~1.6 s of 3 in tiny-inflate. Unwrapping once removes that. No font data
+ * changes: tables are copied or inflated byte for byte, per the WOFF 1.0 spec (W3C, section 4–5).
+ * Inflated with pako (issue 11): the platform's DecompressionStream costs several ms per stream
+ * in Chromium, and a font has a dozen compressed tables (a CJK label's fonts: about 0.5 s).
  */
+import pako from 'pako';
+
 const WOFF_SIGNATURE = 0x774f4646; // 'wOFF'
 const WOFF_HEADER_SIZE = 44;
 const WOFF_TABLE_ENTRY_SIZE = 20;
@@ -44,15 +47,13 @@ export async function woffToSfnt(woff: Uint8Array): Promise<Uint8Array> {
     if (table.offset + table.compLength > woff.byteLength || table.compLength > table.origLength) throw new Error('Font file is damaged.');
     tables.push(table);
   }
-  const data = await Promise.all(
-    tables.map(async (t) => {
-      const stored = woff.subarray(t.offset, t.offset + t.compLength);
-      if (t.compLength === t.origLength) return stored;
-      const inflated = await inflateZlib(stored);
-      if (inflated.byteLength !== t.origLength) throw new Error('Font file is damaged.');
-      return inflated;
-    }),
-  );
+  const data = tables.map((t) => {
+    const stored = woff.subarray(t.offset, t.offset + t.compLength);
+    if (t.compLength === t.origLength) return stored;
+    const inflated = inflateZlib(stored);
+    if (inflated.byteLength !== t.origLength) throw new Error('Font file is damaged.');
+    return inflated;
+  });
 
   const pad4 = (n: number) => (n + 3) & ~3;
   const directorySize = SFNT_HEADER_SIZE + numTables * SFNT_TABLE_ENTRY_SIZE;
@@ -80,8 +81,11 @@ export async function woffToSfnt(woff: Uint8Array): Promise<Uint8Array> {
   return out;
 }
 
-/** WOFF compresses tables with zlib (RFC 1950), which the Compression Streams API calls "deflate". */
-async function inflateZlib(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** WOFF compresses tables with zlib (RFC 1950). */
+function inflateZlib(bytes: Uint8Array): Uint8Array {
+  try {
+    return pako.inflate(bytes);
+  } catch {
+    throw new Error('Font file is damaged.');
+  }
 }
