@@ -58,6 +58,28 @@ describe('storeCapturedAddresses', () => {
     for (const n of [...Object.values(names), 'Springfield', 'buyer@example.com', '555 0100']) expect(everything).not.toContain(n);
   });
 
+  it('captures within ten minutes share one ephemeral key (one X25519 to open them); later ones and another vault get a new one', async () => {
+    const deps = await vaultWithOrders(['PO-1', 'PO-2', 'PO-3']);
+    const ephemeralOf = async (orderSn: string) => Buffer.from((await deps.db.buyers.get(orderSn))!.sealed.subarray(21, 53)).toString('hex');
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content');
+    deps.clock.now += 9 * 60_000;
+    await storeCapturedAddresses(deps, [makeAddress('PO-2', makePii('B'))], 'content');
+    deps.clock.now += 2 * 60_000;
+    await storeCapturedAddresses(deps, [makeAddress('PO-3', makePii('C'))], 'content');
+    expect(await ephemeralOf('PO-2')).toBe(await ephemeralOf('PO-1'));
+    expect(await ephemeralOf('PO-3')).not.toBe(await ephemeralOf('PO-1'));
+    // Each record keeps its own shred key: erasing one leaves the other sharing its batch key openable.
+    await deps.db.transaction('rw', deps.db.buyers, deps.db.orders, deps.db.exports, () => erasePiiInTransaction(deps.db, deps.shredKeys, ['PO-1'], deps.clock.now));
+    const { results } = await openBuyers(deps, ['PO-1', 'PO-2', 'PO-3'], 'popup');
+    expect(results).toMatchObject({ 'PO-1': { state: 'none' }, 'PO-2': { state: 'ok', pii: { name: 'B' } }, 'PO-3': { state: 'ok', pii: { name: 'C' } } });
+
+    const other = await vaultWithOrders(['PO-9']);
+    other.clock.now = deps.clock.now;
+    await storeCapturedAddresses(other, [makeAddress('PO-9', makePii('D'))], 'content');
+    const otherEphemeral = Buffer.from((await other.db.buyers.get('PO-9'))!.sealed.subarray(21, 53)).toString('hex');
+    expect(otherEphemeral).not.toBe(await ephemeralOf('PO-3'));
+  });
+
   it('skips everything when no vault is set up, and writes nothing', async () => {
     const deps = makeDeps();
     await deps.db.orders.put(makeOrder('PO-1'));

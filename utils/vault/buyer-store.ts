@@ -3,7 +3,8 @@ import type { BackgroundDeps } from '../background-deps';
 import type { CapturedAddress } from './buyer-pii';
 import { type BuyerPii, buyerPiiSchema, sameBuyerPii } from './buyer-pii';
 import Dexie from 'dexie';
-import { createShreddingSealer, createVaultOpener, SEALED_V1, shredRefOf, type Opener, type ShredRef } from '../crypto/sealed-box';
+import { createShreddingSealer, createVaultOpener, SEALED_V1, shredRefOf, type Opener, type ShreddingSealer, type ShredRef } from '../crypto/sealed-box';
+import { equalBytes } from '@noble/ciphers/utils.js';
 import type { OrderShredKey } from '../shred/shred-key-store';
 import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
@@ -50,6 +51,23 @@ async function openerFor(deps: BackgroundDeps, secretKey: Uint8Array, rows: read
   return createVaultOpener(secretKey, keyring);
 }
 
+/**
+ * One v2 sealer (one ephemeral X25519 key, hence one batch key) reused for the captures of
+ * SEALER_REUSE_MS while this worker lives (issue 11). Opening costs one X25519 per distinct
+ * ephemeral key (2.2 ms on this machine under load): with a sealer per capture, 500 single-order
+ * address captures cost export/prepare about 1.1 s of X25519 alone. Every record still has its own
+ * shred key and nonce, so shredding is per record as before. The batch key lives only in this
+ * worker's memory (lost when Chromium stops it), never stored.
+ */
+const SEALER_REUSE_MS = 10 * 60_000;
+let reusedSealer: { publicKey: Uint8Array; sealer: ShreddingSealer; madeAt: number } | null = null;
+
+function sealerFor(publicKey: Uint8Array, now: number): ShreddingSealer {
+  const reusable = reusedSealer && equalBytes(reusedSealer.publicKey, publicKey) && now >= reusedSealer.madeAt && now - reusedSealer.madeAt < SEALER_REUSE_MS;
+  if (!reusable) reusedSealer = { publicKey: publicKey.slice(), sealer: createShreddingSealer(publicKey), madeAt: now };
+  return reusedSealer!.sealer;
+}
+
 /** Deletes the shred keys of envelopes a row no longer holds (replaced or dropped addresses). */
 async function forgetEnvelopes(deps: BackgroundDeps, envelopes: Uint8Array[]): Promise<void> {
   const refs = envelopes.map(shredRefOf).filter((r): r is ShredRef => r !== null);
@@ -86,7 +104,7 @@ export async function storeCapturedAddresses(
 
     const now = deps.now();
     const [orders, existing] = await Promise.all([db.orders.bulkGet(orderSns), db.buyers.bulkGet(orderSns)]);
-    const sealer = createShreddingSealer(vault.publicKey);
+    const sealer = sealerFor(vault.publicKey, now);
     const shredKeys: OrderShredKey[] = [];
     const replaced: Uint8Array[] = [];
     const buyers: BuyerRecord[] = [];
@@ -343,7 +361,7 @@ export async function resealLegacyEnvelopes(deps: BackgroundDeps, actor: AuditAc
     resealed += await db.transaction('rw', [db.buyers, db.audit], async () => {
       const rows = (await db.buyers.bulkGet(legacy.slice(i, i + RESEAL_BATCH))).filter((r): r is BuyerRecord => r !== undefined && isLegacy(r));
       const opener = await openerFor(deps, keys.secretKey, rows);
-      const sealer = createShreddingSealer(keys.publicKey);
+      const sealer = sealerFor(keys.publicKey, deps.now());
       const shredKeys: OrderShredKey[] = [];
       const reseal = (orderSn: string, envelope: Uint8Array, purgeAt: number): Uint8Array | null => {
         if (envelope[0] !== SEALED_V1) return envelope;
