@@ -12,7 +12,14 @@ export const openApiPort: BrowserPorts['openApi'] = {
   transport: {
     async post(url, body) {
       // No cookies, no referrer: the request carries only what was signed.
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+      });
       return { status: response.status, text: await response.text() };
     },
   },

@@ -41,7 +41,13 @@ describe('Open API client', () => {
     expect(urls).toEqual(['https://openapi-b-us.temu.com/openapi/router']);
     const [req] = fixture.requests;
     expect(req!.signOk).toBe(true);
-    expect(req!.body).toMatchObject({ type: 'bg.open.accesstoken.info.get', app_key: fixture.appKey, access_token: fixture.accessToken, data_type: 'JSON', timestamp: Math.floor(T0 / 1000) });
+    expect(req!.body).toMatchObject({
+      type: 'bg.open.accesstoken.info.get',
+      app_key: fixture.appKey,
+      access_token: fixture.accessToken,
+      data_type: 'JSON',
+      timestamp: Math.floor(T0 / 1000),
+    });
     // The secret is never sent.
     expect(JSON.stringify(req!.body)).not.toContain(fixture.appSecret);
   });

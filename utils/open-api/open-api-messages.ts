@@ -7,14 +7,7 @@ import { OPEN_API_REGIONS, type OpenApiRegion } from './open-api-regions';
  * Why a connect, test or sync did not go through, for the seller: the gateway's answer
  * (OpenApiErrorKind) or the extension's own gates.
  */
-export type OpenApiProblemKind =
-  | OpenApiErrorKind
-  | 'no-host-access'
-  | 'shop-not-authorized'
-  | 'missing-scopes'
-  | 'credentials-unreadable'
-  | 'locked'
-  | 'no-vault';
+export type OpenApiProblemKind = OpenApiErrorKind | 'no-host-access' | 'shop-not-authorized' | 'missing-scopes' | 'credentials-unreadable' | 'locked' | 'no-vault';
 
 export interface OpenApiProblem {
   kind: OpenApiProblemKind;
@@ -83,7 +76,12 @@ export type OpenApiStatus =
       lastSync: OpenApiSyncReport | null;
     };
 
-const credential = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'letters, digits and symbols only');
+const credential = z
+  .string()
+  .trim()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'letters, digits and symbols only');
 export const openApiCredentialsInput = z.object({
   region: z.enum(OPEN_API_REGIONS),
   appKey: credential,

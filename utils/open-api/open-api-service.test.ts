@@ -59,7 +59,14 @@ describe('connect, test, disconnect', () => {
     const stored = JSON.stringify(row, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v));
     for (const secret of [deps.fixture.appSecret, deps.fixture.accessToken, deps.fixture.appKey]) expect(stored).not.toContain(secret);
     const status = await getOpenApiStatus(deps);
-    expect(status).toMatchObject({ connected: true, region: 'us', shopId: SHOP, hostAccess: true, shopAuthorized: false, masked: { appSecret: `••••${deps.fixture.appSecret.slice(-4)}` } });
+    expect(status).toMatchObject({
+      connected: true,
+      region: 'us',
+      shopId: SHOP,
+      hostAccess: true,
+      shopAuthorized: false,
+      masked: { appSecret: `••••${deps.fixture.appSecret.slice(-4)}` },
+    });
     expect(deps.alarms).toEqual([15]);
   });
 
@@ -207,7 +214,15 @@ describe('page capture and Open API data merge into one order', () => {
     await settingsStore.write({ allowSellerCenterCookies: true });
     const capture = createCaptureHandlers(deps);
     await capture['capture/payload'](
-      { kind: 'orderList', shopId: SHOP, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', utcOffsetMinutes: 480, json: JSON.stringify(orderListResponse(orders, { utcOffsetMinutes: 480 })), requestJson: null, orderSnHint: null },
+      {
+        kind: 'orderList',
+        shopId: SHOP,
+        pageUrl: 'https://agentseller.temu.com/mmsos/orders.html',
+        utcOffsetMinutes: 480,
+        json: JSON.stringify(orderListResponse(orders, { utcOffsetMinutes: 480 })),
+        requestJson: null,
+        orderSnHint: null,
+      },
       content,
     );
     const fromPage = await deps.db.orders.toArray();
@@ -234,7 +249,15 @@ describe('page capture and Open API data merge into one order', () => {
     await settingsStore.write({ allowSellerCenterCookies: true });
     const capture = createCaptureHandlers(deps);
     const result = await capture['capture/payload'](
-      { kind: 'orderList', shopId: SHOP, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', utcOffsetMinutes: 480, json: JSON.stringify(orderListResponse(orders, { utcOffsetMinutes: 480 })), requestJson: null, orderSnHint: null },
+      {
+        kind: 'orderList',
+        shopId: SHOP,
+        pageUrl: 'https://agentseller.temu.com/mmsos/orders.html',
+        utcOffsetMinutes: 480,
+        json: JSON.stringify(orderListResponse(orders, { utcOffsetMinutes: 480 })),
+        requestJson: null,
+        orderSnHint: null,
+      },
       content,
     );
     expect(result.orders).toBe(3);
