@@ -4,7 +4,11 @@ import type { OpenApiProblem, OpenApiSyncReport } from '../../utils/open-api/ope
 /** The seller's sentence for why a connect, test or sync stopped. */
 export function problemText(problem: OpenApiProblem): string {
   // The gateway's own text is shown as plain text (React escapes it), never as markup.
-  return i18n.t(`openApi.problem.${problem.kind}`, [problem.detail]);
+  // Message names allow letters, digits and _ only: `token-expired` is written `tokenExpired`.
+  const key = problem.kind.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+  // Some of these messages use the detail ($1) and some do not: one loose signature for all of them.
+  const translate = i18n.t as unknown as (name: string, substitutions: string[]) => string;
+  return translate(`openApi.problem.${key}`, [problem.detail]);
 }
 
 export function syncFoundText(report: OpenApiSyncReport): string {
