@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { SELLER_CENTER_MATCH_PATTERNS } from './utils/capture/seller-center-hosts';
 import { COUNTRY_LOCALES } from './utils/geo/country-code';
 import { COUNTRY_NAMES_FILE } from './utils/geo/country-lookup';
+import { OPEN_API_HOST_PERMISSIONS } from './utils/open-api/open-api-regions';
 import { PASSPHRASE_DICTIONARIES_FILE } from './utils/vault/passphrase-estimator';
 import { bundledPassphraseDictionaries } from './utils/vault/passphrase-strength';
 
@@ -24,6 +25,9 @@ export default defineConfig({
     // (a seller's only copy of today's addresses) — see docs/decisions.md.
     permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage'],
     host_permissions: SELLER_CENTER_MATCHES,
+    // The Temu Open API gateways: asked for only when the seller connects a self-developed app,
+    // given back on disconnect, so the default install keeps the permissions above (issue 12).
+    optional_host_permissions: [...OPEN_API_HOST_PERMISSIONS],
   },
   vite: () => ({
     build: { chunkSizeWarningLimit: 4096 },

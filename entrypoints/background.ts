@@ -8,6 +8,8 @@ import { createConsentHandlers } from '../utils/consent/consent-handlers';
 import { AppDb } from '../utils/db/app-db';
 import { createExportHandlers } from '../utils/export-jobs/export-handlers';
 import { createMessageRouter, type HandlerTable } from '../utils/messaging/router';
+import { createOpenApiHandlers } from '../utils/open-api/open-api-handlers';
+import { registerOpenApiSync } from '../utils/open-api/open-api-listeners';
 import { createOrdersHandlers } from '../utils/orders/orders-handlers';
 import { bumpRevision } from '../utils/page-sync/revision-adapter';
 import { protocol } from '../utils/protocol';
@@ -40,6 +42,7 @@ export default defineBackground(() => {
     ...createAuditHandlers(deps),
     ...createRetentionHandlers(deps),
     ...createSettingsHandlers(deps),
+    ...createOpenApiHandlers(deps),
   };
   const route = createMessageRouter(protocol, handlers, {
     extensionId: browser.runtime.id,
@@ -48,4 +51,5 @@ export default defineBackground(() => {
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerVaultLifecycle(deps);
+  registerOpenApiSync(deps);
 });

@@ -3,6 +3,8 @@ import type { VaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
 import type { CountryAlpha2 } from './geo/country-lookup';
 import type { ExportFileRemover } from './retention/export-file-remover';
+import type { OpenApiTransport } from './open-api/open-api-client';
+import type { OpenApiRegion } from './open-api/open-api-regions';
 import type { Settings, SettingsPatch } from './settings/settings-schema';
 import type { ShredKeyStore } from './shred/shred-key-store';
 import type { PassphraseDictionaries } from './vault/passphrase-estimator';
@@ -76,6 +78,17 @@ export interface BrowserPorts {
   /** The passphrase-strength dictionaries: a packaged file, read only when a passphrase is set or changed. */
   passphraseDictionaries: {
     load(): Promise<PassphraseDictionaries>;
+  };
+  /** The Temu Open API (issue 12): the network, the optional host permission, back-off pauses and the sync alarm. */
+  openApi: {
+    transport: OpenApiTransport;
+    /** Whether the seller granted the region's host (optional permission, asked for at connect time). */
+    hasHostAccess(region: OpenApiRegion): Promise<boolean>;
+    /** Gives back every Open API host permission (disconnect). */
+    removeHostAccess(): Promise<void>;
+    sleep(ms: number): Promise<void>;
+    /** The repeating sync alarm, or cleared with null. */
+    scheduleSync(everyMinutes: number | null): Promise<void>;
   };
 }
 

@@ -3,6 +3,7 @@ import { tabState } from './capture/tab-state-adapter';
 import { consentStore } from './consent/consent-adapter';
 import { packagedCountryNames } from './geo/country-names-adapter';
 import { exportDownloads } from './export-jobs/export-downloads-adapter';
+import { openApiPort } from './open-api/open-api-adapter';
 import { retentionAlarms } from './retention/alarms-adapter';
 import { downloadsFileRemover } from './retention/downloads-adapter';
 import { sessionCaches } from './retention/session-cache-adapter';
@@ -27,4 +28,5 @@ export const browserPorts: BrowserPorts = {
   shredKeys: createShredKeyStore(opfsShredFiles('shred-keys')),
   countryNames: packagedCountryNames,
   passphraseDictionaries: packagedPassphraseDictionaries,
+  openApi: openApiPort,
 };

@@ -1,5 +1,7 @@
 import type { WrappedVaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
+import type { OpenApiSyncReport } from './open-api/open-api-messages';
+import type { OpenApiConnection } from './open-api/open-api-service';
 import type { LastPurge } from './retention/purge-service';
 
 /**
@@ -16,6 +18,10 @@ export interface MetaValues {
   'retention.lastPurge': LastPurge;
   /** Every legacy (v1, no shred key) sealed row was re-sealed with a shred key (utils/vault/buyer-store). */
   'vault.legacyResealed': true;
+  /** The Temu Open API connection: region, shop, sealed credentials (utils/open-api, issue 12). */
+  'openApi.connection': OpenApiConnection;
+  /** The last Open API sync's report (counts only, no PII). */
+  'openApi.lastSync': OpenApiSyncReport;
 }
 export type MetaKey = keyof MetaValues;
 

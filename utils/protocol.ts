@@ -2,6 +2,7 @@ import { auditMessages } from './audit/audit-messages';
 import { captureMessages } from './capture/capture-messages';
 import { consentMessages } from './consent/consent-messages';
 import { exportMessages } from './export-jobs/export-messages';
+import { openApiMessages } from './open-api/open-api-messages';
 import { ordersMessages } from './orders/orders-messages';
 import { retentionMessages } from './retention/retention-messages';
 import { settingsMessages } from './settings/settings-messages';
@@ -17,6 +18,7 @@ export const protocol = {
   ...auditMessages,
   ...retentionMessages,
   ...settingsMessages,
+  ...openApiMessages,
 };
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;

@@ -7,6 +7,7 @@ import { NoticesPage } from '../../components/options/NoticesPage';
 import { PrivacyPolicyPage } from '../../components/options/PrivacyPolicyPage';
 import { RetentionPage } from '../../components/options/RetentionPage';
 import { VaultPage } from '../../components/options/VaultPage';
+import { OpenApiPage } from '../../components/open-api/OpenApiPage';
 import './options.css';
 
 /** Sections by hash (`#authorize?shop=123`), so the banner and popup can deep-link. */
@@ -17,6 +18,7 @@ const SECTIONS: { id: string; label: () => string; render: () => ReactElement }[
   { id: 'notices', label: () => i18n.t('options.nav.notices'), render: () => <NoticesPage /> },
   { id: 'labels', label: () => i18n.t('options.nav.labels'), render: () => <LabelSettingsPage /> },
   { id: 'audit', label: () => i18n.t('options.nav.audit'), render: () => <AuditPage /> },
+  { id: 'open-api', label: () => i18n.t('options.nav.openApi'), render: () => <OpenApiPage /> },
   { id: 'policy', label: () => i18n.t('options.nav.policy'), render: () => <PrivacyPolicyPage /> },
 ];
 

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { extensionPageUrl } from '../../components/popup/active-tab-adapter';
 import { CaptureStatus } from '../../components/popup/CaptureStatus';
+import { OpenApiSyncLine } from '../../components/open-api/OpenApiSyncLine';
 import { OrderList } from '../../components/order-list/OrderList';
 import { RetentionLine } from '../../components/popup/RetentionLine';
 import { VaultPanel } from '../../components/popup/VaultPanel';
@@ -17,6 +18,7 @@ export function App() {
       </header>
       <VaultPanel />
       <CaptureStatus />
+      <OpenApiSyncLine />
       <OrderList />
       <RetentionLine />
     </main>

@@ -4,6 +4,7 @@ import type { AuditActor, PackageFact } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import type { CapturePayload, CaptureResult } from './capture-messages';
 import { storeCapturedAddresses } from '../vault/buyer-store';
+import type { CapturedAddress } from '../vault/buyer-pii';
 import { parseAddressPayload } from './address-payload-parser';
 import { parseCapturedJson } from './camel-keys';
 import { exceedsPayloadCap, MAX_PAYLOAD_BYTES } from './capture-limits';
@@ -35,53 +36,96 @@ async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor
   if (!settings.allowSellerCenterCookies) throw new CaptureRejection('cookies-disabled', 'Capture is off: the seller refused seller-center cookie use');
   const shopId = payload.shopId;
   if (!shopId) throw new CaptureRejection('no-shop', 'The page did not say which shop (mallid) it belongs to');
-  if (!isShopAuthorized(await deps.consent.read(), shopId)) throw new CaptureRejection('not-authorized', `Shop ${shopId} is not authorized for capture`);
+  await requireAuthorizedShop(deps, shopId);
   if (exceedsPayloadCap(payload.json)) throw new CaptureRejection('too-large', `Payload over ${MAX_PAYLOAD_BYTES} bytes`);
   const body = parseCapturedJson(payload.json);
   const now = deps.now();
 
   const zone = { utcOffsetMinutes: payload.utcOffsetMinutes };
-  const base = { shopId, now, retentionDays: settings.retentionDays, actor };
-  const storeOrders = async (orders: CapturedOrder[], ctx: Omit<Parameters<typeof upsertCapturedOrders>[2], keyof typeof base>) => {
-    if (orders.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: [] };
-    const outcome = await upsertCapturedOrders(deps.db, orders, { ...base, ...ctx });
-    await deps.notifyChanged();
-    const skipped = [
-      ...(outcome.otherShop > 0 ? [{ reason: 'other-shop', count: outcome.otherShop }] : []),
-      ...(outcome.held > 0 ? [{ reason: 'held-for-seller', count: outcome.held }] : []),
-    ];
-    return { orders: outcome.created + outcome.updated, items: outcome.items, addresses: 0, skipped };
-  };
-
+  const base: IngestContext = { shopId, now, retentionDays: settings.retentionDays, actor };
   switch (payload.kind) {
     case 'orderList':
-      return storeOrders(parseOrderList(body, { now, zone }), { trust: 'api', detail: 'orderList' });
+      return ingestOrderFacts(deps, parseOrderList(body, { now, zone }), { ...base, trust: 'api', detail: 'orderList' });
     case 'orderListDom':
-      return storeOrders(parseDomOrderList(body, zone), { trust: 'page', detail: 'orderListDom' });
+      return ingestOrderFacts(deps, parseDomOrderList(body, zone), { ...base, trust: 'page', detail: 'orderListDom' });
     case 'packages': {
       const facts = [...parsePackageQuery(body)].map(([orderSn, packages]) => factsOnly(orderSn, packages, null));
-      return storeOrders(facts, { trust: 'api', detail: 'packages', onlyExisting: true });
+      return ingestOrderFacts(deps, facts, { ...base, trust: 'api', detail: 'packages', onlyExisting: true });
     }
     case 'shipAction': {
       // The answer confirms the ship action: now is the true shipping instant (starts the 28-day clock).
       const facts = parseShipAction(payload.requestJson, body).shipped.map((s) => factsOnly(s.orderSn, s.packages, now));
-      return storeOrders(facts, { trust: 'api', detail: 'shipAction', onlyExisting: true });
+      return ingestOrderFacts(deps, facts, { ...base, trust: 'api', detail: 'shipAction', onlyExisting: true });
     }
   }
 
   const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, await deps.countryNames.lookup(), { now, zone });
-  if (parsed.addresses.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: parsed.skipped };
-  // The vault stores addresses only for known orders: an address seen before its order gets a placeholder row.
-  // Shipping facts read with the address go in first, so an address of an order shipped long ago is already due.
+  return ingestAddresses(deps, parsed.addresses, base, { orderFacts: parsed.orderFacts, skipped: parsed.skipped });
+}
+
+/** Who stores, for which shop, when, under which retention period: the same for every source. */
+export interface IngestContext {
+  shopId: string;
+  now: number;
+  retentionDays: number;
+  actor: AuditActor;
+}
+
+/**
+ * The consent gate every source passes (page capture, bulk fetch, Open API): the shop must be
+ * authorized under the current policy version. Throws `not-authorized`.
+ */
+export async function requireAuthorizedShop(deps: BackgroundDeps, shopId: string): Promise<void> {
+  if (!isShopAuthorized(await deps.consent.read(), shopId)) throw new CaptureRejection('not-authorized', `Shop ${shopId} is not authorized for capture`);
+}
+
+/**
+ * The one store path for non-personal order facts, whatever their source (DIRECTION "one ingest
+ * path"): consent gate, merge by parent order number (re-capture updates, never duplicates), one
+ * transaction with its audit entry, then the change signal that re-arms retention.
+ */
+export async function ingestOrderFacts(
+  deps: BackgroundDeps,
+  orders: CapturedOrder[],
+  ctx: IngestContext & { trust: 'api' | 'page'; detail: string; onlyExisting?: boolean },
+): Promise<CaptureResult> {
+  if (orders.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: [] };
+  await requireAuthorizedShop(deps, ctx.shopId);
+  const outcome = await upsertCapturedOrders(deps.db, orders, ctx);
+  await deps.notifyChanged();
+  const skipped = [
+    ...(outcome.otherShop > 0 ? [{ reason: 'other-shop', count: outcome.otherShop }] : []),
+    ...(outcome.held > 0 ? [{ reason: 'held-for-seller', count: outcome.held }] : []),
+  ];
+  return { orders: outcome.created + outcome.updated, items: outcome.items, addresses: 0, skipped };
+}
+
+/**
+ * The one store path for buyer addresses, whatever their source: consent gate, a placeholder
+ * order for an address seen before its order (with the shipping facts read beside it first, so an
+ * address of an order shipped long ago is already due), then sealing, the already-due and
+ * never-silently-replaced rules and the audit entry of utils/vault/buyer-store.
+ * Addresses must have passed the normalizer's masked-value check (utils/capture/address-normalizer).
+ */
+export async function ingestAddresses(
+  deps: BackgroundDeps,
+  addresses: CapturedAddress[],
+  ctx: IngestContext,
+  extra: { orderFacts?: CapturedOrder[]; skipped?: CaptureResult['skipped'] } = {},
+): Promise<CaptureResult> {
+  const skipped = extra.skipped ?? [];
+  if (addresses.length === 0) return { orders: 0, items: 0, addresses: 0, skipped };
+  await requireAuthorizedShop(deps, ctx.shopId);
+  if (addresses.some((a) => a.shopId !== ctx.shopId)) throw new CaptureRejection('invalid-shape', 'An address names another shop than its capture');
   const created = await ensureOrdersExist(
     deps.db,
-    parsed.addresses.map((a) => a.orderSn),
-    { shopId, now, actor, retentionDays: settings.retentionDays },
-    parsed.orderFacts,
+    addresses.map((a) => a.orderSn),
+    { shopId: ctx.shopId, now: ctx.now, actor: ctx.actor, retentionDays: ctx.retentionDays },
+    extra.orderFacts ?? [],
   );
-  const stored = await storeCapturedAddresses(deps, parsed.addresses, actor, { retentionDays: settings.retentionDays });
+  const stored = await storeCapturedAddresses(deps, addresses, ctx.actor, { retentionDays: ctx.retentionDays });
   await deps.notifyChanged();
-  return { orders: created, items: 0, addresses: stored.stored, skipped: [...parsed.skipped, ...stored.skipped] };
+  return { orders: created, items: 0, addresses: stored.stored, skipped: [...skipped, ...stored.skipped] };
 }
 
 /** Facts that change only packages (and, for a ship action, the shipping time) of a known order. */

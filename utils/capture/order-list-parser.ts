@@ -81,7 +81,7 @@ function toCapturedOrder(item: PageItemInput, ctx: ParseContext): CapturedOrder 
       orderSn: p.parentOrderSn,
       subOrderSn: s.orderSn,
       // The seller's own code first (`extCodeList` can be [""]), then the platform SKU id.
-      sku: s.extCodeList?.find((c) => c.trim() !== '')?.trim() ?? s.skuId ?? s.productSkuIdList?.[0] ?? null,
+      sku: [...(s.extCodeList ?? []), ...(s.productList ?? []).map((p) => p.extCode ?? '')].find((c) => c.trim() !== '')?.trim() ?? s.skuId ?? s.productSkuIdList?.[0] ?? null,
       goodsId: s.goodsId ?? null,
       title: s.goodsName ?? '',
       spec: s.spec ?? null,
@@ -100,13 +100,14 @@ function toCapturedOrder(item: PageItemInput, ctx: ParseContext): CapturedOrder 
     deliveredAt: time([p.parentReceiptTime, p.parentReceiptTimeStr]),
     timesUncertain: uncertain,
     packages: packageFacts(
-      item.orderList.flatMap((s) =>
-        (s.orderPackageInfoList ?? []).map((p) => ({
+      item.orderList.flatMap((s) => [
+        ...(s.orderPackageInfoList ?? []).map((p) => ({
           packageSn: p.packageSn ?? null,
           trackingNumber: p.trackingNumber ?? null,
           carrier: p.companyName ?? p.shippingCompanyName ?? p.shipCompanyName ?? null,
         })),
-      ),
+        ...(s.packageSnInfo ?? []).map((p) => ({ packageSn: p.packageSn ?? null, trackingNumber: null, carrier: null })),
+      ]),
     ),
     items,
   };

@@ -55,6 +55,18 @@ export const subOrderSchema = z.object({
   orderPackageInfoList: z.array(packageInfoSchema).max(50).nullish().catch(null),
   /** Seller's own SKU codes; the first is the label SKU. */
   extCodeList: z.array(z.string().max(100)).max(50).nullish(),
+  /** The Open API's spelling: the seller's SKU code is `productList[].extCode` (issue 12). */
+  productList: z
+    .array(z.object({ extCode: z.string().max(100).nullish().catch(null), productSkuId: idLike.nullish().catch(null) }))
+    .max(50)
+    .nullish()
+    .catch(null),
+  /** The Open API's packages of a line (package number only; tracking comes with the package APIs). */
+  packageSnInfo: z
+    .array(z.object({ packageSn: z.string().max(64).nullish().catch(null) }))
+    .max(50)
+    .nullish()
+    .catch(null),
 });
 
 export const parentOrderMapSchema = z.object({

@@ -28,7 +28,8 @@ export const buyerPiiSchema = z.object({
 });
 export type BuyerPii = z.infer<typeof buyerPiiSchema>;
 
-export type AddressSource = 'api' | 'rawData' | 'dom';
+/** `api`: the seller center's address query; `rawData`/`dom`: the detail page; `openApi`: the Temu Open API (issue 12). */
+export type AddressSource = 'api' | 'rawData' | 'dom' | 'openApi';
 
 /** One address read from the seller center, ready to be sealed. */
 export interface CapturedAddress {
