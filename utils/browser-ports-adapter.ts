@@ -6,6 +6,7 @@ import { exportDownloads } from './export-jobs/export-downloads-adapter';
 import { retentionAlarms } from './retention/alarms-adapter';
 import { downloadsFileRemover } from './retention/downloads-adapter';
 import { sessionCaches } from './retention/session-cache-adapter';
+import { shipByAlertsAdapter } from './ship-by-alerts/ship-by-alerts-adapter';
 import { settingsStore } from './settings/settings-adapter';
 import { opfsShredFiles } from './shred/opfs-shred-files-adapter';
 import { createShredKeyStore } from './shred/shred-key-store';
@@ -27,4 +28,5 @@ export const browserPorts: BrowserPorts = {
   shredKeys: createShredKeyStore(opfsShredFiles('shred-keys')),
   countryNames: packagedCountryNames,
   passphraseDictionaries: packagedPassphraseDictionaries,
+  shipByAlerts: shipByAlertsAdapter,
 };

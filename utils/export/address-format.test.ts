@@ -16,12 +16,18 @@ describe('postalAddressLines: the destination country convention (issue 14)', ()
   });
 
   it('France and Poland: postcode before the city', () => {
-    expect(postalAddressLines(makeBuyerPii({ addressLine1: '12 Rue de la Paix', city: 'Paris', state: 'Île-de-France', postcode: '75002', country: 'France', countryCode: 'FR' }))).toContain('75002 Paris');
-    expect(postalAddressLines(makeBuyerPii({ addressLine1: 'ul. Świętokrzyska 14', city: 'Łódź', state: 'łódzkie', postcode: '90-001', country: 'Poland', countryCode: 'PL' }))).toContain('90-001 Łódź');
+    expect(
+      postalAddressLines(makeBuyerPii({ addressLine1: '12 Rue de la Paix', city: 'Paris', state: 'Île-de-France', postcode: '75002', country: 'France', countryCode: 'FR' })),
+    ).toContain('75002 Paris');
+    expect(
+      postalAddressLines(makeBuyerPii({ addressLine1: 'ul. Świętokrzyska 14', city: 'Łódź', state: 'łódzkie', postcode: '90-001', country: 'Poland', countryCode: 'PL' })),
+    ).toContain('90-001 Łódź');
   });
 
   it('UK: city and postcode on lines of their own', () => {
-    const lines = postalAddressLines(makeBuyerPii({ addressLine1: '10 Downing Street', city: 'London', state: null, postcode: 'SW1A 2AA', country: 'United Kingdom', countryCode: 'GB' }));
+    const lines = postalAddressLines(
+      makeBuyerPii({ addressLine1: '10 Downing Street', city: 'London', state: null, postcode: 'SW1A 2AA', country: 'United Kingdom', countryCode: 'GB' }),
+    );
     expect(lines).toEqual(['10 Downing Street', 'London', 'SW1A 2AA', 'United Kingdom']);
   });
 
@@ -33,9 +39,7 @@ describe('postalAddressLines: the destination country convention (issue 14)', ()
   });
 
   it('Japan in Japanese script: 〒postcode, prefecture, then city before the street (the format has no city field)', () => {
-    const lines = postalAddressLines(
-      makeBuyerPii({ addressLine1: '千代田1-1', city: '千代田区', state: '東京都', postcode: '100-0001', country: '日本', countryCode: 'JP' }),
-    );
+    const lines = postalAddressLines(makeBuyerPii({ addressLine1: '千代田1-1', city: '千代田区', state: '東京都', postcode: '100-0001', country: '日本', countryCode: 'JP' }));
     expect(lines).toEqual(['〒100-0001', '東京都', '千代田区', '千代田1-1', '日本']);
   });
 
@@ -48,7 +52,9 @@ describe('postalAddressLines: the destination country convention (issue 14)', ()
   });
 
   it('unknown country: every captured part is kept, country last', () => {
-    const lines = postalAddressLines(makeBuyerPii({ addressLine1: 'Main road 5', city: 'Town', state: 'Province', district: 'Ward 3', postcode: '12345', country: 'Atlantis', countryCode: null }));
+    const lines = postalAddressLines(
+      makeBuyerPii({ addressLine1: 'Main road 5', city: 'Town', state: 'Province', district: 'Ward 3', postcode: '12345', country: 'Atlantis', countryCode: null }),
+    );
     const joined = lines.join('\n');
     for (const part of ['Main road 5', 'Town', 'Ward 3', '12345']) expect(joined).toContain(part);
     expect(lines.at(-1)).toBe('Atlantis');

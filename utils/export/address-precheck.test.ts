@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { label } from '../../tests/support/label-test-data';
-import { checkAddress, precheckRun, type PrecheckConstraints } from './address-precheck';
+import { DEFAULT_SETTINGS } from '../settings/settings-schema';
+import { checkAddress, precheckConstraintsFor, precheckRun, type PrecheckConstraints } from './address-precheck';
 
 const LOOSE: PrecheckConstraints = { maxLineLength: null, latinOnly: false, requirePhone: true };
 const rules = (to: Parameters<typeof label>[1], constraints = LOOSE) => checkAddress(label({}, to), constraints).map((f) => `${f.rule}:${f.field}`);
@@ -64,5 +65,25 @@ describe('address pre-check rules (issue 14)', () => {
       ['PO-B', ['postcode-format']],
       ['PO-C', ['missing-city', 'missing-phone']],
     ]);
+  });
+});
+
+describe('precheckConstraintsFor (issue 14)', () => {
+  const run = DEFAULT_SETTINGS.shippingRun;
+  it('Ship&co: 35-character lines; other formats: no limit', () => {
+    expect(precheckConstraintsFor('csv-shipandco', { ...run })?.maxLineLength).toBe(35);
+    expect(precheckConstraintsFor('pdf-labels', { ...run })?.maxLineLength).toBeNull();
+  });
+  it('Latin-only where the seller marked the format (ZPL included)', () => {
+    expect(precheckConstraintsFor('zpl', { ...run })?.latinOnly).toBe(false);
+    expect(precheckConstraintsFor('zpl', { ...run, latinOnlyFormats: ['zpl'] })?.latinOnly).toBe(true);
+    expect(precheckConstraintsFor('csv-generic', { ...run, latinOnlyFormats: ['generic'] })?.latinOnly).toBe(true);
+    expect(precheckConstraintsFor('csv-shipandco', { ...run, latinOnlyFormats: ['generic'] })?.latinOnly).toBe(false);
+  });
+  it('no phone needed when the preset leaves phones out, nor on packing slips; nothing to check on a pick list', () => {
+    expect(precheckConstraintsFor('csv-shipandco', { ...run, csvOmitContact: ['shipandco'] })?.requirePhone).toBe(false);
+    expect(precheckConstraintsFor('csv-generic', { ...run, csvOmitContact: ['shipandco'] })?.requirePhone).toBe(true);
+    expect(precheckConstraintsFor('packing-slip', { ...run })?.requirePhone).toBe(false);
+    expect(precheckConstraintsFor('pick-list', { ...run })).toBeNull();
   });
 });

@@ -1,5 +1,8 @@
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
+import type { ShippingRunSettings } from '../settings/settings-schema';
 import type { BuyerPii } from '../vault/buyer-pii';
+import { SHIPANDCO_LINE_MAX } from './address-split';
+import type { ExportFormat } from './shipment-label';
 import type { ShipmentLabel } from './shipment-label';
 
 /**
@@ -8,7 +11,17 @@ import type { ShipmentLabel } from './shipment-label';
  * `postcode-validator` package (docs/decisions.md). Each finding names the order, the rule and
  * the field, never the value, so the list can be shown and logged without personal data.
  */
-export const PRECHECK_RULES = ['missing-name', 'missing-street', 'missing-city', 'missing-postcode', 'missing-country', 'postcode-format', 'line-too-long', 'non-latin', 'missing-phone'] as const;
+export const PRECHECK_RULES = [
+  'missing-name',
+  'missing-street',
+  'missing-city',
+  'missing-postcode',
+  'missing-country',
+  'postcode-format',
+  'line-too-long',
+  'non-latin',
+  'missing-phone',
+] as const;
 export type PrecheckRule = (typeof PRECHECK_RULES)[number];
 
 export interface AddressFinding {
@@ -73,4 +86,27 @@ export function checkAddress(label: ShipmentLabel, constraints: PrecheckConstrai
 /** Findings of a run, grouped per order in the run's order; orders without findings are left out. */
 export function precheckRun(labels: readonly ShipmentLabel[], constraints: PrecheckConstraints): { orderSn: string; findings: AddressFinding[] }[] {
   return labels.map((label) => ({ orderSn: label.orderSn, findings: checkAddress(label, constraints) })).filter((entry) => entry.findings.length > 0);
+}
+
+const CSV_PRESET_OF: Partial<Record<ExportFormat, ShippingRunSettings['csvOmitContact'][number]>> = {
+  'csv-generic': 'generic',
+  'csv-shippingeasy': 'shippingeasy',
+  'csv-shipandco': 'shipandco',
+  'csv-custom': 'custom',
+};
+
+/**
+ * What the chosen format's carrier or printer needs: Ship&co's 35-character lines, Latin-only
+ * where the seller marked the format so, a phone unless the file leaves phones out (or is a
+ * packing slip, which never prints one). The pick list holds no addresses: nothing to check.
+ */
+export function precheckConstraintsFor(format: ExportFormat, run: ShippingRunSettings): PrecheckConstraints | null {
+  if (format === 'pick-list') return null;
+  const preset = CSV_PRESET_OF[format];
+  const latinKey = preset ?? (format === 'zpl' ? 'zpl' : null);
+  return {
+    maxLineLength: format === 'csv-shipandco' ? SHIPANDCO_LINE_MAX : null,
+    latinOnly: latinKey !== null && run.latinOnlyFormats.includes(latinKey),
+    requirePhone: format !== 'packing-slip' && !(preset && run.csvOmitContact.includes(preset)),
+  };
 }

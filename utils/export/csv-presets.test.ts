@@ -143,7 +143,14 @@ describe('renderCsv', () => {
       expect(Object.keys(parse(bare)[0]!), preset).toEqual(Object.keys(parse(full)[0]!));
       expect(bare, preset).toContain('Jane');
     }
-    const custom = renderCsv([withBackup], { preset: 'custom', omitContact: true, customColumns: [{ header: 'Tel', field: 'phone' }, { header: 'Name', field: 'fullName' }] });
+    const custom = renderCsv([withBackup], {
+      preset: 'custom',
+      omitContact: true,
+      customColumns: [
+        { header: 'Tel', field: 'phone' },
+        { header: 'Name', field: 'fullName' },
+      ],
+    });
     expect(parse(custom)[0]).toEqual({ Tel: '', Name: 'Jane Doe' });
   });
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { splitAddressLines } from './address-split';
+import { SHIPANDCO_LINE_MAX, splitAddressLines } from './address-split';
 import { countryAlpha2 } from '../geo/country-code';
 import { neutralizeCsvCell } from './csv-safety';
 import { formatDate, itemSummaryLines, totalQuantity } from './label-text';
@@ -119,7 +119,7 @@ const field = (header: string, name: CsvField): Column => ({ header, value: FIEL
 const restOfAddress = (l: ShipmentLabel) => [l.shipTo.addressLine2, l.shipTo.addressLine3, l.shipTo.district].map(text);
 
 /** Ship&co limits address line 1 to 35 characters; the overflow moves to line 2. */
-const SHIPANDCO_ADDRESS1_MAX = 35;
+const SHIPANDCO_ADDRESS1_MAX = SHIPANDCO_LINE_MAX;
 const shipAndCoAddress = (l: ShipmentLabel) => splitAddressLines(text(l.shipTo.addressLine1), restOfAddress(l), SHIPANDCO_ADDRESS1_MAX);
 
 const PRESETS: Record<Exclude<CsvPreset, 'custom'>, Column[]> = {

@@ -5,7 +5,15 @@ import { orderLabels, orderSortSku } from './label-order';
 const run = [
   label({ orderSn: 'PO-3', shipBy: 3000, createdAt: 100, items: [{ sku: 'SKU-10', title: 'Ten', spec: null, quantity: 1 }] }),
   label({ orderSn: 'PO-1', shipBy: null, createdAt: 300, items: [{ sku: 'sku-2', title: 'Two', spec: null, quantity: 1 }] }),
-  label({ orderSn: 'PO-2', shipBy: 1000, createdAt: null, items: [{ sku: 'SKU-9', title: 'Nine', spec: null, quantity: 1 }, { sku: 'SKU-1', title: 'One', spec: null, quantity: 1 }] }),
+  label({
+    orderSn: 'PO-2',
+    shipBy: 1000,
+    createdAt: null,
+    items: [
+      { sku: 'SKU-9', title: 'Nine', spec: null, quantity: 1 },
+      { sku: 'SKU-1', title: 'One', spec: null, quantity: 1 },
+    ],
+  }),
   label({ orderSn: 'PO-10', shipBy: 1000, createdAt: 200, items: [{ sku: null, title: 'A title only', spec: null, quantity: 1 }] }),
 ];
 const sns = (labels: { orderSn: string }[]) => labels.map((l) => l.orderSn);

@@ -1,10 +1,11 @@
+import { LABEL_SORT_KEYS } from '../settings/settings-read';
 import type { ShipmentLabel } from './shipment-label';
 
 /**
  * The order a run's labels come out in (issue 14). `selection` keeps the order the seller picked
  * the orders in; the others sort with the order number as tie-break, so a run is reproducible.
  */
-export const LABEL_SORT_KEYS = ['selection', 'sku', 'shipBy', 'orderTime', 'orderSn'] as const;
+export { LABEL_SORT_KEYS };
 export type LabelSortKey = (typeof LABEL_SORT_KEYS)[number];
 
 export interface LabelOrder {

@@ -18,7 +18,13 @@ describe('renderPickListPdf (issue 14)', () => {
   it('lists SKU, item, quantity and orders sorted by SKU, with totals and no buyer data', async () => {
     const labels = [
       label({ orderSn: 'PO-1', items: [{ sku: 'SKU-10', title: '不锈钢保温杯', spec: '银色', quantity: 2 }] }, { name: 'Hidden Buyer' }),
-      label({ orderSn: 'PO-2', items: [{ sku: 'SKU-2', title: 'Cup', spec: null, quantity: 1 }, { sku: 'SKU-10', title: '不锈钢保温杯', spec: '银色', quantity: 1 }] }),
+      label({
+        orderSn: 'PO-2',
+        items: [
+          { sku: 'SKU-2', title: 'Cup', spec: null, quantity: 1 },
+          { sku: 'SKU-10', title: '不锈钢保温杯', spec: '银色', quantity: 1 },
+        ],
+      }),
     ];
     const bytes = await renderPickListPdf(labels, { fonts, createdAt: Date.UTC(2026, 11, 2) });
     const doc = await PDFDocument.load(bytes);

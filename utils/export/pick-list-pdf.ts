@@ -18,7 +18,17 @@ export interface RenderPickListOptions {
 }
 
 /** Words on the pick list: it is read in the warehouse, in English like the labels. */
-export const PICK_LIST_WORDS = { title: 'PICK LIST', sku: 'SKU', item: 'Item', qty: 'Qty', orders: 'Orders', total: 'Total', ordersInRun: 'orders', units: 'units', continued: 'continued' } as const;
+export const PICK_LIST_WORDS = {
+  title: 'PICK LIST',
+  sku: 'SKU',
+  item: 'Item',
+  qty: 'Qty',
+  orders: 'Orders',
+  total: 'Total',
+  ordersInRun: 'orders',
+  units: 'units',
+  continued: 'continued',
+} as const;
 
 /** The cells of one row as drawn (also what a text extraction finds). */
 export function pickListRowTexts(row: PickList['rows'][number]): [string, string, string, string] {
@@ -57,7 +67,12 @@ export async function renderPickListPdf(labels: ShipmentLabel[], options: Render
   const header = (continued: boolean) => {
     const when = options.createdAt === undefined ? '' : ` ${formatDate(options.createdAt, options.utcOffsetMinutes ?? 0)}`;
     const title = `${PICK_LIST_WORDS.title}${when}${continued ? ` (${PICK_LIST_WORDS.continued})` : ''} — ${list.orderCount} ${PICK_LIST_WORDS.ordersInRun}, ${list.totalQuantity} ${PICK_LIST_WORDS.units}`;
-    placeLines(ops, shaper, [fitSingleLine(shaper, title, width - 2 * margin, { maxSize: 14, minSize: 8 }).text], 14, { x: margin, y: top - 20, width: width - 2 * margin, height: 20 });
+    placeLines(ops, shaper, [fitSingleLine(shaper, title, width - 2 * margin, { maxSize: 14, minSize: 8 }).text], 14, {
+      x: margin,
+      y: top - 20,
+      width: width - 2 * margin,
+      height: 20,
+    });
     top -= 28;
     cell(PICK_LIST_WORDS.sku, x.sku, columns.sku, top, lineHeight);
     cell(PICK_LIST_WORDS.item, x.item, itemWidth, top, lineHeight);

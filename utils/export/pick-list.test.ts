@@ -5,9 +5,27 @@ import { buildPickList } from './pick-list';
 describe('buildPickList (issue 14)', () => {
   it('sums quantities per SKU and spec, counts orders, sorts by SKU, titles without SKU last', () => {
     const labels = [
-      label({ orderSn: 'PO-1', items: [{ sku: 'SKU-10', title: 'Mug', spec: 'Red', quantity: 2 }, { sku: 'SKU-2', title: 'Cup', spec: null, quantity: 1 }] }),
-      label({ orderSn: 'PO-2', items: [{ sku: 'SKU-10', title: 'Mug', spec: 'Red', quantity: 3 }, { sku: 'SKU-10', title: 'Mug', spec: 'Blue', quantity: 1 }] }),
-      label({ orderSn: 'PO-3', items: [{ sku: null, title: 'Loose spoon', spec: null, quantity: 4 }, { sku: 'SKU-2', title: 'Cup', spec: null, quantity: 5 }] }),
+      label({
+        orderSn: 'PO-1',
+        items: [
+          { sku: 'SKU-10', title: 'Mug', spec: 'Red', quantity: 2 },
+          { sku: 'SKU-2', title: 'Cup', spec: null, quantity: 1 },
+        ],
+      }),
+      label({
+        orderSn: 'PO-2',
+        items: [
+          { sku: 'SKU-10', title: 'Mug', spec: 'Red', quantity: 3 },
+          { sku: 'SKU-10', title: 'Mug', spec: 'Blue', quantity: 1 },
+        ],
+      }),
+      label({
+        orderSn: 'PO-3',
+        items: [
+          { sku: null, title: 'Loose spoon', spec: null, quantity: 4 },
+          { sku: 'SKU-2', title: 'Cup', spec: null, quantity: 5 },
+        ],
+      }),
     ];
     const list = buildPickList(labels);
     expect(list.rows).toEqual([
@@ -21,7 +39,14 @@ describe('buildPickList (issue 14)', () => {
   });
 
   it('one order with the same SKU on two lines counts once as an order', () => {
-    const list = buildPickList([label({ items: [{ sku: 'A', title: 'a', spec: null, quantity: 1 }, { sku: 'A', title: 'a', spec: null, quantity: 2 }] })]);
+    const list = buildPickList([
+      label({
+        items: [
+          { sku: 'A', title: 'a', spec: null, quantity: 1 },
+          { sku: 'A', title: 'a', spec: null, quantity: 2 },
+        ],
+      }),
+    ]);
     expect(list.rows).toEqual([{ sku: 'A', title: 'a', spec: null, quantity: 3, orders: 1 }]);
   });
 

@@ -42,6 +42,8 @@ export function buildPickList(labels: readonly ShipmentLabel[]): PickList {
   }
   const sorted = [...rows.values()]
     .map(({ orderSns: _orderSns, ...row }) => row)
-    .sort((a, b) => (a.sku === null) !== (b.sku === null) ? (a.sku === null ? 1 : -1) : compareText(a.sku ?? a.title, b.sku ?? b.title) || compareText(a.spec ?? '', b.spec ?? ''));
+    .sort((a, b) =>
+      (a.sku === null) !== (b.sku === null) ? (a.sku === null ? 1 : -1) : compareText(a.sku ?? a.title, b.sku ?? b.title) || compareText(a.spec ?? '', b.spec ?? ''),
+    );
   return { rows: sorted, orderCount: labels.length, totalQuantity: sorted.reduce((sum, row) => sum + row.quantity, 0) };
 }

@@ -1,3 +1,4 @@
+import { PDF_PROFILE_IDS, ZPL_PROFILE_IDS } from '../settings/settings-read';
 import { PAGE_SIZES_PT, type SheetLayout, type SheetPaper } from './sheet-layout';
 
 /**
@@ -16,14 +17,13 @@ export const LABEL_MEDIA = {
   '100x150': { widthPt: 100 * MM_PT, heightPt: 150 * MM_PT },
 } as const;
 export type LabelMedia = keyof typeof LABEL_MEDIA;
+export { PDF_PROFILE_IDS, ZPL_PROFILE_IDS };
 export const LABEL_MEDIA_IDS = Object.keys(LABEL_MEDIA) as LabelMedia[];
 
-export const PDF_PROFILE_IDS = ['label-4x6', 'label-4x8', 'label-a6', 'label-100x150', 'a4-2up', 'a4-4up', 'letter-2up', 'letter-4up'] as const;
 export type PdfProfileId = (typeof PDF_PROFILE_IDS)[number];
 
 export const ZPL_DPIS = [203, 300] as const;
 export type ZplDpi = (typeof ZPL_DPIS)[number];
-export const ZPL_PROFILE_IDS = ['zpl-4x6-203', 'zpl-4x6-300', 'zpl-4x8-203', 'zpl-4x8-300', 'zpl-100x150-203', 'zpl-100x150-300', 'zpl-a6-203', 'zpl-a6-300'] as const;
 export type ZplProfileId = (typeof ZPL_PROFILE_IDS)[number];
 
 export type PrintProfileId = PdfProfileId | ZplProfileId;

@@ -16,5 +16,18 @@ export interface ShipmentLabel {
   tracking: { trackingNumber: string; carrier: string | null }[];
 }
 
-export const EXPORT_FORMATS = ['pdf-4x6', 'pdf-a4', 'pdf-letter', 'pdf-labels', 'pick-list', 'zpl', 'packing-slip', 'csv-generic', 'csv-shippingeasy', 'csv-shipandco', 'csv-custom', 'print'] as const;
+export const EXPORT_FORMATS = [
+  'pdf-4x6',
+  'pdf-a4',
+  'pdf-letter',
+  'pdf-labels',
+  'pick-list',
+  'zpl',
+  'packing-slip',
+  'csv-generic',
+  'csv-shippingeasy',
+  'csv-shipandco',
+  'csv-custom',
+  'print',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
