@@ -55,8 +55,10 @@ export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySe
       <select
         value={format}
         onChange={(e) => {
-          setFormat(e.target.value as ExportFormat);
-          setChoices((c) => ({ ...c, profile: undefined, start: undefined }));
+          const next = e.target.value as ExportFormat;
+          // A profile belongs to its format (PDF vs ZPL): another format starts from its default.
+          if (next !== format) setChoices((c) => ({ ...c, profile: undefined, start: undefined }));
+          setFormat(next);
         }}
         aria-label={i18n.t('export.bar.format')}
         data-testid="export-format"
