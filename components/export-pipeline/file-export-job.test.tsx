@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { label } from '../../tests/support/label-test-data';
 import { MessageError } from '../../utils/messaging/envelope';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings-schema';
+import type { RenderRequest } from './export-render-protocol';
 import type { PreparedExport } from '../../utils/export-jobs/export-messages';
 import { startFileExportJob, type FileExportJob, type FileExportJobDeps, type FileExportJobState } from './file-export-job';
 
@@ -104,7 +105,8 @@ describe('startFileExportJob', () => {
     expect(renderer.render).not.toHaveBeenCalled();
     job.decide(['PO-1']);
     await settled(job, (s) => s.outcome !== null);
-    expect(vi.mocked(renderer.render).mock.calls[0]![0].labels.map((l) => l.orderSn)).toEqual(['PO-2', 'PO-3']);
+    const rendered = (vi.mocked(renderer.render).mock.calls as unknown as [RenderRequest][])[0]![0];
+    expect(rendered.labels.map((l) => l.orderSn)).toEqual(['PO-2', 'PO-3']);
     expect(job.getState().skipped).toEqual([
       { orderSn: 'PO-9', reason: 'no-buyer-data' },
       { orderSn: 'PO-1', reason: 'held' },
