@@ -23,7 +23,8 @@ export default defineConfig({
     default_locale: 'en',
     // unlimitedStorage: keeps the vault from being evicted under disk pressure
     // (a seller's only copy of today's addresses) — see docs/decisions.md.
-    permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage'],
+    // notifications: the optional morning ship-by notice (issue 14).
+    permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage', 'notifications'],
     host_permissions: SELLER_CENTER_MATCHES,
     // The Temu Open API gateways: asked for only when the seller connects a self-developed app,
     // given back on disconnect, so the default install keeps the permissions above (issue 12).

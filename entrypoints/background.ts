@@ -16,6 +16,9 @@ import { protocol } from '../utils/protocol';
 import { createRetentionHandlers } from '../utils/retention/retention-handlers';
 import { registerRetention } from '../utils/retention/retention-listeners';
 import { createSettingsHandlers } from '../utils/settings/settings-handlers';
+import { createShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts';
+import { registerShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts-listeners';
+import { runtimeUtcOffsetMinutes } from '../utils/time/local-day';
 import { createVaultHandlers } from '../utils/vault/vault-handlers';
 import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-listeners';
 
@@ -28,10 +31,13 @@ export default defineBackground(() => {
     notifyChanged: async () => {
       await bumpRevision();
       await retention.rearm();
+      shipBy.refreshSoon();
     },
   };
   // Alarms, install/startup, wake and retentionDays triggers (issue 5); rearm runs after every write.
   const retention = registerRetention(deps);
+  // Toolbar badge of orders due today or overdue, morning notice (issue 14); recounted after writes.
+  const shipBy = registerShipByAlerts(createShipByAlerts(deps, () => runtimeUtcOffsetMinutes()));
 
   const handlers: HandlerTable<typeof protocol> = {
     ...createCaptureHandlers(deps),

@@ -75,6 +75,14 @@ export interface BrowserPorts {
   countryNames: {
     lookup(): Promise<CountryAlpha2>;
   };
+  /** Ship-by alerts (issue 14): the toolbar badge's due count, the recount and morning alarms, the morning notification. */
+  shipByAlerts: {
+    showBadge(text: string): Promise<void>;
+    scheduleRecount(at: number): Promise<void>;
+    /** Cleared with null (the setting is off). */
+    scheduleMorning(at: number | null): Promise<void>;
+    notify(dueCount: number): Promise<void>;
+  };
   /** The passphrase-strength dictionaries: a packaged file, read only when a passphrase is set or changed. */
   passphraseDictionaries: {
     load(): Promise<PassphraseDictionaries>;

@@ -7,6 +7,7 @@ import { openApiPort } from './open-api/open-api-adapter';
 import { retentionAlarms } from './retention/alarms-adapter';
 import { downloadsFileRemover } from './retention/downloads-adapter';
 import { sessionCaches } from './retention/session-cache-adapter';
+import { shipByAlertsAdapter } from './ship-by-alerts/ship-by-alerts-adapter';
 import { settingsStore } from './settings/settings-adapter';
 import { opfsShredFiles } from './shred/opfs-shred-files-adapter';
 import { createShredKeyStore } from './shred/shred-key-store';
@@ -29,4 +30,6 @@ export const browserPorts: BrowserPorts = {
   countryNames: packagedCountryNames,
   passphraseDictionaries: packagedPassphraseDictionaries,
   openApi: openApiPort,
+
+  shipByAlerts: shipByAlertsAdapter,
 };

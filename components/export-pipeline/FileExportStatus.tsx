@@ -1,6 +1,7 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import type { FileExportJob, FileExportJobState } from './file-export-job';
+import { AddressPrecheckReview } from './AddressPrecheckReview';
 import { PrepareError } from './PrepareError';
 import { SkippedOrders } from './SkippedOrders';
 
@@ -26,7 +27,8 @@ export function FileExportStatus({ job, done }: { job: FileExportJob; done?: (or
     <>
       {state.prepareError && <PrepareError error={state.prepareError} onRetry={job.retry} />}
       {state.nothing && <p className="sv-error">{i18n.t('export.job.nothing')}</p>}
-      {phase !== 'failed' && phase !== 'done' && (
+      {phase === 'review' && <AddressPrecheckReview review={state.review} onDecide={job.decide} />}
+      {phase !== 'failed' && phase !== 'done' && phase !== 'review' && (
         <div role="status">
           <progress className="sv-progress" />
           <p>{PHASE_TEXT[phase]()}</p>

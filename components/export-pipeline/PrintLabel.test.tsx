@@ -33,6 +33,7 @@ function label(name: string): ShipmentLabel {
     },
     items: [{ sku: 'SKU-1', title: 'Cup', spec: null, quantity: 2 }],
     tracking: [],
+    createdAt: null,
   };
 }
 

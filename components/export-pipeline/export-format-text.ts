@@ -6,6 +6,8 @@ const FORMAT_TEXT = {
   'pdf-4x6': 'export.format.pdf4x6',
   'pdf-a4': 'export.format.pdfA4',
   'pdf-letter': 'export.format.pdfLetter',
+  'pdf-labels': 'export.format.pdfLabels',
+  'pick-list': 'export.format.pickList',
   print: 'export.format.print',
   zpl: 'export.format.zpl',
   'csv-generic': 'export.format.csvGeneric',
@@ -21,6 +23,8 @@ export function exportFormatText(format: ExportFormat): string {
 
 /** Menu order. */
 export const FORMAT_MENU: readonly ExportFormat[] = [
+  'pdf-labels',
+  'pick-list',
   'pdf-4x6',
   'pdf-a4',
   'pdf-letter',

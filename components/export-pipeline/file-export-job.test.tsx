@@ -1,14 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
+import { label } from '../../tests/support/label-test-data';
 import { MessageError } from '../../utils/messaging/envelope';
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings-schema';
+import type { RenderRequest } from './export-render-protocol';
 import type { PreparedExport } from '../../utils/export-jobs/export-messages';
 import { startFileExportJob, type FileExportJob, type FileExportJobDeps, type FileExportJobState } from './file-export-job';
 
-const prepared = (labels: string[]) =>
+const prepared = (labels: string[], shipTo: Parameters<typeof label>[1] = {}) =>
   ({
-    labels: labels.map((orderSn) => ({ orderSn })),
+    labels: labels.map((orderSn) => label({ orderSn }, shipTo)),
     skipped: [{ orderSn: 'PO-9', reason: 'no-buyer-data' }],
     labelSheetLayout: '4up',
     csvCustomColumns: [],
+    shippingRun: DEFAULT_SETTINGS.shippingRun,
     at: 1,
   }) as unknown as PreparedExport;
 
@@ -85,5 +89,27 @@ describe('startFileExportJob', () => {
     const { d } = deps({ save: vi.fn(async () => ({ downloadId: 7, exportId: 1, purgeAt: 0, dueNow: true, finished: Promise.resolve('complete' as const) })) });
     const job = startFileExportJob({ orderSns: ['PO-1'], format: 'csv-generic' }, d);
     expect(await settled(job, (s) => s.phase === 'failed')).toMatchObject({ error: 'recorded due', outcome: null });
+  });
+
+  it('sorts the run and stops at the address pre-check; held orders stay out, the rest are rendered (issue 14)', async () => {
+    const run = { ...prepared(['PO-3', 'PO-1', 'PO-2']) };
+    run.labels[1] = label({ orderSn: 'PO-1' }, { postcode: 'bad' });
+    run.labels[2] = label({ orderSn: 'PO-2' }, { phone: null });
+    const { d, renderer } = deps({ prepare: vi.fn(async () => run) });
+    const job = startFileExportJob({ orderSns: ['PO-3', 'PO-1', 'PO-2'], format: 'csv-generic', choices: { sortBy: 'orderSn' } }, d);
+    const review = await settled(job, (s) => s.phase === 'review');
+    expect(review.review.map((r) => [r.orderSn, r.findings.map((f) => f.rule)])).toEqual([
+      ['PO-1', ['postcode-format']],
+      ['PO-2', ['missing-phone']],
+    ]);
+    expect(renderer.render).not.toHaveBeenCalled();
+    job.decide(['PO-1']);
+    await settled(job, (s) => s.outcome !== null);
+    const rendered = (vi.mocked(renderer.render).mock.calls as unknown as [RenderRequest][])[0]![0];
+    expect(rendered.labels.map((l) => l.orderSn)).toEqual(['PO-2', 'PO-3']);
+    expect(job.getState().skipped).toEqual([
+      { orderSn: 'PO-9', reason: 'no-buyer-data' },
+      { orderSn: 'PO-1', reason: 'held' },
+    ]);
   });
 });

@@ -3,10 +3,16 @@ import type { FileExportFormat } from '../../utils/export/file-names';
 import { MessageError } from '../../utils/messaging/envelope';
 import type { PreparedExport } from '../../utils/export-jobs/export-messages';
 import type { RenderRequest } from './export-render-protocol';
+import { type AddressFinding, precheckConstraintsFor, precheckRun } from '../../utils/export/address-precheck';
+import { orderLabels } from '../../utils/export/label-order';
+import type { RunChoices } from '../../utils/export-jobs/export-page-url';
 import { FileRecordedDueError, runFileExport, type FileExportPhase, type FileExportSteps } from './file-export-runner';
 
 export interface FileExportJobState {
-  phase: 'preparing' | FileExportPhase | 'failed';
+  /** `review`: the address pre-check found something; the seller decides per order (issue 14). */
+  phase: 'preparing' | 'review' | FileExportPhase | 'failed';
+  /** Pre-check findings of the orders to decide on (order numbers and rules only, no values). */
+  review: { orderSn: string; findings: AddressFinding[] }[];
   /** export/prepare failed (e.g. the vault is locked): the seller can retry. */
   prepareError: MessageError | null;
   /** The export failed after prepare (text for the seller). */
@@ -42,9 +48,11 @@ export interface FileExportJob {
   subscribe(listener: () => void): () => void;
   /** Asks export/prepare again after it failed (e.g. after unlocking). */
   retry(): void;
+  /** After the pre-check: continue without the orders in `held` (the rest are exported anyway). */
+  decide(held: readonly string[]): void;
 }
 
-const INITIAL: FileExportJobState = { phase: 'preparing', prepareError: null, error: null, nothing: false, skipped: [], outcome: null, saved: null };
+const INITIAL: FileExportJobState = { phase: 'preparing', review: [], prepareError: null, error: null, nothing: false, skipped: [], outcome: null, saved: null };
 
 /**
  * One file export (issues 6, 11), started at once: the renderer warms up (worker: fonts and
@@ -53,7 +61,7 @@ const INITIAL: FileExportJobState = { phase: 'preparing', prepareError: null, er
  * popup. The decrypted labels are held only until the renderer has them; the state keeps
  * order numbers and the file name, never PII.
  */
-export function startFileExportJob(request: { orderSns: string[]; format: FileExportFormat }, deps: FileExportJobDeps): FileExportJob {
+export function startFileExportJob(request: { orderSns: string[]; format: FileExportFormat; choices?: RunChoices }, deps: FileExportJobDeps): FileExportJob {
   let state = INITIAL;
   const listeners = new Set<() => void>();
   const set = (patch: Partial<FileExportJobState>) => {
@@ -61,32 +69,52 @@ export function startFileExportJob(request: { orderSns: string[]; format: FileEx
     for (const listener of listeners) listener();
   };
 
+  // Between the pre-check and the seller's decision: the prepared run and its warm renderer.
+  let awaiting: { prepared: PreparedExport; renderer: FileRenderer } | null = null;
+
+  const run = (prepared: PreparedExport, renderer: FileRenderer) => {
+    if (prepared.labels.length === 0) {
+      renderer.end();
+      set({ phase: 'failed', nothing: true });
+      return;
+    }
+    runFileExport(
+      request.format,
+      prepared,
+      { fontsUrl: deps.fontsUrl, utcOffsetMinutes: deps.utcOffsetMinutes, choices: request.choices },
+      { render: (r) => renderer.render(r), save: deps.save },
+      (phase) => set({ phase }),
+    ).then(
+      (outcome) => {
+        set({ outcome: { fileName: outcome.fileName, downloadId: outcome.downloadId, orderSns: outcome.orderSns } });
+        void outcome.finished.then((saved) => set({ saved }));
+      },
+      (err: unknown) => {
+        renderer.end();
+        set({ phase: 'failed', error: err instanceof FileRecordedDueError ? deps.recordedDueText() : err instanceof Error ? err.message : String(err) });
+      },
+    );
+  };
+
   const attempt = () => {
     const renderer = deps.startRenderer();
     deps.prepare(request.orderSns, request.format).then(
-      (prepared) => {
+      (received) => {
+        // The run's label order (issue 14): the seller's default, or this run's choice.
+        const labels = orderLabels(received.labels, {
+          sortBy: request.choices?.sortBy ?? received.shippingRun.sortBy,
+          reverse: request.choices?.reverse ?? received.shippingRun.reverseStack,
+        });
+        const prepared = { ...received, labels };
         set({ skipped: prepared.skipped });
-        if (prepared.labels.length === 0) {
-          renderer.end();
-          set({ phase: 'failed', nothing: true });
+        const constraints = precheckConstraintsFor(request.format, prepared.shippingRun);
+        const review = constraints ? precheckRun(labels, constraints) : [];
+        if (review.length > 0) {
+          awaiting = { prepared, renderer };
+          set({ phase: 'review', review });
           return;
         }
-        runFileExport(
-          request.format,
-          prepared,
-          { fontsUrl: deps.fontsUrl, utcOffsetMinutes: deps.utcOffsetMinutes },
-          { render: (r) => renderer.render(r), save: deps.save },
-          (phase) => set({ phase }),
-        ).then(
-          (outcome) => {
-            set({ outcome: { fileName: outcome.fileName, downloadId: outcome.downloadId, orderSns: outcome.orderSns } });
-            void outcome.finished.then((saved) => set({ saved }));
-          },
-          (err: unknown) => {
-            renderer.end();
-            set({ phase: 'failed', error: err instanceof FileRecordedDueError ? deps.recordedDueText() : err instanceof Error ? err.message : String(err) });
-          },
-        );
+        run(prepared, renderer);
       },
       (err: unknown) => {
         renderer.end();
@@ -106,6 +134,15 @@ export function startFileExportJob(request: { orderSns: string[]; format: FileEx
       if (!state.prepareError) return;
       set(INITIAL);
       attempt();
+    },
+    decide(held) {
+      if (!awaiting || state.phase !== 'review') return;
+      const { prepared, renderer } = awaiting;
+      awaiting = null;
+      const hold = new Set(held);
+      const skipped = [...prepared.skipped, ...prepared.labels.filter((l) => hold.has(l.orderSn)).map((l) => ({ orderSn: l.orderSn, reason: 'held' as const }))];
+      set({ review: [], skipped });
+      run({ ...prepared, labels: prepared.labels.filter((l) => !hold.has(l.orderSn)), skipped }, renderer);
     },
   };
 }

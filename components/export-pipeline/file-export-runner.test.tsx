@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings-schema';
 import { describe, expect, it, vi } from 'vitest';
 import { FileRecordedDueError, runFileExport, type FileExportSteps } from './file-export-runner';
 import type { PreparedExport } from '../../utils/export-jobs/export-messages';
@@ -6,6 +7,7 @@ const prepared = {
   labels: [{ orderSn: 'PO-1' }, { orderSn: 'PO-2' }],
   skipped: [],
   labelSheetLayout: '2up',
+  shippingRun: DEFAULT_SETTINGS.shippingRun,
   csvCustomColumns: [{ header: 'N', field: 'orderSn' }],
   at: 1_700_000_000_000,
 } as unknown as PreparedExport;
@@ -27,7 +29,16 @@ describe('runFileExport', () => {
       format: 'pdf-4x6',
       labels: prepared.labels,
       fontsUrl: 'chrome-extension://x/fonts/',
-      options: { now: prepared.at, utcOffsetMinutes: 480, sheetLayout: '2up', csvCustomColumns: prepared.csvCustomColumns },
+      options: {
+        now: prepared.at,
+        utcOffsetMinutes: 480,
+        sheetLayout: '2up',
+        csvCustomColumns: prepared.csvCustomColumns,
+        // The seller's default profiles travel with every render (issue 14).
+        pdfProfile: 'label-4x6',
+        zplProfile: 'zpl-4x6-203',
+        csvOmitContact: false,
+      },
     });
     const [blob, entry] = vi.mocked(s.save).mock.calls[0]!;
     expect(blob.type).toBe('application/pdf');

@@ -3,6 +3,22 @@ import type { FileExportFormat } from '../../utils/export/file-names';
 import type { RenderRequest } from './export-render-protocol';
 import type { PreparedExport } from '../../utils/export-jobs/export-messages';
 import type { SavedFile } from './downloads-adapter';
+import type { RunChoices } from '../../utils/export-jobs/export-page-url';
+import { isPdfProfileId, isZplProfileId } from '../../utils/export/print-profiles';
+import type { Settings } from '../../utils/settings/settings-schema';
+
+const CSV_PRESET_OF = { 'csv-generic': 'generic', 'csv-shippingeasy': 'shippingeasy', 'csv-shipandco': 'shipandco', 'csv-custom': 'custom' } as const;
+
+/** The run's print profile (the run's choice, else the seller's default for the format), start cell and CSV options (issue 14). */
+export function runRenderOptions(format: FileExportFormat, run: Settings['shippingRun'], choices: RunChoices = {}) {
+  const preset = CSV_PRESET_OF[format as keyof typeof CSV_PRESET_OF];
+  return {
+    pdfProfile: choices.profile && isPdfProfileId(choices.profile) ? choices.profile : run.pdfProfile,
+    zplProfile: choices.profile && isZplProfileId(choices.profile) ? choices.profile : run.zplProfile,
+    ...(choices.start !== undefined ? { startPosition: choices.start } : {}),
+    csvOmitContact: preset !== undefined && run.csvOmitContact.includes(preset),
+  };
+}
 
 export type FileExportPhase = 'rendering' | 'saving' | 'done';
 
@@ -35,7 +51,7 @@ export interface FileExportOutcome {
 export async function runFileExport(
   format: FileExportFormat,
   prepared: PreparedExport,
-  context: { fontsUrl: string; utcOffsetMinutes: number },
+  context: { fontsUrl: string; utcOffsetMinutes: number; choices?: RunChoices },
   steps: FileExportSteps,
   onPhase: (phase: FileExportPhase) => void,
 ): Promise<FileExportOutcome> {
@@ -50,6 +66,7 @@ export async function runFileExport(
       utcOffsetMinutes: context.utcOffsetMinutes,
       sheetLayout: prepared.labelSheetLayout,
       csvCustomColumns: prepared.csvCustomColumns,
+      ...runRenderOptions(format, prepared.shippingRun, context.choices),
     },
   });
   onPhase('saving');

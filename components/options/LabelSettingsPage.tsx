@@ -7,9 +7,10 @@ import type { Settings } from '../../utils/settings/settings-schema';
 import { useBackground } from '../common/use-background';
 import { CsvColumnsEditor } from '../settings-forms/CsvColumnsEditor';
 import { ReturnAddressForm } from '../settings-forms/ReturnAddressForm';
+import { ShippingRunSettings } from './ShippingRunSettings';
 import '../order-list/orders.css';
 
-type LabelSettings = Pick<Settings, 'returnAddress' | 'labelSheetLayout' | 'csvCustomColumns'>;
+type LabelSettings = Pick<Settings, 'returnAddress' | 'labelSheetLayout' | 'csvCustomColumns' | 'shippingRun'>;
 
 /** Options › Labels & CSV: return address, A4/Letter sheet layout, custom CSV columns (issue 6). */
 export function LabelSettingsPage() {
@@ -19,8 +20,8 @@ export function LabelSettingsPage() {
 
   useEffect(() => {
     if (settings.data && draft === null) {
-      const { returnAddress, labelSheetLayout, csvCustomColumns } = settings.data;
-      setDraft({ returnAddress, labelSheetLayout, csvCustomColumns });
+      const { returnAddress, labelSheetLayout, csvCustomColumns, shippingRun } = settings.data;
+      setDraft({ returnAddress, labelSheetLayout, csvCustomColumns, shippingRun });
     }
   }, [settings.data, draft]);
 
@@ -67,6 +68,7 @@ export function LabelSettingsPage() {
           </label>
         ))}
       </fieldset>
+      <ShippingRunSettings value={draft.shippingRun} returnAddress={draft.returnAddress} onChange={(shippingRun) => setDraft({ ...draft, shippingRun })} />
       <CsvColumnsEditor value={draft.csvCustomColumns} onChange={(csvCustomColumns) => setDraft({ ...draft, csvCustomColumns })} />
       <p>
         <button type="button" className="primary" onClick={save} data-testid="save-label-settings">

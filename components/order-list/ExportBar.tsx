@@ -11,6 +11,9 @@ import { exportFormatText, FORMAT_MENU } from '../export-pipeline/export-format-
 import { startExport } from '../export-pipeline/export-job-wiring';
 import type { FileExportJob } from '../export-pipeline/file-export-job';
 import { FileExportStatus } from '../export-pipeline/FileExportStatus';
+import { RunChoicesPicker } from '../export-pipeline/RunChoicesPicker';
+import type { RunChoices } from '../../utils/export-jobs/export-page-url';
+import { useBackground } from '../common/use-background';
 
 /**
  * Format picker, Export and Mark shipped for the ticked orders. CSV and ZPL are made right here
@@ -21,17 +24,19 @@ export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySe
   const [format, setFormat] = useState<ExportFormat>('pdf-4x6');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [job, setJob] = useState<FileExportJob | null>(null);
+  const [choices, setChoices] = useState<RunChoices>({});
+  const settings = useBackground('settings/get', {});
   const count = selected.size;
   const tooMany = count > MAX_EXPORT_ORDERS;
 
   const exportSelected = async () => {
     setMessage(null);
     if (isTextExportFormat(format)) {
-      setJob(startExport({ orderSns: [...selected], format }));
+      setJob(startExport({ orderSns: [...selected], format, choices }));
       return;
     }
     setJob(null);
-    await openExportPage({ orderSns: [...selected], format });
+    await openExportPage({ orderSns: [...selected], format, choices });
   };
 
   const markShipped = async () => {
@@ -47,13 +52,24 @@ export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySe
 
   return (
     <div className="sv-export-bar">
-      <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} aria-label={i18n.t('export.bar.format')} data-testid="export-format">
+      <select
+        value={format}
+        onChange={(e) => {
+          const next = e.target.value as ExportFormat;
+          // A profile belongs to its format (PDF vs ZPL): another format starts from its default.
+          if (next !== format) setChoices((c) => ({ ...c, profile: undefined, start: undefined }));
+          setFormat(next);
+        }}
+        aria-label={i18n.t('export.bar.format')}
+        data-testid="export-format"
+      >
         {FORMAT_MENU.map((f) => (
           <option key={f} value={f}>
             {exportFormatText(f)}
           </option>
         ))}
       </select>
+      {settings.data && <RunChoicesPicker format={format} defaults={settings.data.shippingRun} value={choices} onChange={setChoices} />}
       <button type="button" className="primary" disabled={count === 0 || tooMany || !unlocked} onClick={exportSelected} data-testid="export-button">
         {i18n.t('export.bar.export', [String(count)])}
       </button>

@@ -28,6 +28,16 @@ const ROW_HEIGHT = 46;
 export function OrderList() {
   const [filterState, setFilterState] = useState<OrderFilterState>(INITIAL_FILTER);
   const [selection, setSelection] = useState<ListSelection>(EMPTY_SELECTION);
+  // Default view (issue 14): when orders are due today or overdue, the list opens on them.
+  const filterTouched = useRef(false);
+  useEffect(() => {
+    sendMessage('orders/count', { filter: { shipByDue: true, utcOffsetMinutes: runtimeUtcOffsetMinutes() } }).then(
+      (due) => {
+        if (due > 0 && !filterTouched.current) setFilterState({ ...INITIAL_FILTER, shipByDue: true });
+      },
+      () => undefined,
+    );
+  }, []);
   const vault = useBackground('vault/status', {});
   const shops = useBackground('consent/list', {});
   const unlocked = vault.data?.state === 'unlocked';
@@ -69,6 +79,7 @@ export function OrderList() {
   const buyers = useBuyerPreviews(visibleSns, unlocked);
 
   const changeFilter = (next: OrderFilterState) => {
+    filterTouched.current = true;
     // A new filter starts a new selection: orders that left the list are never exported unseen.
     setSelection(EMPTY_SELECTION);
     setFilterState(next);

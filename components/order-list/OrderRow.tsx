@@ -35,7 +35,16 @@ export function OrderRow({ row, index, selected, buyer, now, style, onToggle }: 
           <span className="sv-order-row__sn">{row.orderSn}</span>
           <span className="sv-muted">{orderStatusText(row.status)}</span>
           <ShipByBadge shipBy={row.shipBy} shipped={row.shippedAt !== null} now={now} />
-          {row.exportedAt !== null && <span className="sv-badge">{i18n.t('export.list.exported')}</span>}
+          {row.exportedAt !== null && (
+            // When and how (issue 14): the last export's time and format; the full list is in Options › Export history.
+            <span
+              className="sv-badge"
+              data-testid="order-exported"
+              title={i18n.t('shippingRun.history.exportedAs', [new Date(row.exportedAt).toLocaleString(), row.exportFormat ?? '?'])}
+            >
+              {i18n.t('export.list.exported')} {new Date(row.exportedAt).toLocaleDateString()} · {row.exportFormat ?? '?'}
+            </span>
+          )}
           {row.packages.length > 0 && (
             <span className="sv-muted" data-testid="order-tracking">
               {i18n.t('export.list.tracking', [row.packages.map((p) => (p.carrier ? `${p.carrier} ${p.trackingNumber}` : p.trackingNumber)).join(', ')])}

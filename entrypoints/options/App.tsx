@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState, type ReactElement } from 'react';
 import { AuditPage } from '../../components/options/AuditPage';
 import { AuthorizationPage } from '../../components/options/AuthorizationPage';
+import { ExportHistoryPage } from '../../components/options/ExportHistoryPage';
 import { LabelSettingsPage } from '../../components/options/LabelSettingsPage';
 import { NoticesPage } from '../../components/options/NoticesPage';
 import { PrivacyPolicyPage } from '../../components/options/PrivacyPolicyPage';
@@ -17,6 +18,7 @@ const SECTIONS: { id: string; label: () => string; render: () => ReactElement }[
   { id: 'retention', label: () => i18n.t('options.nav.retention'), render: () => <RetentionPage /> },
   { id: 'notices', label: () => i18n.t('options.nav.notices'), render: () => <NoticesPage /> },
   { id: 'labels', label: () => i18n.t('options.nav.labels'), render: () => <LabelSettingsPage /> },
+  { id: 'history', label: () => i18n.t('options.nav.history'), render: () => <ExportHistoryPage /> },
   { id: 'audit', label: () => i18n.t('options.nav.audit'), render: () => <AuditPage /> },
   { id: 'open-api', label: () => i18n.t('options.nav.openApi'), render: () => <OpenApiPage /> },
   { id: 'policy', label: () => i18n.t('options.nav.policy'), render: () => <PrivacyPolicyPage /> },

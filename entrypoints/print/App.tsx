@@ -19,7 +19,7 @@ export function App({ request, job }: { request: ExportPageRequest | null; job: 
   if (request.format === 'print' || !job)
     return (
       <Suspense fallback={null}>
-        <PrintView orderSns={request.orderSns} />
+        <PrintView orderSns={request.orderSns} choices={request.choices} />
       </Suspense>
     );
   return <ExportJob job={job} format={request.format} total={request.orderSns.length} />;

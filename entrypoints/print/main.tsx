@@ -8,7 +8,7 @@ import { App } from './App';
 // Read once: a later hash change must not silently start a second export. A file export starts
 // here, before React renders (issue 11): one export is one audited read, whatever React does.
 const request = parseExportPageHash(location.hash);
-const job = request && request.format !== 'print' ? startExport({ orderSns: request.orderSns, format: request.format }) : null;
+const job = request && request.format !== 'print' ? startExport({ orderSns: request.orderSns, format: request.format, choices: request.choices }) : null;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

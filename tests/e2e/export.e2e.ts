@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { expect, test } from './harness';
 import { FORMULA_BUYER, seedShop, fixtureOrders, exportFromPopup, saveDownloadsTo, waitForFile, pdfPages, pdfText, pdfBarcodes, squash, openUnlockedPopup } from './export-helpers';
 import { send } from './extension-messages';
+import { isPhoneOnlyCell } from '../../utils/export/csv-safety';
 
 test('export: popup list shows buyers when unlocked, PDF labels carry every name, address and a readable barcode', async ({
   context,
@@ -111,8 +112,8 @@ test('export: CSV presets parse back to the captured fields, formulas neutralize
     expect(row.postcode).toBe(order.buyer.postCode);
     expect(row.email).toBe(order.buyer.mail);
     expect(row.shipFromName).toBe('Acme Returns');
-    // Nothing a spreadsheet would run as a formula.
-    for (const value of Object.values(row)) expect(value, `cell ${value}`).not.toMatch(/^[=+\-@\t\r]/);
+    // Nothing a spreadsheet would run as a formula; a cell that is only a phone number is kept as it is (issue 14).
+    for (const value of Object.values(row)) if (!isPhoneOnlyCell(value!)) expect(value, `cell ${value}`).not.toMatch(/^[=+\-@\t\r]/);
   }
   const formulaRow = generic.find((r) => r.orderSn === orders.at(-1)!.parentOrderSn)!;
   expect(formulaRow.fullName).toBe(`'${FORMULA_BUYER.name}`);

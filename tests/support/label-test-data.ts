@@ -29,6 +29,7 @@ export function label(overrides: Partial<ShipmentLabel> = {}, to: Partial<BuyerP
     shipTo: buyer(to),
     items: [{ sku: 'SKU-RED-42', title: 'Red mug', spec: 'Red', quantity: 2 }],
     tracking: [],
+    createdAt: null,
     ...overrides,
   };
 }

@@ -195,3 +195,26 @@ describe('export/save', () => {
     expect(await db.audit.count()).toBe(0);
   });
 });
+
+describe('export/history and pick lists (issue 14)', () => {
+  beforeEach(async () => {
+    await db.orders.bulkAdd([makeOrder({ orderSn: 'PO-A', piiState: 'present', purgeAt: NOW + 20 * DAY_MS }), makeOrder({ orderSn: 'PO-B', piiState: 'purged' })]);
+    await db.buyers.add(buyer('PO-A', NOW + 20 * DAY_MS));
+  });
+
+  it('lists the newest exports first with the orders whose data is still held', async () => {
+    await handlers()['export/record']({ downloadId: 7, fileName: 'a.pdf', format: 'pdf-labels', orderSns: ['PO-A', 'PO-B'] }, ctx);
+    await handlers()['export/record']({ downloadId: null, fileName: '', format: 'print', orderSns: ['PO-A'] }, ctx);
+    const history = await handlers()['export/history']({ limit: 10 }, ctx);
+    expect(history.map((h) => h.format)).toEqual(['print', 'pdf-labels']);
+    expect(history[1]).toMatchObject({ fileName: 'a.pdf', orderSns: ['PO-A', 'PO-B'], state: 'live', stillHeld: ['PO-A'], createdAt: NOW });
+    expect(JSON.stringify(history)).not.toContain('Ana');
+  });
+
+  it('a pick list is tracked but does not mark its orders exported', async () => {
+    await handlers()['export/record']({ downloadId: 8, fileName: 'p.pdf', format: 'pick-list', orderSns: ['PO-A'] }, ctx);
+    expect((await db.orders.get('PO-A'))!.exportedAt).toBeNull();
+    await handlers()['export/record']({ downloadId: 9, fileName: 'l.pdf', format: 'pdf-labels', orderSns: ['PO-A'] }, ctx);
+    expect(await db.orders.get('PO-A')).toMatchObject({ exportedAt: NOW, exportFormat: 'pdf-labels' });
+  });
+});

@@ -6,7 +6,7 @@ import { MessageError } from '../messaging/envelope';
 import type { HandlerTable } from '../messaging/router';
 import type { OrdersServices } from '../orders/orders-handlers';
 import { openBuyers } from '../vault/buyer-store';
-import type { ExportRecordReply, exportMessages, PreparedExport } from './export-messages';
+import type { ExportHistoryEntry, ExportRecordReply, exportMessages, PreparedExport } from './export-messages';
 import { buildShipmentLabels } from './shipment-label-join';
 
 export function createExportHandlers(deps: BackgroundDeps, services: OrdersServices = { openBuyers }): HandlerTable<typeof exportMessages> {
@@ -35,7 +35,22 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
       });
       // No notifyChanged: like buyers/open this is an audited read (nothing a page lists changed),
       // and a revision bump here made the popup re-read its rows and buyers during the export.
-      return { labels, skipped, labelSheetLayout: settings.labelSheetLayout, csvCustomColumns: settings.csvCustomColumns, at };
+      return { labels, skipped, labelSheetLayout: settings.labelSheetLayout, csvCustomColumns: settings.csvCustomColumns, shippingRun: settings.shippingRun, at };
+    },
+
+    'export/history': async ({ limit }): Promise<ExportHistoryEntry[]> => {
+      const rows = await db.exports.orderBy(':id').reverse().limit(limit).toArray();
+      const sns = [...new Set(rows.flatMap((r) => r.orderSns))];
+      const held = new Set((await db.buyers.bulkGet(sns)).flatMap((b) => (b ? [b.orderSn] : [])));
+      return rows.map((r) => ({
+        id: r.id!,
+        createdAt: r.createdAt,
+        format: r.format,
+        fileName: r.fileName,
+        orderSns: r.orderSns,
+        state: r.state,
+        stillHeld: r.orderSns.filter((sn) => held.has(sn)),
+      }));
     },
 
     'export/record': async (entry, ctx) => {
@@ -102,7 +117,8 @@ async function recordExport(
     const purgeAt = dueNow === true || alreadyGone || times.length === 0 ? now : Math.min(...times);
     const [exportId] = await Promise.all([
       db.exports.add({ createdAt: now, purgeAt, downloadId, fileName, format, orderSns: sns, state: 'live', removedAt: null }),
-      db.orders.bulkPut(known.map((o) => ({ ...o, exportedAt: now, exportFormat: format }))),
+      // A pick list holds no address: the orders are not "exported" by it (issue 14).
+      format === 'pick-list' ? Promise.resolve() : db.orders.bulkPut(known.map((o) => ({ ...o, exportedAt: now, exportFormat: format }))),
       appendAudit(db, now, {
         actor,
         action: 'export.record',

@@ -6,7 +6,8 @@ import type { Settings } from '../settings/settings-schema';
 
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
 
-export type ExportSkipReason = 'unknown-order' | 'no-buyer-data' | 'cannot-decrypt';
+/** `held`: the seller held the order back after the address pre-check (issue 14; decided in the page). */
+export type ExportSkipReason = 'unknown-order' | 'no-buyer-data' | 'cannot-decrypt' | 'held';
 
 /** What an extension page needs to render one export; never persisted. */
 export interface PreparedExport {
@@ -16,6 +17,8 @@ export interface PreparedExport {
   /** Rendering settings at the time of the export. */
   labelSheetLayout: Settings['labelSheetLayout'];
   csvCustomColumns: Settings['csvCustomColumns'];
+  /** Default print profiles, label order and CSV options (issue 14). */
+  shippingRun: Settings['shippingRun'];
   /** Start of the export (file names, audit). */
   at: number;
 }
@@ -31,11 +34,26 @@ export interface ExportSaveReply extends ExportRecordReply {
   dueNow: boolean;
 }
 
+/** One export of the history (issue 14): no names, no addresses; order numbers and what is still held. */
+export interface ExportHistoryEntry {
+  id: number;
+  createdAt: number;
+  format: string;
+  fileName: string;
+  orderSns: string[];
+  /** `live`: the file is tracked on disk (or the print view was shown); `removed`: deleted with its orders' data. */
+  state: 'live' | 'removed';
+  /** Orders of the run whose buyer data is still held: the run can be repeated for these. */
+  stillHeld: string[];
+}
+
 /** Formats that are a file (everything but the print view). */
 const fileFormatSchema = exportFormatSchema.exclude(['print']);
 
 /** Messages of an export job: open the orders' data for one file, then track the written file. */
 export const exportMessages = {
+  /** The newest exports, for reprinting and repeating a run (issue 14). Reads no PII. */
+  'export/history': defineMessage('page', z.object({ limit: z.number().int().min(1).max(200).default(50) })).returns<ExportHistoryEntry[]>(),
   /** Opens buyer PII for an export (purges due PII first), joins items + return address; one audit entry. */
   'export/prepare': defineMessage('page', z.object({ orderSns: orderSnsSchema, format: exportFormatSchema })).returns<PreparedExport>(),
   /** Tracks a written file (downloadId null for the print view) and marks its orders exported. */

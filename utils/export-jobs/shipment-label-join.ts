@@ -49,6 +49,7 @@ export function buildShipmentLabels(src: ShipmentLabelSources): { labels: Shipme
       orderSn,
       shopId: order.shopId,
       shipBy: order.shipBy,
+      createdAt: order.createdAt,
       shipFrom: src.shipFrom,
       shipTo: opened.pii,
       items: lines,

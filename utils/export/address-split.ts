@@ -1,3 +1,6 @@
+/** Ship&co's longest name and address line, in characters. */
+export const SHIPANDCO_LINE_MAX = 35;
+
 /**
  * Moves what does not fit into a carrier's first address line to the second line.
  * Lengths count Unicode characters (code points), as carriers' "max 35 characters" do.

@@ -53,7 +53,8 @@ describe('renderCsv', () => {
     expect(row!['Full Name']).toBe('Jane Doe');
     expect(row!['Address Line 2']).toBe('Apt 2, Floor 3, Downtown');
     expect(row!.Country).toBe('US');
-    expect(row!.Phone).toBe("'+1 555 0100");
+    // A cell that is only a phone number is kept as it is (issue 14).
+    expect(row!.Phone).toBe('+1 555 0100');
   });
 
   it('shipandco: name split, 35-character address line, ISO country code', () => {
@@ -130,6 +131,29 @@ describe('renderCsv', () => {
     expect(tabbed!.o).toBe("'\t=1");
   });
 
+  it('omitContact leaves e-mail and phones out of every preset, columns kept (issue 14)', () => {
+    const withBackup = label({}, { backupPhone: '+1 555 0199' });
+    for (const preset of ['generic', 'shippingeasy', 'shipandco'] as const) {
+      const full = renderCsv([withBackup], { preset });
+      const bare = renderCsv([withBackup], { preset, omitContact: true });
+      expect(full).toContain('jane@example.com');
+      expect(full).toContain('+1 555 0100');
+      expect(bare, preset).not.toContain('jane@example.com');
+      expect(bare, preset).not.toContain('555 01');
+      expect(Object.keys(parse(bare)[0]!), preset).toEqual(Object.keys(parse(full)[0]!));
+      expect(bare, preset).toContain('Jane');
+    }
+    const custom = renderCsv([withBackup], {
+      preset: 'custom',
+      omitContact: true,
+      customColumns: [
+        { header: 'Tel', field: 'phone' },
+        { header: 'Name', field: 'fullName' },
+      ],
+    });
+    expect(parse(custom)[0]).toEqual({ Tel: '', Name: 'Jane Doe' });
+  });
+
   it('refuses an empty selection', () => {
     expect(() => renderCsv([], { preset: 'generic' })).toThrow(/No orders/);
   });
@@ -138,7 +162,26 @@ describe('renderCsv', () => {
 describe('neutralizeCsvCell', () => {
   it.each([
     ['=1+1', "'=1+1"],
-    ['+1 555 0100', "'+1 555 0100"],
+    ['+1 555 0100', '+1 555 0100'],
+    ['+49 151 55512345', '+49 151 55512345'],
+    ['+4915155512345', '+4915155512345'],
+    // Not a phone-only cell: arithmetic, functions, references, odd spacing, too few digits.
+    ['+1-555-0100', "'+1-555-0100"],
+    ['+49 151 55512345+1', "'+49 151 55512345+1"],
+    ['+49  151', "'+49  151"],
+    ['+123', "'+123"],
+    ['+1234567890123456', "'+1234567890123456"],
+    ['+1 555 0100 A1', "'+1 555 0100 A1"],
+    ['+SUM(1)', "'+SUM(1)"],
+    // Full-width signs are formula starts after NFKC normalization; a leading space does not hide one.
+    ['＝1+1', "'＝1+1"],
+    ['＝HYPERLINK("http://x")', '\'＝HYPERLINK("http://x")'],
+    ['＋SUM(1)', "'＋SUM(1)"],
+    ['＠cmd', "'＠cmd"],
+    ['－5', "'－5"],
+    ['＋４９ １５１ ５５５１２３４５', "'＋４９ １５１ ５５５１２３４５"],
+    [' =1+1', "' =1+1"],
+    ['\u3000=1', "'\u3000=1"],
     ['-5', "'-5"],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\t=1', "'\t=1"],

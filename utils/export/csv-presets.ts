@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { splitAddressLines } from './address-split';
+import { SHIPANDCO_LINE_MAX, splitAddressLines } from './address-split';
 import { countryAlpha2 } from '../geo/country-code';
 import { neutralizeCsvCell } from './csv-safety';
 import { formatDate, itemSummaryLines, totalQuantity } from './label-text';
@@ -57,9 +57,17 @@ export interface RenderCsvOptions {
   /** Required for 'custom' (settings.csvCustomColumns). */
   customColumns?: { header: string; field: string }[];
   utcOffsetMinutes?: number;
+  /**
+   * Leave the buyer's e-mail and phone numbers out (issue 14: a per-preset option). The columns
+   * stay, empty, so an importer's saved column mapping still fits the file.
+   */
+  omitContact?: boolean;
 }
 
-type Column = { header: string; value: (label: ShipmentLabel, ctx: RowContext) => string };
+type Column = { header: string; value: (label: ShipmentLabel, ctx: RowContext) => string; contact?: boolean };
+
+/** Fields that reach the buyer directly; `omitContact` blanks them. */
+const CONTACT_FIELDS: ReadonlySet<CsvField> = new Set<CsvField>(['phone', 'backupPhone', 'email']);
 interface RowContext {
   utcOffsetMinutes: number;
 }
@@ -105,13 +113,13 @@ const FIELD_VALUES: Record<CsvField, Column['value']> = {
   shipFromPhone: (l) => text(l.shipFrom.phone),
 };
 
-const field = (header: string, name: CsvField): Column => ({ header, value: FIELD_VALUES[name] });
+const field = (header: string, name: CsvField): Column => ({ header, value: FIELD_VALUES[name], ...(CONTACT_FIELDS.has(name) ? { contact: true } : {}) });
 
 /** Lines 2, 3 and the district, for carriers with only two address lines. */
 const restOfAddress = (l: ShipmentLabel) => [l.shipTo.addressLine2, l.shipTo.addressLine3, l.shipTo.district].map(text);
 
 /** Ship&co limits address line 1 to 35 characters; the overflow moves to line 2. */
-const SHIPANDCO_ADDRESS1_MAX = 35;
+const SHIPANDCO_ADDRESS1_MAX = SHIPANDCO_LINE_MAX;
 const shipAndCoAddress = (l: ShipmentLabel) => splitAddressLines(text(l.shipTo.addressLine1), restOfAddress(l), SHIPANDCO_ADDRESS1_MAX);
 
 const PRESETS: Record<Exclude<CsvPreset, 'custom'>, Column[]> = {
@@ -169,7 +177,8 @@ export function renderCsv(labels: ShipmentLabel[], options: RenderCsvOptions): s
   if (labels.length === 0) throw new Error('No orders selected for the CSV.');
   const columns = columnsFor(options);
   const ctx: RowContext = { utcOffsetMinutes: options.utcOffsetMinutes ?? 0 };
-  const rows = labels.map((l) => columns.map((c) => neutralizeCsvCell(c.value(l, ctx))));
+  const omit = options.omitContact === true;
+  const rows = labels.map((l) => columns.map((c) => (omit && c.contact ? '' : neutralizeCsvCell(c.value(l, ctx)))));
   const body = Papa.unparse(
     { fields: columns.map((c) => neutralizeCsvCell(c.header)), data: rows },
     { newline: '\r\n', quotes: false, header: true, skipEmptyLines: false, escapeFormulae: false },

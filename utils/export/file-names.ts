@@ -19,6 +19,8 @@ const FILE_PARTS: Record<FileExportFormat, { kind: string; extension: string; mi
   'pdf-4x6': { kind: 'labels-4x6', extension: 'pdf', mimeType: 'application/pdf' },
   'pdf-a4': { kind: 'labels-a4', extension: 'pdf', mimeType: 'application/pdf' },
   'pdf-letter': { kind: 'labels-letter', extension: 'pdf', mimeType: 'application/pdf' },
+  'pdf-labels': { kind: 'labels', extension: 'pdf', mimeType: 'application/pdf' },
+  'pick-list': { kind: 'pick-list', extension: 'pdf', mimeType: 'application/pdf' },
   'packing-slip': { kind: 'packing-slips', extension: 'pdf', mimeType: 'application/pdf' },
   // Zebra's own tools and most print utilities look for .zpl.
   zpl: { kind: 'labels', extension: 'zpl', mimeType: 'application/octet-stream' },

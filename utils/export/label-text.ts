@@ -1,6 +1,7 @@
 import type { BuyerPii } from '../vault/buyer-pii';
 import type { ReturnAddress } from '../settings/settings-schema';
 import type { ShipmentLabel } from './shipment-label';
+import { postalAddressLines } from './address-format';
 
 /**
  * The words every format prints, in one place so PDF, ZPL and the packing slip agree.
@@ -15,9 +16,9 @@ const joinPresent = (parts: (string | null | undefined)[], separator: string) =>
     .map((p) => p.trim())
     .join(separator);
 
-/** Postal lines of the buyer (no name, no phone), in the usual international order. */
+/** Postal lines of the buyer (no name, no phone), in the destination country's convention (address-format.ts). */
 export function shipToAddressLines(to: BuyerPii): string[] {
-  return [to.addressLine1, to.addressLine2, to.addressLine3, to.district, joinPresent([to.city, joinPresent([to.state, to.postcode], ' ')], ', '), to.country].filter(present);
+  return postalAddressLines(to);
 }
 
 export function shipToPhoneLine(to: BuyerPii): string | null {

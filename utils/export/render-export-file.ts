@@ -1,6 +1,7 @@
 import { isTextExportFormat, type FileExportFormat } from './file-names';
 import type { FontProvider } from './fonts';
 import { renderPdfExportFile } from './render-pdf-file';
+import type { PdfProfileId, ZplProfileId } from './print-profiles';
 import type { SheetLayout } from './sheet-layout';
 import { renderTextExportFile } from './render-text-file';
 import type { ShipmentLabel } from './shipment-label';
@@ -10,6 +11,14 @@ export interface RenderExportOptions {
   fonts?: FontProvider;
   /** settings.labelSheetLayout, for A4 / Letter. */
   sheetLayout?: SheetLayout;
+  /** Print profile of `pdf-labels` (issue 14); default 4x6 in. */
+  pdfProfile?: PdfProfileId;
+  /** First cell on a partly used sheet (1-based), for `pdf-labels` on sheets. */
+  startPosition?: number;
+  /** Print profile of `zpl`: media and 203 / 300 dpi; default 4x6 in at 203 dpi. */
+  zplProfile?: ZplProfileId;
+  /** Leave the buyer's e-mail and phones out of a CSV (settings.shippingRun.csvOmitContact). */
+  csvOmitContact?: boolean;
   /** settings.csvCustomColumns, for csv-custom. */
   csvCustomColumns?: { header: string; field: string }[];
   /** Page size of packing slips; default 4x6. */

@@ -2,6 +2,8 @@ import { exportFileName, exportMimeType, type FileExportFormat, type TextExportF
 import type { FontProvider } from './fonts';
 import { renderLabelsPdf } from './label-pdf';
 import { renderPackingSlipsPdf } from './packing-slip-pdf';
+import { renderPickListPdf } from './pick-list-pdf';
+import { pdfProfile } from './print-profiles';
 import type { ExportFile, RenderExportOptions } from './render-export-file';
 import type { ShipmentLabel } from './shipment-label';
 
@@ -27,6 +29,19 @@ export async function renderPdfExportFile(format: PdfExportFormat, labels: Shipm
       bytes = await renderLabelsPdf(labels, { layout, sheetLayout: options.sheetLayout, fonts: fonts(), utcOffsetMinutes, createdAt: options.now });
       break;
     }
+    case 'pdf-labels':
+      bytes = await renderLabelsPdf(labels, {
+        profile: pdfProfile(options.pdfProfile ?? 'label-4x6'),
+        startPosition: options.startPosition,
+        fonts: fonts(),
+        utcOffsetMinutes,
+        createdAt: options.now,
+      });
+      break;
+    case 'pick-list':
+      // The pick list goes on office paper: the sheet size of the profile, else A4.
+      bytes = await renderPickListPdf(labels, { paper: options.pdfProfile?.startsWith('letter') ? 'letter' : 'a4', fonts: fonts(), utcOffsetMinutes, createdAt: options.now });
+      break;
     case 'packing-slip':
       bytes = await renderPackingSlipsPdf(labels, { pageSize: options.packingSlipPageSize, fonts: fonts(), utcOffsetMinutes, createdAt: options.now });
       break;

@@ -7,6 +7,8 @@ export interface ShipmentLabel {
   orderSn: string;
   shopId: string;
   shipBy: number | null;
+  /** When the buyer placed the order (sort by order time); null when the seller center did not say. */
+  createdAt: number | null;
   shipFrom: ReturnAddress;
   shipTo: BuyerPii;
   items: { sku: string | null; title: string; spec: string | null; quantity: number }[];
@@ -14,5 +16,18 @@ export interface ShipmentLabel {
   tracking: { trackingNumber: string; carrier: string | null }[];
 }
 
-export const EXPORT_FORMATS = ['pdf-4x6', 'pdf-a4', 'pdf-letter', 'zpl', 'packing-slip', 'csv-generic', 'csv-shippingeasy', 'csv-shipandco', 'csv-custom', 'print'] as const;
+export const EXPORT_FORMATS = [
+  'pdf-4x6',
+  'pdf-a4',
+  'pdf-letter',
+  'pdf-labels',
+  'pick-list',
+  'zpl',
+  'packing-slip',
+  'csv-generic',
+  'csv-shippingeasy',
+  'csv-shipandco',
+  'csv-custom',
+  'print',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

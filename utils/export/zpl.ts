@@ -1,5 +1,6 @@
 import { CODE128_QUIET_ZONE_MODULES, assertCode128Text, code128Bars } from './barcode';
 import { itemSummaryLines, LABEL_HEADINGS, shipByText, shipFromLines, shipToAddressLines, shipToPhoneLine } from './label-text';
+import { type LabelMedia, mediaDots, type ZplDpi } from './print-profiles';
 import type { ShipmentLabel } from './shipment-label';
 
 export interface RenderZplOptions {
@@ -10,13 +11,20 @@ export interface RenderZplOptions {
    * Cyrillic glyphs, so those names print only with such a font. Default: font 0.
    */
   printerFont?: string;
+  /** Printer resolution (issue 14: 203 dpi desktop printers, 300 dpi for small text and dense barcodes). Default 203. */
+  dpi?: ZplDpi;
+  /** Label stock. Default 4x6 in. */
+  media?: LabelMedia;
 }
 
-/** 4x6 in at 203 dpi (the usual desktop direct-thermal printer): 812 x 1218 dots. */
-const WIDTH_DOTS = 812;
-const HEIGHT_DOTS = 1218;
-const MARGIN = 30;
-const BODY_WIDTH = WIDTH_DOTS - 2 * MARGIN;
+/**
+ * The layout is drawn for 4x6 in at 203 dpi (the usual desktop direct-thermal printer: 812 x
+ * 1218 dots); other media and resolutions scale every position, font height and the barcode by
+ * one factor, so a 300 dpi label looks the same, only sharper, and keeps its line budget.
+ */
+const DESIGN_WIDTH = 812;
+const DESIGN_HEIGHT = 1218;
+const DESIGN_MARGIN = 30;
 
 /**
  * ZPL II for Zebra printers, one ^XA…^XZ block per label. ^CI28 makes field data UTF-8; every
@@ -29,22 +37,34 @@ export function renderLabelsZpl(labels: ShipmentLabel[], options: RenderZplOptio
 
 function labelZpl(label: ShipmentLabel, options: RenderZplOptions): string {
   assertCode128Text(label.orderSn);
+  const dpi = options.dpi ?? 203;
+  const media = mediaDots(options.media ?? '4x6', dpi);
+  const scale = Math.min(media.width / DESIGN_WIDTH, media.height / DESIGN_HEIGHT);
+  const at = (designDots: number) => Math.round(designDots * scale);
+  const margin = at(DESIGN_MARGIN);
+  const bodyWidth = media.width - 2 * margin;
   const font = (height: number) => (options.printerFont ? `^A@N,${height},${height},${options.printerFont}` : `^A0N,${height},${height}`);
-  const block = (y: number, height: number, maxLines: number, lines: string[], align: 'L' | 'C' = 'L') =>
-    `^FO${MARGIN},${y}${font(height)}^FB${BODY_WIDTH},${maxLines},4,${align}^FH_^FD${blockFieldData(fitLines(lines, height, maxLines))}^FS`;
-  const rule = (y: number) => `^FO${MARGIN},${y}^GB${BODY_WIDTH},3,3^FS`;
+  const block = (y: number, designHeight: number, maxLines: number, lines: string[], align: 'L' | 'C' = 'L') => {
+    const height = at(designHeight);
+    return `^FO${margin},${at(y)}${font(height)}^FB${bodyWidth},${maxLines},${at(4)},${align}^FH_^FD${blockFieldData(fitLines(lines, height, maxLines, bodyWidth))}^FS`;
+  };
+  const rule = (y: number) => `^FO${margin},${at(y)}^GB${bodyWidth},${Math.max(2, at(3))},${Math.max(2, at(3))}^FS`;
   const phone = shipToPhoneLine(label.shipTo);
 
-  // Module width in dots so the symbol plus quiet zones fits the label (2–4 dots, as in the PDF).
+  // Module width in whole dots so the symbol plus quiet zones fits the label: 2–4 dots at
+  // 203 dpi (0.25–0.5 mm, as in the PDF), the same millimetres at 300 dpi (3–6 dots).
   const modules = code128Bars(label.orderSn).modules;
-  const moduleDots = Math.max(2, Math.min(4, Math.floor(BODY_WIDTH / (modules + 2 * CODE128_QUIET_ZONE_MODULES))));
-  const barcodeX = Math.max(MARGIN, Math.round((WIDTH_DOTS - modules * moduleDots) / 2));
+  const minDots = Math.max(2, Math.round((2 * dpi) / 203));
+  const maxDots = Math.max(minDots, Math.round((4 * dpi) / 203));
+  const moduleDots = Math.max(minDots, Math.min(maxDots, Math.floor(bodyWidth / (modules + 2 * CODE128_QUIET_ZONE_MODULES))));
+  const barcodeX = Math.max(margin, Math.round((media.width - modules * moduleDots) / 2));
+  const barHeight = at(180);
 
   return [
     '^XA',
     '^CI28',
-    `^PW${WIDTH_DOTS}`,
-    `^LL${HEIGHT_DOTS}`,
+    `^PW${media.width}`,
+    `^LL${media.height}`,
     '^LH0,0',
     block(30, 20, 1, [LABEL_HEADINGS.from]),
     block(55, 20, 5, shipFromLines(label.shipFrom)),
@@ -53,9 +73,9 @@ function labelZpl(label: ShipmentLabel, options: RenderZplOptions): string {
     block(230, 44, 2, [label.shipTo.name]),
     block(335, 34, 7, [...shipToAddressLines(label.shipTo), ...(phone ? [phone] : [])]),
     rule(615),
-    // ^BC: normal orientation, 180 dots high, no printer-drawn text (we print it below), mode A
-    // (the printer picks Code 128 subsets itself).
-    `^FO${barcodeX},640^BY${moduleDots},3,180^BCN,180,N,N,N,A^FH_^FD${escapeFieldData(label.orderSn)}^FS`,
+    // ^BC: normal orientation, no printer-drawn text (we print it below), mode A (the printer
+    // picks Code 128 subsets itself).
+    `^FO${barcodeX},${at(640)}^BY${moduleDots},3,${barHeight}^BCN,${barHeight},N,N,N,A^FH_^FD${escapeFieldData(label.orderSn)}^FS`,
     block(832, 36, 1, [label.orderSn], 'C'),
     rule(880),
     block(895, 22, 1, [LABEL_HEADINGS.items]),
@@ -71,8 +91,8 @@ function labelZpl(label: ShipmentLabel, options: RenderZplOptions): string {
  * (font 0 averages ~0.55 × height per character) and end in "..." when cut; ^FB would
  * otherwise overprint the last line with the overflow.
  */
-function fitLines(lines: string[], height: number, maxLines: number): string[] {
-  const perLine = Math.floor(BODY_WIDTH / (0.55 * height));
+function fitLines(lines: string[], height: number, maxLines: number, bodyWidth: number): string[] {
+  const perLine = Math.floor(bodyWidth / (0.55 * height));
   const flat = lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
   const budget = perLine * maxLines;
   const out: string[] = [];

@@ -84,6 +84,7 @@ describe('queryOrderPage on specific orders', () => {
         'capturedAt',
         'createdAt',
         'exportedAt',
+        'exportFormat',
         'heldPageFact',
         'itemCount',
         'orderSn',

@@ -83,6 +83,7 @@ export function toSummaryRow(o: OrderRecord): OrderSummaryRow {
     shippedAt: o.shippedAt,
     capturedAt: o.capturedAt,
     exportedAt: o.exportedAt,
+    exportFormat: o.exportFormat ?? null,
     piiState: o.piiState,
     itemCount: o.itemCount,
     purgeAt: o.purgeAt,

@@ -19,7 +19,7 @@ export const orderSnsSchema = z.array(orderSn).min(1).max(MAX_EXPORT_ORDERS);
 /** The non-personal view of an order that popup lists show. */
 export type OrderSummaryRow = Pick<
   OrderRecord,
-  'orderSn' | 'shopId' | 'status' | 'createdAt' | 'shipBy' | 'shippedAt' | 'capturedAt' | 'exportedAt' | 'piiState' | 'itemCount' | 'purgeAt'
+  'orderSn' | 'shopId' | 'status' | 'createdAt' | 'shipBy' | 'shippedAt' | 'capturedAt' | 'exportedAt' | 'exportFormat' | 'piiState' | 'itemCount' | 'purgeAt'
 > & {
   /** Tracking numbers with their carriers (non-personal). */
   packages: { trackingNumber: string; carrier: string | null }[];

@@ -59,8 +59,38 @@ const VALID = {
   labelSheetLayout: '2up',
   allowSellerCenterCookies: false,
   showInPageBanner: false,
+  shippingRun: {
+    pdfProfile: 'a4-2up',
+    zplProfile: 'zpl-4x6-300',
+    printProfile: 'label-a6',
+    sortBy: 'sku',
+    reverseStack: true,
+    csvOmitContact: ['shipandco'],
+    latinOnlyFormats: ['generic', 'zpl'],
+    shipByMorningNotice: true,
+    extra: 1,
+  },
   somethingNew: 'ignored',
 };
+
+const SHIPPING_RUN_VALUES: unknown[] = [
+  undefined,
+  null,
+  'sku',
+  'orderTime',
+  'label-4x8',
+  'zpl-a6-300',
+  'zpl-4x6-600',
+  'a4-3up',
+  true,
+  1,
+  [],
+  ['generic'],
+  ['generic', 'generic', 'x'],
+  ['shipandco', 'custom', 'generic', 'shippingeasy', 'zpl', 'generic'],
+  ['zpl'],
+  {},
+];
 
 describe('stored settings read without zod (seller-center content script)', () => {
   it('knows every field of the schema', () => {
@@ -86,6 +116,13 @@ describe('stored settings read without zod (seller-center content script)', () =
         const r = random();
         if (r < 0.15) delete raw[key];
         else if (r < 0.4 && key === 'returnAddress') raw.returnAddress = { ...VALID.returnAddress, [pick(['name', 'postcode', 'phone', 'addressLine2', 'extra'])]: pick(VALUES) };
+        else if (r < 0.6 && key === 'shippingRun')
+          raw.shippingRun = {
+            ...VALID.shippingRun,
+            [pick(['pdfProfile', 'zplProfile', 'printProfile', 'sortBy', 'reverseStack', 'csvOmitContact', 'latinOnlyFormats', 'shipByMorningNotice', 'extra'])]: structuredClone(
+              pick(SHIPPING_RUN_VALUES),
+            ),
+          };
         else if (r < 0.5 && key === 'csvCustomColumns') raw.csvCustomColumns = [{ header: pick(VALUES), field: pick(VALUES) }];
         else raw[key] = structuredClone(pick(VALUES));
       }

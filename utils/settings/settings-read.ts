@@ -25,6 +25,19 @@ export const CSV_COLUMNS_MAX = 60;
 export const CSV_COLUMN_TEXT_MAX = 100;
 export const LABEL_SHEET_LAYOUTS = ['4up', '2up'] as const;
 
+/**
+ * What the shipping run (issue 14) may store: print profiles (their meaning is in
+ * utils/export/print-profiles.ts), label sort keys (utils/export/label-order.ts) and the CSV
+ * presets. Listed here, with the reader, so the schema and this reader share one list.
+ */
+export const PDF_PROFILE_IDS = ['label-4x6', 'label-4x8', 'label-a6', 'label-100x150', 'a4-2up', 'a4-4up', 'letter-2up', 'letter-4up'] as const;
+export const ZPL_PROFILE_IDS = ['zpl-4x6-203', 'zpl-4x6-300', 'zpl-4x8-203', 'zpl-4x8-300', 'zpl-100x150-203', 'zpl-100x150-300', 'zpl-a6-203', 'zpl-a6-300'] as const;
+export const LABEL_SORT_KEYS = ['selection', 'sku', 'shipBy', 'orderTime', 'orderSn'] as const;
+export const CSV_PRESET_IDS = ['generic', 'shippingeasy', 'shipandco', 'custom'] as const;
+/** Formats the seller can mark as Latin-only: the CSV presets, and ZPL (printer font 0 has no CJK, Greek or Cyrillic). */
+export const LATIN_ONLY_FORMAT_IDS = [...CSV_PRESET_IDS, 'zpl'] as const;
+type ShippingRun = Settings['shippingRun'];
+
 /** Every settings key this reader checks (the test holds it equal to the schema's keys). */
 export const READ_SETTINGS_KEYS = [
   'retentionDays',
@@ -34,6 +47,7 @@ export const READ_SETTINGS_KEYS = [
   'labelSheetLayout',
   'allowSellerCenterCookies',
   'showInPageBanner',
+  'shippingRun',
 ] as const satisfies readonly (keyof Settings)[];
 
 export function defaultSettings(): Settings {
@@ -45,7 +59,52 @@ export function defaultSettings(): Settings {
     labelSheetLayout: '4up',
     allowSellerCenterCookies: true,
     showInPageBanner: true,
+    shippingRun: defaultShippingRun(),
   };
+}
+
+function defaultShippingRun(): ShippingRun {
+  return {
+    pdfProfile: 'label-4x6',
+    zplProfile: 'zpl-4x6-203',
+    printProfile: 'label-4x6',
+    sortBy: 'selection',
+    reverseStack: false,
+    csvOmitContact: [],
+    latinOnlyFormats: [],
+    shipByMorningNotice: false,
+  };
+}
+
+/** zod's `z.enum(list).default(fallback)`. */
+function oneOf<T extends string>(v: unknown, list: readonly T[], fallback: T): Checked<T> {
+  if (v === undefined) return fallback;
+  return (list as readonly unknown[]).includes(v) ? (v as T) : INVALID;
+}
+
+/** zod's `z.array(z.enum(list)).max(list.length).default([])`. */
+function subsetOf<T extends string>(v: unknown, list: readonly T[]): Checked<T[]> {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.length > list.length || !v.every((x) => (list as readonly unknown[]).includes(x))) return INVALID;
+  return [...v] as T[];
+}
+
+function checkShippingRun(value: unknown): Checked<ShippingRun> {
+  if (value === undefined) return defaultShippingRun();
+  if (!isObject(value)) return INVALID;
+  const v = value as Record<string, unknown>;
+  const d = defaultShippingRun();
+  const run = {
+    pdfProfile: oneOf(v.pdfProfile, PDF_PROFILE_IDS, d.pdfProfile),
+    zplProfile: oneOf(v.zplProfile, ZPL_PROFILE_IDS, d.zplProfile),
+    printProfile: oneOf(v.printProfile, PDF_PROFILE_IDS, d.printProfile),
+    sortBy: oneOf(v.sortBy, LABEL_SORT_KEYS, d.sortBy),
+    reverseStack: bool(v.reverseStack, d.reverseStack),
+    csvOmitContact: subsetOf(v.csvOmitContact, CSV_PRESET_IDS),
+    latinOnlyFormats: subsetOf(v.latinOnlyFormats, LATIN_ONLY_FORMAT_IDS),
+    shipByMorningNotice: bool(v.shipByMorningNotice, d.shipByMorningNotice),
+  };
+  return Object.values(run).includes(INVALID) ? INVALID : (run as ShippingRun);
 }
 
 /** Same result as `parseStoredSettings(raw)`. */
@@ -72,6 +131,7 @@ function checkSettings(input: unknown): Settings | null {
         : INVALID;
   const allowSellerCenterCookies = bool(s.allowSellerCenterCookies, defaults.allowSellerCenterCookies);
   const showInPageBanner = bool(s.showInPageBanner, defaults.showInPageBanner);
+  const shippingRun = checkShippingRun(s.shippingRun);
   if (
     retentionDays === INVALID ||
     autoLockMinutes === INVALID ||
@@ -79,11 +139,12 @@ function checkSettings(input: unknown): Settings | null {
     csvCustomColumns === INVALID ||
     labelSheetLayout === INVALID ||
     allowSellerCenterCookies === INVALID ||
-    showInPageBanner === INVALID
+    showInPageBanner === INVALID ||
+    shippingRun === INVALID
   ) {
     return null;
   }
-  return { retentionDays, autoLockMinutes, returnAddress, csvCustomColumns, labelSheetLayout, allowSellerCenterCookies, showInPageBanner };
+  return { retentionDays, autoLockMinutes, returnAddress, csvCustomColumns, labelSheetLayout, allowSellerCenterCookies, showInPageBanner, shippingRun };
 }
 
 function emptyReturnAddress(): ReturnAddress {

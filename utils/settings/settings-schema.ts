@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { MAX_RETENTION_DAYS } from '../policy/policy-document';
-import { AUTO_LOCK_MAX_MINUTES, CSV_COLUMN_TEXT_MAX, CSV_COLUMNS_MAX, LABEL_SHEET_LAYOUTS, RETURN_ADDRESS_MAX } from './settings-read';
+import {
+  AUTO_LOCK_MAX_MINUTES,
+  CSV_COLUMN_TEXT_MAX,
+  CSV_COLUMNS_MAX,
+  CSV_PRESET_IDS,
+  LABEL_SHEET_LAYOUTS,
+  LATIN_ONLY_FORMAT_IDS,
+  LABEL_SORT_KEYS,
+  PDF_PROFILE_IDS,
+  RETURN_ADDRESS_MAX,
+  ZPL_PROFILE_IDS,
+} from './settings-read';
 
 const text = (max: number) => z.string().max(max).default('');
 
@@ -20,6 +31,25 @@ export const returnAddressSchema = z.object({
 export const csvColumnSchema = z.object({ header: z.string().min(1).max(CSV_COLUMN_TEXT_MAX), field: z.string().min(1).max(CSV_COLUMN_TEXT_MAX) });
 
 /**
+ * The daily shipping run (issue 14): default print profile per format (PDF labels, ZPL, print
+ * view), the label order, per-CSV-preset options and the morning ship-by notice.
+ */
+export const shippingRunSchema = z.object({
+  pdfProfile: z.enum(PDF_PROFILE_IDS).default('label-4x6'),
+  zplProfile: z.enum(ZPL_PROFILE_IDS).default('zpl-4x6-203'),
+  printProfile: z.enum(PDF_PROFILE_IDS).default('label-4x6'),
+  sortBy: z.enum(LABEL_SORT_KEYS).default('selection'),
+  /** Print the run last-first, so the first label lies on top of a face-up stack. */
+  reverseStack: z.boolean().default(false),
+  /** CSV presets whose files leave the buyer's e-mail and phones out. */
+  csvOmitContact: z.array(z.enum(CSV_PRESET_IDS)).max(CSV_PRESET_IDS.length).default([]),
+  /** Formats whose carrier or printer takes Latin letters only (the pre-check flags other scripts): CSV presets and ZPL. */
+  latinOnlyFormats: z.array(z.enum(LATIN_ONLY_FORMAT_IDS)).max(LATIN_ONLY_FORMAT_IDS.length).default([]),
+  /** A notification in the morning when orders are due to ship today or overdue. */
+  shipByMorningNotice: z.boolean().default(false),
+});
+
+/**
  * All seller settings, one schema (stored in storage.local under `settings`).
  * Parsing fills defaults, so older stored objects upgrade in place.
  */
@@ -36,9 +66,11 @@ export const settingsSchema = z.object({
    */
   allowSellerCenterCookies: z.boolean().default(true),
   showInPageBanner: z.boolean().default(true),
+  shippingRun: shippingRunSchema.default(shippingRunSchema.parse({})),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type ReturnAddress = z.infer<typeof returnAddressSchema>;
+export type ShippingRunSettings = z.infer<typeof shippingRunSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
