@@ -24,6 +24,9 @@ export default defineConfig({
     // (a seller's only copy of today's addresses) — see docs/decisions.md.
     permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage'],
     host_permissions: SELLER_CENTER_MATCHES,
+    // Bulk fetch's lazily loaded part (issue 12), imported by the seller-center content script;
+    // reachable from the seller-center hosts only (it is code, no data).
+    web_accessible_resources: [{ resources: ['bulk-fetch.js'], matches: SELLER_CENTER_MATCHES }],
   },
   vite: () => ({
     build: { chunkSizeWarningLimit: 4096 },

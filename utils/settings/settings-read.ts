@@ -33,6 +33,7 @@ export const READ_SETTINGS_KEYS = [
   'csvCustomColumns',
   'labelSheetLayout',
   'allowSellerCenterCookies',
+  'allowBulkAddressFetch',
   'showInPageBanner',
 ] as const satisfies readonly (keyof Settings)[];
 
@@ -44,6 +45,7 @@ export function defaultSettings(): Settings {
     csvCustomColumns: [],
     labelSheetLayout: '4up',
     allowSellerCenterCookies: true,
+    allowBulkAddressFetch: false,
     showInPageBanner: true,
   };
 }
@@ -71,6 +73,7 @@ function checkSettings(input: unknown): Settings | null {
         ? (s.labelSheetLayout as Settings['labelSheetLayout'])
         : INVALID;
   const allowSellerCenterCookies = bool(s.allowSellerCenterCookies, defaults.allowSellerCenterCookies);
+  const allowBulkAddressFetch = bool(s.allowBulkAddressFetch, defaults.allowBulkAddressFetch);
   const showInPageBanner = bool(s.showInPageBanner, defaults.showInPageBanner);
   if (
     retentionDays === INVALID ||
@@ -79,11 +82,12 @@ function checkSettings(input: unknown): Settings | null {
     csvCustomColumns === INVALID ||
     labelSheetLayout === INVALID ||
     allowSellerCenterCookies === INVALID ||
+    allowBulkAddressFetch === INVALID ||
     showInPageBanner === INVALID
   ) {
     return null;
   }
-  return { retentionDays, autoLockMinutes, returnAddress, csvCustomColumns, labelSheetLayout, allowSellerCenterCookies, showInPageBanner };
+  return { retentionDays, autoLockMinutes, returnAddress, csvCustomColumns, labelSheetLayout, allowSellerCenterCookies, allowBulkAddressFetch, showInPageBanner };
 }
 
 function emptyReturnAddress(): ReturnAddress {
