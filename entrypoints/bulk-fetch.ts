@@ -2,7 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createBulkFetchPanel } from '../components/banner/bulk-fetch-panel';
 import { bulkFetchWanted, takeBulkFetchHandoff } from '../utils/seller-page/bulk-fetch-host';
 import { createBulkFetchTab } from '../utils/seller-page/bulk-fetch-tab';
-import { readBulkFetchTabRequest } from '../utils/seller-page/bulk-fetch-tab-messages';
+import { readBulkFetchTabRequest } from '../utils/seller-page/bulk-fetch-tab-commands';
 
 /**
  * Bulk fetch's lazily loaded part (issue 12), imported by the seller-center script into its

@@ -64,7 +64,10 @@ export function createBulkFetchPanel(actions: BulkFetchPanelActions) {
       body.append(element('p', '', i18n.t('bulkFetch.none')));
       return;
     }
-    const [reasonLabel, reason] = select(i18n.t('bulkFetch.reason'), [['', i18n.t('bulkFetch.reasonChoose')], ...NOTE_REASONS.map((r): [string, string] => [String(r.code), i18n.t('bulkFetch.reasonShip')])]);
+    const [reasonLabel, reason] = select(i18n.t('bulkFetch.reason'), [
+      ['', i18n.t('bulkFetch.reasonChoose')],
+      ...NOTE_REASONS.map((r): [string, string] => [String(r.code), i18n.t('bulkFetch.reasonShip')]),
+    ]);
     const [paceLabel, pace] = select(
       i18n.t('bulkFetch.pace'),
       REQUEST_INTERVAL_CHOICES_MS.map((ms): [string, string] => [String(ms), i18n.t('bulkFetch.paceEvery', [String(ms / 1000)])]),

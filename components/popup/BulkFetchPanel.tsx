@@ -45,8 +45,7 @@ export function BulkFetchPanel({ tabId, shopId }: { tabId: number; shopId: strin
   const p = plan.data;
   if (!p) return null;
   const count = p.orderSns.length;
-  const start = () =>
-    void sendBulkFetchCommand(tabId, { type: 'start', reasonType: Number(reason), intervalMs, orderSns: null }).then((reply) => reply && setStatus(reply.status));
+  const start = () => void sendBulkFetchCommand(tabId, { type: 'start', reasonType: Number(reason), intervalMs, orderSns: null }).then((reply) => reply && setStatus(reply.status));
   const cancel = () => void sendBulkFetchCommand(tabId, { type: 'cancel' }).then((reply) => reply && setStatus(reply.status));
 
   return (

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { BulkFetchTabReply, BulkFetchTabRequest } from '../../utils/seller-page/bulk-fetch-tab-messages';
-import { BULK_FETCH_TAB_TAG } from '../../utils/seller-page/bulk-fetch-tab-messages';
+import type { BulkFetchTabReply, BulkFetchTabRequest } from '../../utils/seller-page/bulk-fetch-tab-commands';
+import { BULK_FETCH_TAB_TAG } from '../../utils/seller-page/bulk-fetch-tab-commands';
 
 /** Popup → the seller-center tab's bulk fetch (the work runs in the tab: same-origin requests with its session). */
 export async function sendBulkFetchCommand(tabId: number, request: BulkFetchTabRequest): Promise<BulkFetchTabReply | null> {

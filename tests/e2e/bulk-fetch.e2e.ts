@@ -14,11 +14,12 @@ const PASSPHRASE = 'correct horse battery staple 2026 — Seller Vault!';
 /** The default pace: at most one request a second. */
 const INTERVAL_MS = 1000;
 /**
- * The fixture stamps a request when Playwright's router hands it over: that hand-over can lag
- * behind the moment the request left by a few ms under load, so two requests sent exactly 1 s
- * apart may be stamped slightly closer. Allowed slack, far below what a doubled rate would show.
+ * The fixture stamps each request with the browser's start time of the request (Playwright's
+ * `request.timing().startTime`), in whole or fractional ms of the browser's clock; the pacer
+ * reads the content script's clock just before handing the request to the page world. Allowed
+ * slack between the two, far below what a doubled rate would show (500 ms gaps).
  */
-const STAMP_SLACK_MS = 60;
+const STAMP_SLACK_MS = 50;
 
 interface Env {
   context: BrowserContext;
@@ -57,6 +58,8 @@ async function startFetch(popup: Page, expectedCount: number) {
   await start.click();
 }
 
+/** The order the batch asks in: the popup list's order (newest capture first; one list capture → by order number, descending). */
+const planned = (orders: FixtureOrder[]) => [...orders].sort((a, b) => (a.parentOrderSn < b.parentOrderSn ? 1 : -1));
 const sessionRequests = (sc: SellerCenterFixture) => sc.requests.filter((r) => SESSION_REQUEST_PATHS.includes(r.path));
 const buyerSns = async (sw: Worker) => (await readTable<{ orderSn: string }>(sw, 'buyers')).map((b) => b.orderSn).sort();
 const bulkAudit = async (sw: Worker) =>
@@ -68,6 +71,8 @@ function expectPaced(sc: SellerCenterFixture) {
   const times = sessionRequests(sc).map((r) => r.at);
   const gaps = times.slice(1).map((t, i) => t - times[i]!);
   expect(Math.min(...gaps), `gaps between requests: ${gaps.join(', ')}`).toBeGreaterThanOrEqual(INTERVAL_MS - STAMP_SLACK_MS);
+  // And over the whole batch: never more than one request per interval on average.
+  expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual((times.length - 1) * INTERVAL_MS - STAMP_SLACK_MS);
 }
 
 test('50 to-ship orders: fetched one at a time at the default pace, with progress, into the vault, one audit entry', async ({
@@ -93,8 +98,12 @@ test('50 to-ship orders: fetched one at a time at the default pace, with progres
   // The same requests the page makes for "view address", in order, with the shop's mallid.
   const sent = sellerCenter.requests.slice(before).filter((r) => SESSION_REQUEST_PATHS.includes(r.path));
   expect(sent).toHaveLength(100);
-  for (const [i, o] of orders.entries()) {
-    expect(sent[2 * i]).toMatchObject({ path: '/kirogi/bg/mms/sellerNotes', mallId: sellerCenter.mallId, body: { noteReasonType: 1, parentOrderSn: o.parentOrderSn, noteSourceType: 2 } });
+  for (const [i, o] of planned(orders).entries()) {
+    expect(sent[2 * i]).toMatchObject({
+      path: '/kirogi/bg/mms/sellerNotes',
+      mallId: sellerCenter.mallId,
+      body: { noteReasonType: 1, parentOrderSn: o.parentOrderSn, noteSourceType: 2 },
+    });
     expect(sent[2 * i + 1]).toMatchObject({ path: SESSION_REQUEST_PATHS[1], mallId: sellerCenter.mallId, body: { parent_order_sn: o.parentOrderSn } });
   }
   expectPaced(sellerCenter);
@@ -129,7 +138,12 @@ test('cancel stops at once; what was fetched is stored', async ({ context, servi
   const stored = await buyerSns(serviceWorker);
   expect(stored.length).toBeGreaterThanOrEqual(Math.max(1, fetched - 1));
   expect(stored.length).toBeLessThanOrEqual(fetched);
-  expect(stored).toEqual(orders.slice(0, stored.length).map((o) => o.parentOrderSn).sort());
+  expect(stored).toEqual(
+    planned(orders)
+      .slice(0, stored.length)
+      .map((o) => o.parentOrderSn)
+      .sort(),
+  );
   const audit = await bulkAudit(serviceWorker);
   expect(audit).toHaveLength(1);
   expect(audit[0]).toMatchObject({ detail: 'cancelled', counts: { requested: 20, stored: stored.length } });
@@ -138,18 +152,24 @@ test('cancel stops at once; what was fetched is stored', async ({ context, servi
 
 test('a login-expired answer half-way stops with a message and keeps the addresses fetched before', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
   test.setTimeout(180_000);
-  const orders = makeOrders(8, { status: 2 });
+  const orders = planned(makeOrders(8, { status: 2 }));
   const env = { context, serviceWorker, sellerCenter, openExtensionPage };
   const { page } = await setUp(env, orders);
   // The session ends while the 5th address is asked for.
-  sellerCenter.answer = (req) => (req.path === SESSION_REQUEST_PATHS[1] && (req.body as { parent_order_sn?: string }).parent_order_sn === orders[4]!.parentOrderSn ? expiredLoginResponse() : undefined);
+  sellerCenter.answer = (req) =>
+    req.path === SESSION_REQUEST_PATHS[1] && (req.body as { parent_order_sn?: string }).parent_order_sn === orders[4]!.parentOrderSn ? expiredLoginResponse() : undefined;
   const popup = await openPopup(env, page);
   await startFetch(popup, 8);
   const summary = popup.getByTestId('bulk-fetch-summary');
   await expect(summary).toContainText(/login has expired|登录已过期/, { timeout: 60_000 });
   await expect(summary).toContainText(/Fetched 4 · masked 0 · failed 1|已获取 4/);
   await expect(summary).toContainText(/3 orders not asked|3 个订单未请求/);
-  expect(await buyerSns(serviceWorker)).toEqual(orders.slice(0, 4).map((o) => o.parentOrderSn).sort());
+  expect(await buyerSns(serviceWorker)).toEqual(
+    orders
+      .slice(0, 4)
+      .map((o) => o.parentOrderSn)
+      .sort(),
+  );
   // Stopped at the first refusal: nothing asked after it.
   const last = sessionRequests(sellerCenter).at(-1)!;
   expect(last.body).toEqual({ parent_order_sn: orders[4]!.parentOrderSn });

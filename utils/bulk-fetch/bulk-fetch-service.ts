@@ -30,10 +30,7 @@ async function refusalFor(deps: BackgroundDeps, shopId: string | null): Promise<
 export async function planShopBulkFetch(deps: BackgroundDeps, shopId: string | null, selected: string[] | null): Promise<BulkFetchPlanReply> {
   const refusal = await refusalFor(deps, shopId);
   if (!shopId) return { refusal, orderSns: [], overLimit: 0 };
-  const rows =
-    selected === null
-      ? await deps.db.orders.where('shopId').equals(shopId).toArray()
-      : (await deps.db.orders.bulkGet(selected)).filter((o) => o !== undefined);
+  const rows = selected === null ? await deps.db.orders.where('shopId').equals(shopId).toArray() : (await deps.db.orders.bulkGet(selected)).filter((o) => o !== undefined);
   rows.sort((a, b) => b.capturedAt - a.capturedAt || (a.orderSn < b.orderSn ? 1 : -1));
   const plan = planBulkFetch(rows, shopId, selected);
   return { refusal, ...plan };

@@ -1,7 +1,8 @@
 /**
  * The bulk-fetch rate limit (issue 12): every request to the seller center — the reason note and
- * the address query alike — leaves at least `intervalMs` after the previous one started. Pure:
- * the caller passes the clock.
+ * the address query alike — leaves at least `intervalMs` after the previous one. The runner
+ * records a request when its answer is back (it left before that), so the page world's own delays
+ * can never bring two requests closer than the interval. Pure: the caller passes the clock.
  */
 
 /** Default: at most one request a second. */
@@ -23,7 +24,7 @@ export function clampRequestInterval(ms: unknown): number {
 export interface RequestPacer {
   /** How long to wait before the next request may leave (0: now). */
   waitBefore(now: number): number;
-  /** Records that a request left at `now`. */
+  /** Records a request at `now` (the runner: when its answer came back). */
   sent(now: number): void;
 }
 

@@ -1,5 +1,5 @@
 import type { BulkFetchPlanReply, BulkFetchStoreInput, BulkFetchStoreReply } from '../bulk-fetch/bulk-fetch-messages';
-import type { BulkFetchTabReply } from './bulk-fetch-tab-messages';
+import type { BulkFetchTabReply } from './bulk-fetch-tab-commands';
 import type { PageConsentState } from './page-capture-controller';
 
 /**

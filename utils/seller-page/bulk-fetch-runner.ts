@@ -89,9 +89,11 @@ export function createBulkFetchRunner(io: BulkFetchRunnerIO) {
         const wait = pacer.waitBefore(io.now());
         if (wait > 0 && (await Promise.race([io.sleep(wait), cancelled])) === 'cancelled') break orders;
         if (isCancelled()) break orders;
-        pacer.sent(io.now());
         const answer = await Promise.race([io.request(step, orderSn, start.shopId, start.reasonType), cancelled]);
         if (answer === 'cancelled') break orders;
+        // Paced from the answer's arrival: the request left before it came back, so the next one
+        // leaves at least the interval after this one left, whatever the page world's delays.
+        pacer.sent(io.now());
         const verdict = readSessionAnswer(step, answer.status, answer.text);
         if (!verdict.ok) {
           stop = { reason: verdict.reason, detail: verdict.detail };
@@ -125,7 +127,11 @@ export function createBulkFetchRunner(io: BulkFetchRunnerIO) {
       });
       update({ state: 'done', result });
     } catch (err) {
-      update({ state: 'done', stoppedBy: status.stoppedBy ?? 'store-failed', stopDetail: status.stopDetail ?? (err instanceof Error ? err.message.slice(0, 200) : 'store failed') });
+      update({
+        state: 'done',
+        stoppedBy: status.stoppedBy ?? 'store-failed',
+        stopDetail: status.stopDetail ?? (err instanceof Error ? err.message.slice(0, 200) : 'store failed'),
+      });
     }
   }
 

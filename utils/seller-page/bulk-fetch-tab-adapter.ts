@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { BulkFetchTabReply } from './bulk-fetch-tab-messages';
-import { BULK_FETCH_TAB_TAG } from './bulk-fetch-tab-messages';
+import type { BulkFetchTabReply } from './bulk-fetch-tab-commands';
+import { BULK_FETCH_TAB_TAG } from './bulk-fetch-tab-commands';
 
 /**
  * The seller-center tab's listener for bulk-fetch commands. Only this extension's own pages are

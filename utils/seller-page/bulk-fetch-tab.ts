@@ -2,7 +2,7 @@ import { bulkFetchRefusal } from '../bulk-fetch/bulk-fetch-gate';
 import type { BulkFetchPlanReply, BulkFetchStoreInput, BulkFetchStoreReply } from '../bulk-fetch/bulk-fetch-messages';
 import { isShopAuthorized } from '../consent/consent-read';
 import { type BulkFetchStart, type BulkFetchStatus, createBulkFetchRunner } from './bulk-fetch-runner';
-import type { BulkFetchTabReply, BulkFetchTabRequest } from './bulk-fetch-tab-messages';
+import type { BulkFetchTabReply, BulkFetchTabRequest } from './bulk-fetch-tab-commands';
 import type { PageConsentState } from './page-capture-controller';
 import { createSessionClient } from './session-client';
 

@@ -10,5 +10,6 @@ import type { bulkFetchMessages } from '../bulk-fetch/bulk-fetch-messages';
  */
 export const CONTENT_MESSAGE_TYPES = ['capture/payload', 'capture/rejected', 'consent/status', 'consent/open-authorization', 'bulk-fetch/plan', 'bulk-fetch/store'] as const;
 
-export type ContentMessages = Pick<typeof captureMessages, 'capture/payload' | 'capture/rejected'> & Pick<typeof consentMessages, 'consent/status' | 'consent/open-authorization'> &
+export type ContentMessages = Pick<typeof captureMessages, 'capture/payload' | 'capture/rejected'> &
+  Pick<typeof consentMessages, 'consent/status' | 'consent/open-authorization'> &
   typeof bulkFetchMessages;

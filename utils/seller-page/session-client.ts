@@ -39,7 +39,7 @@ export function createSessionClient(io: {
     /** true when `data` was a session answer (consumed here, not a capture). */
     onHookMessage(data: unknown): boolean {
       const d = data as { type?: unknown; secret?: unknown; id?: unknown; status?: unknown; text?: unknown } | null;
-      if (!d || d.type !== 'session-answer') return false;
+      if (d?.type !== 'session-answer') return false;
       if (d.secret !== io.secret || typeof d.id !== 'number' || typeof d.status !== 'number') return true;
       const resolve = waiting.get(d.id);
       if (!resolve) return true;

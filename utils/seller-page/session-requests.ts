@@ -14,16 +14,9 @@ import { MAX_SESSION_ANSWER_CHARS, SESSION_PATHS, type SessionRequestCommand } f
  * (the saved native fetch is called), so nothing adds — or forges — a request signature: a build
  * that wants one answers 403 and the batch stops.
  */
-export function makeSessionRequest(
-  win: { location: Location },
-  b: PageBuiltins,
-  command: SessionRequestCommand,
-  reply: (status: number, text: string | null) => void,
-): void {
+export function makeSessionRequest(win: { location: Location }, b: PageBuiltins, command: SessionRequestCommand, reply: (status: number, text: string | null) => void): void {
   const fields =
-    command.step === 'note'
-      ? b.bag({ noteReasonType: command.reasonType, parentOrderSn: command.orderSn, noteSourceType: 2 })
-      : b.bag({ parent_order_sn: command.orderSn });
+    command.step === 'note' ? b.bag({ noteReasonType: command.reasonType, parentOrderSn: command.orderSn, noteSourceType: 2 }) : b.bag({ parent_order_sn: command.orderSn });
   let request: Request;
   try {
     const body = b.jsonStringify(fields);

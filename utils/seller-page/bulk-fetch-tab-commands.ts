@@ -9,10 +9,7 @@ import type { BulkFetchStatus } from './bulk-fetch-runner';
  */
 export const BULK_FETCH_TAB_TAG = 'seller-vault/bulk-fetch-tab/v1';
 
-export type BulkFetchTabRequest =
-  | { type: 'start'; reasonType: number; intervalMs: number; orderSns: string[] | null }
-  | { type: 'status' }
-  | { type: 'cancel' };
+export type BulkFetchTabRequest = { type: 'start'; reasonType: number; intervalMs: number; orderSns: string[] | null } | { type: 'status' } | { type: 'cancel' };
 
 /** The tab's answer: its shop (null: not known yet) and the runner's status (null: no batch since the page loaded). */
 export interface BulkFetchTabReply {
