@@ -40,7 +40,7 @@ module.exports = {
       name: 'page-world-stays-small',
       comment: 'The MAIN-world hook runs next to page scripts: it imports only seller-page and capture host facts, never zod, React or storage.',
       severity: 'error',
-      from: { path: '^utils/seller-page/(capture-hook|page-bridge)\\.ts$' },
+      from: { path: '^utils/seller-page/(capture-hook|page-bridge|session-requests)\\.ts$' },
       to: { pathNot: '^utils/seller-page/|^utils/capture/seller-center-hosts\\.ts$|^utils/time/' },
     },
     {

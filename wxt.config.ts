@@ -29,6 +29,10 @@ export default defineConfig({
     // The Temu Open API gateways: asked for only when the seller connects a self-developed app,
     // given back on disconnect, so the default install keeps the permissions above (issue 12).
     optional_host_permissions: [...OPEN_API_HOST_PERMISSIONS],
+
+    // Bulk fetch's lazily loaded part (issue 12), imported by the seller-center content script;
+    // reachable from the seller-center hosts only (it is code, no data).
+    web_accessible_resources: [{ resources: ['bulk-fetch.js'], matches: SELLER_CENTER_MATCHES }],
   },
   vite: () => ({
     build: { chunkSizeWarningLimit: 4096 },

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createAuditHandlers } from '../utils/audit/audit-handlers';
 import type { BackgroundDeps } from '../utils/background-deps';
 import { browserPorts } from '../utils/browser-ports-adapter';
+import { createBulkFetchHandlers } from '../utils/bulk-fetch/bulk-fetch-handlers';
 import { createCaptureHandlers } from '../utils/capture/capture-handlers';
 import { createConsentHandlers } from '../utils/consent/consent-handlers';
 import { AppDb } from '../utils/db/app-db';
@@ -41,6 +42,7 @@ export default defineBackground(() => {
 
   const handlers: HandlerTable<typeof protocol> = {
     ...createCaptureHandlers(deps),
+    ...createBulkFetchHandlers(deps),
     ...createConsentHandlers(deps),
     ...createOrdersHandlers(deps),
     ...createExportHandlers(deps),

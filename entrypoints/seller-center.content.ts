@@ -12,6 +12,8 @@ import { readPageConsent, watchPageConsent } from '../utils/seller-page/page-con
 import type { ContentMessages } from '../utils/seller-page/content-messages';
 import { createSender } from '../utils/messaging/send-message-adapter';
 import { zoneFromPageUrl } from '../utils/time/utc-offset';
+import { createBulkFetchHost } from '../utils/seller-page/bulk-fetch-host';
+import { listenForBulkFetchCommands, loadBulkFetchScript } from '../utils/seller-page/bulk-fetch-tab-adapter';
 
 /** Pages whose visible address block is read as the last-resort source (issue 4). */
 const ADDRESS_PAGES = /\/(order-detail|online-shipping|buy-shipping-bulk-details)\.html$/;
@@ -47,13 +49,35 @@ export default defineContentScript({
       onDismiss: () => controller.dismissBanner(),
     });
 
+    // Bulk fetch (issue 12): a small host here; the runner and the in-page panel load lazily
+    // (bulk-fetch.js) on the popup's first command or when the orders page may show the panel.
+    let consentState: PageConsentState | null = null;
+    const bulk = createBulkFetchHost(
+      {
+        secret,
+        postToHook: (message) => bridge.post(message),
+        shopId: () => controller.shopId,
+        consent: () => consentState,
+        plan: (shopId, orderSns) => sendMessage('bulk-fetch/plan', { shopId, orderSns }),
+        store: (input) => sendMessage('bulk-fetch/store', input),
+        setTimer: (fn, ms) => void ctx.setTimeout(fn, ms),
+        now: () => Date.now(),
+        onOrdersPage: () => ORDER_LIST_PAGES.test(location.pathname),
+      },
+      loadBulkFetchScript,
+    );
+    ctx.onInvalidated(listenForBulkFetchCommands((raw) => bulk.onCommand(raw)));
+
     // The bridge: post a port now (page scripts cannot be listening yet); once more if the hook
     // asks before it has acknowledged one; after that only the acknowledged port is read.
     const bridge = createBridgeHost(secret, {
       newChannel: () => new MessageChannel(),
       postPort: (hello, port) => window.postMessage(hello, location.origin, [port]),
       onHookMessage: (data) => {
+        if (bulk.onHookMessage(data)) return;
+        const shopBefore = controller.shopId;
         controller.onHookMessage(data);
+        if (controller.shopId !== shopBefore) onBody(bulk.refresh);
         // The shop may just have become known: the page may already show what the watchers read.
         pokeWatchers();
       },
@@ -68,7 +92,9 @@ export default defineContentScript({
       for (const w of watchers) w.poke();
     };
     const setConsentState = (state: PageConsentState) => {
+      consentState = state;
       controller.setConsentState(state);
+      onBody(bulk.refresh);
       pokeWatchers();
     };
     void readPageConsent().then(setConsentState);

@@ -1,4 +1,5 @@
 import { auditMessages } from './audit/audit-messages';
+import { bulkFetchMessages } from './bulk-fetch/bulk-fetch-messages';
 import { captureMessages } from './capture/capture-messages';
 import { consentMessages } from './consent/consent-messages';
 import { exportMessages } from './export-jobs/export-messages';
@@ -11,6 +12,7 @@ import { vaultMessages } from './vault/vault-messages';
 /** The one protocol: every message the background answers, by name (request schema + reply type). Each group lives with its concern. */
 export const protocol = {
   ...captureMessages,
+  ...bulkFetchMessages,
   ...consentMessages,
   ...ordersMessages,
   ...exportMessages,

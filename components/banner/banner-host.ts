@@ -64,7 +64,7 @@ export function createBannerHost(ctx: ContentScriptContext, actions: BannerActio
   };
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (className) el.className = className;
   if (text !== undefined) el.textContent = text;
@@ -76,7 +76,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
  * (`isTrusted` is set by the browser and cannot be forged), so the page can neither open
  * authorization tabs nor dismiss the offer.
  */
-function button(className: string, label: string, action: () => void): HTMLButtonElement {
+export function button(className: string, label: string, action: () => void): HTMLButtonElement {
   const b = element('button', className, label);
   b.type = 'button';
   b.addEventListener('click', (event) => {

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { extensionPageUrl, resolvePopupTabId } from './active-tab-adapter';
 import { useBackground } from '../common/use-background';
+import { BulkFetchPanel } from './BulkFetchPanel';
 import './capture-status.css';
 
 /** Popup: capture state of the current tab and captured-order counts (issue 3 part 9). */
@@ -51,6 +52,7 @@ export function CaptureStatus() {
           </a>
         )}
       </p>
+      {state?.onSellerCenter && state.shopId && state.authorized && <BulkFetchPanel tabId={tabId} shopId={state.shopId} />}
       {s && (
         <dl className="sv-capture-counts">
           <div>

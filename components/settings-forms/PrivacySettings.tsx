@@ -28,6 +28,17 @@ export function PrivacySettings() {
       </label>
       <p className="sv-muted">{i18n.t('privacy.allowCookiesHelp')}</p>
       <label>
+        <input
+          type="checkbox"
+          name="allowBulkAddressFetch"
+          checked={settings.data.allowSellerCenterCookies && settings.data.allowBulkAddressFetch}
+          disabled={!settings.data.allowSellerCenterCookies}
+          onChange={(e) => update({ allowBulkAddressFetch: e.target.checked })}
+        />{' '}
+        {i18n.t('privacy.allowBulkFetch')}
+      </label>
+      <p className="sv-muted">{i18n.t('privacy.allowBulkFetchHelp')}</p>
+      <label>
         <input type="checkbox" name="showInPageBanner" checked={settings.data.showInPageBanner} onChange={(e) => update({ showInPageBanner: e.target.checked })} />{' '}
         {i18n.t('privacy.showBanner')}
       </label>

@@ -8,6 +8,10 @@ const READY = { source: BRIDGE_SOURCE, type: 'hook-ready' };
 class FakePort implements HostPort {
   onmessage: ((event: MessageEvent) => void) | null = null;
   closed = false;
+  sent: unknown[] = [];
+  postMessage(message: unknown) {
+    this.sent.push(message);
+  }
   close() {
     this.closed = true;
   }
@@ -73,5 +77,17 @@ describe('capture bridge, isolated side', () => {
     first.deliver(capture('{"real":1}'));
     expect(t.received).toEqual([capture('{"real":1}')]);
     expect(second.closed).toBe(true);
+  });
+
+  it('sends commands only on the acknowledged port, stamped with the secret', () => {
+    const t = setup();
+    t.host.start();
+    t.host.onWindowMessage(READY);
+    const [first, second] = t.ports as [FakePort, FakePort];
+    expect(t.host.post({ type: 'session-request', id: 1 })).toBe(false);
+    second.deliver({ type: 'connected', secret: SECRET });
+    expect(t.host.post({ type: 'session-request', id: 2 })).toBe(true);
+    expect(second.sent).toEqual([{ type: 'session-request', id: 2, secret: SECRET }]);
+    expect(first.sent).toEqual([]);
   });
 });

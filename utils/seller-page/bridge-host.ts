@@ -3,6 +3,7 @@ import { BRIDGE_SOURCE, isBridgeAck, isBridgeReadyMessage, type BridgePortMessag
 /** The isolated side's end of one offered channel (MessagePort, or a fake in tests). */
 export interface HostPort {
   onmessage: ((event: MessageEvent) => void) | null;
+  postMessage(message: unknown): void;
   close(): void;
 }
 
@@ -52,6 +53,12 @@ export function createBridgeHost(secret: string, io: BridgeHostIO) {
     },
     get connected() {
       return connected !== null;
+    },
+    /** Sends a command to the hook on the acknowledged port; false when no port is acknowledged yet. */
+    post(message: object): boolean {
+      if (connected === null) return false;
+      connected.postMessage({ ...message, secret });
+      return true;
     },
   };
 }

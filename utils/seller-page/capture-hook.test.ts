@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installCaptureHook, MAX_REQUEST_JSON_CHARS, type HookWindow } from './capture-hook';
-import { BRIDGE_SOURCE, matchCaptureApi } from './page-bridge';
-import { defaultCoreBuiltins } from './page-builtins';
+import { BRIDGE_SOURCE, matchCaptureApi, readSessionRequest, type SessionRequestCommand } from './page-bridge';
+import { defaultCoreBuiltins, savePageBuiltins } from './page-builtins';
+import { makeSessionRequest } from './session-requests';
 
 const b = defaultCoreBuiltins();
 const SECRET = 's';
@@ -598,5 +599,56 @@ describe('D: rawData only for the order the URL names', () => {
       }),
     );
     expect(flip.map((m) => JSON.parse(m.json as string).store.parentOrderMap.parentOrderSn)).toEqual(['PO-211-9']);
+  });
+});
+
+describe('E: session requests for bulk fetch (issue 12)', () => {
+  const command = { secret: SECRET, type: 'session-request', id: 3, step: 'address', orderSn: 'PO-211-77', mallId: '634418212', reasonType: 1 };
+
+  it('accepts only well-formed commands with this load’s secret, own data properties only', () => {
+    expect(readSessionRequest(command, SECRET, b)).toEqual(command);
+    expect(readSessionRequest(command, 'other', b)).toBeNull();
+    expect(readSessionRequest({ ...command, secret: '' }, '', b)).toBeNull();
+    expect(readSessionRequest({ ...command, step: 'list' }, SECRET, b)).toBeNull();
+    expect(readSessionRequest({ ...command, orderSn: '<img>' }, SECRET, b)).toBeNull();
+    expect(readSessionRequest({ ...command, mallId: 'a b' }, SECRET, b)).toBeNull();
+    expect(readSessionRequest({ ...command, reasonType: 1.5 }, SECRET, b)).toBeNull();
+    expect(readSessionRequest({ ...command, reasonType: 100 }, SECRET, b)).toBeNull();
+    const viaGetter = { ...command };
+    Object.defineProperty(viaGetter, 'orderSn', { get: () => 'PO-211-77', enumerable: true });
+    expect(readSessionRequest(viaGetter, SECRET, b)).toBeNull();
+  });
+
+  it('builds the same-origin POST the page makes, untouched by polluted prototypes, and relays status and text', async () => {
+    const seen: Request[] = [];
+    const { win } = fakeWindow(async (input) => {
+      seen.push(input as Request);
+      return new Response('{"success":true,"result":{}}', { status: 200 });
+    });
+    const pb = savePageBuiltins(win);
+    // A page script plants request options on Object.prototype after install.
+    pageOverride(Object.prototype, 'mode', { value: 'no-cors', writable: true });
+    pageOverride(Object.prototype, 'credentials', { value: 'omit', writable: true });
+    pageOverride(Object.prototype, 'toJSON', { value: () => ({ forged: true }), writable: true });
+    const replies: [number, string | null][] = [];
+    makeSessionRequest(win, pb, { ...command, step: 'note' } as SessionRequestCommand, (status, text) => void replies.push([status, text]));
+    await until(() => replies.length > 0);
+    expect(replies).toEqual([[200, '{"success":true,"result":{}}']]);
+    const req = seen[0]!;
+    expect(req.url).toBe('https://agentseller.temu.com/kirogi/bg/mms/sellerNotes');
+    expect(req.method).toBe('POST');
+    expect(req.headers.get('mallid')).toBe('634418212');
+    expect(await req.clone().text()).toBe('{"noteReasonType":1,"parentOrderSn":"PO-211-77","noteSourceType":2}');
+    expect(req.credentials).toBe('same-origin');
+  });
+
+  it('no answer: status 0', async () => {
+    const { win } = fakeWindow(async () => {
+      throw new TypeError('offline');
+    });
+    const replies: [number, string | null][] = [];
+    makeSessionRequest(win, savePageBuiltins(win), command as SessionRequestCommand, (status, text) => void replies.push([status, text]));
+    await until(() => replies.length > 0);
+    expect(replies).toEqual([[0, null]]);
   });
 });

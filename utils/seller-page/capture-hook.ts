@@ -9,7 +9,9 @@ import {
   orderSnFromPageUrl,
   orderSnFromRequestBody,
   rawDataOrderSn,
+  readSessionRequest,
 } from './page-bridge';
+import { makeSessionRequest } from './session-requests';
 
 type Outgoing = HookMessage extends infer M ? (M extends { secret: string } ? Omit<M, 'secret'> : never) : never;
 
@@ -54,6 +56,19 @@ export function installCaptureHook(win: HookWindow): void {
     return id;
   };
 
+  /** A command from the isolated side (the port is ours alone; the secret is checked anyway). */
+  const onPortMessage = (event: Event) => {
+    let command: ReturnType<typeof readSessionRequest>;
+    try {
+      command = readSessionRequest(b.eventData(event), secret, b);
+    } catch {
+      return;
+    }
+    if (!command) return;
+    const id = command.id;
+    makeSessionRequest(win, b, command, (status, text) => send({ type: 'session-answer', id, status, text }));
+  };
+
   // Capture phase, registered before any page script: first to see every bridge message.
   b.addEventListener(
     win,
@@ -77,6 +92,9 @@ export function installCaptureHook(win: HookWindow): void {
       if (!first) return;
       port = first;
       secret = data.secret;
+      // Bulk fetch (issue 12): the isolated side asks for session requests on this port only.
+      b.addEventListener(port, 'message', onPortMessage, false);
+      b.portStart(port);
       // The acknowledgement: from now on the isolated side reads this port only and ignores hook-ready.
       b.portPostMessage(port, { type: 'connected', secret });
       for (let msg = buffer.shift(); msg; msg = buffer.shift()) send(msg);

@@ -44,7 +44,48 @@ export type HookMessage =
     }
   | { secret: string; type: 'shop'; mallId: string }
   /** An order-list API request left the page (its answer follows when read). */
-  | { secret: string; type: 'list-request' };
+  | { secret: string; type: 'list-request' }
+  /** The answer to one session request (bulk fetch): HTTP status (0: none) and body text (null: unread or too long). */
+  | { secret: string; type: 'session-answer'; id: number; status: number; text: string | null };
+
+/**
+ * The requests bulk fetch makes with the seller's session (issue 12): the two the seller center
+ * itself makes when the seller clicks "view address" — the reason note, then the address query.
+ * The isolated side names the step; the hook alone builds URL and body from this table, so the
+ * port carries no URL and no free-form body.
+ */
+export const SESSION_PATHS = {
+  note: '/kirogi/bg/mms/sellerNotes',
+  address: '/mms/orchid/address/snapshot/order_shipping_address_query',
+} as const;
+export type SessionRequestStep = keyof typeof SESSION_PATHS;
+/** Longer answers are not read (an address answer is a few hundred bytes). */
+export const MAX_SESSION_ANSWER_CHARS = 100_000;
+
+/** isolated → MAIN over the acknowledged port: make one session request. */
+export interface SessionRequestCommand {
+  secret: string;
+  type: 'session-request';
+  id: number;
+  step: SessionRequestStep;
+  orderSn: string;
+  mallId: string;
+  /** `noteReasonType` of the note (the seller's reason for viewing, chosen once per batch). */
+  reasonType: number;
+}
+
+/** The command as the hook accepts it (own data properties only, checked with saved built-ins), or null. */
+export function readSessionRequest(data: unknown, secret: string, b: CoreBuiltins): SessionRequestCommand | null {
+  if (b.own(data, 'type') !== 'session-request' || b.own(data, 'secret') !== secret || secret === '') return null;
+  const id = b.own(data, 'id');
+  const step = b.own(data, 'step');
+  const orderSn = b.own(data, 'orderSn');
+  const mallId = cleanMallId(b.own(data, 'mallId'), b);
+  const reasonType = b.own(data, 'reasonType');
+  if (typeof id !== 'number' || (step !== 'note' && step !== 'address') || typeof orderSn !== 'string' || !b.test(ORDER_SN, orderSn) || !mallId) return null;
+  if (typeof reasonType !== 'number' || !(reasonType >= 1 && reasonType <= 99) || reasonType % 1 !== 0) return null;
+  return { secret, type: 'session-request', id, step, orderSn, mallId, reasonType };
+}
 
 export function isBridgeAck(data: unknown, secret: string): boolean {
   const d = data as Partial<HookMessage> | null;

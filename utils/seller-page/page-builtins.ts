@@ -90,6 +90,7 @@ export interface PageBuiltins extends CoreBuiltins {
   responseClone: (res: Response) => Response;
   responseText: (res: Response) => Promise<string>;
   responseUrl: Getter<string>;
+  responseStatus: Getter<number>;
   xhrOpen: (xhr: unknown, args: ArrayLike<unknown>) => unknown;
   xhrSend: (xhr: unknown, args: ArrayLike<unknown>) => unknown;
   xhrSetRequestHeader: (xhr: unknown, args: ArrayLike<unknown>) => unknown;
@@ -102,6 +103,7 @@ export interface PageBuiltins extends CoreBuiltins {
   eventPorts: Getter<readonly MessagePort[]>;
   eventSource: Getter;
   portPostMessage: (port: unknown, message: unknown) => void;
+  portStart: (port: unknown) => void;
   windowPostMessage: (message: unknown, targetOrigin: string) => void;
 }
 
@@ -223,6 +225,7 @@ export function savePageBuiltins(win: PageGlobal): PageBuiltins {
   const addListener = method(win.EventTarget.prototype, 'addEventListener');
   const stopImmediate = method(win.Event.prototype, 'stopImmediatePropagation');
   const portPost = method(win.MessagePort.prototype, 'postMessage');
+  const portStart = method(win.MessagePort.prototype, 'start');
   const protoOf = method(win.Object.prototype, 'isPrototypeOf');
   const headersProto = win.Headers.prototype;
   const requestProto = win.Request.prototype;
@@ -241,6 +244,7 @@ export function savePageBuiltins(win: PageGlobal): PageBuiltins {
     responseClone: (res) => apply(responseClone, res, []) as Response,
     responseText: (res) => apply(responseText, res, []) as Promise<string>,
     responseUrl: getter<string>(win.Response.prototype, 'url'),
+    responseStatus: getter<number>(win.Response.prototype, 'status'),
     xhrOpen: (x, args) => apply(xhrOpen, x, args),
     xhrSend: (x, args) => apply(xhrSend, x, args),
     xhrSetRequestHeader: (x, args) => apply(xhrSetRequestHeader, x, args),
@@ -253,6 +257,7 @@ export function savePageBuiltins(win: PageGlobal): PageBuiltins {
     eventPorts: getter<readonly MessagePort[]>(win.MessageEvent.prototype, 'ports'),
     eventSource: getter(win.MessageEvent.prototype, 'source'),
     portPostMessage: (port, message) => void apply(portPost, port, [message]),
+    portStart: (port) => void apply(portStart, port, []),
     windowPostMessage: (message, targetOrigin) => void apply(windowPost, win, [message, targetOrigin]),
   };
   return win.Object.freeze(page);

@@ -6,7 +6,7 @@ import { POLICY_VERSION } from '../policy/policy-document';
 const SECRET = 'secret-1';
 const SHOP = '634418212';
 const consentFor = (...shops: string[]): ConsentMap => Object.fromEntries(shops.map((s) => [s, { shopId: s, displayName: '', authorizedAt: 1, policyVersion: POLICY_VERSION }]));
-const settings = { allowSellerCenterCookies: true, showInPageBanner: true };
+const settings = { allowSellerCenterCookies: true, allowBulkAddressFetch: false, showInPageBanner: true };
 
 function setup() {
   const sent: PayloadInput[] = [];

@@ -38,7 +38,7 @@ export interface PageContext {
   pageZone: number | null;
 }
 
-export type PageConsentState = { consent: ConsentMap; settings: Pick<Settings, 'allowSellerCenterCookies' | 'showInPageBanner'> };
+export type PageConsentState = { consent: ConsentMap; settings: Pick<Settings, 'allowSellerCenterCookies' | 'allowBulkAddressFetch' | 'showInPageBanner'> };
 
 interface Pending {
   kind: CaptureKind;

@@ -58,6 +58,7 @@ const VALID = {
   csvCustomColumns: [{ header: 'Ref', field: 'orderSn', unknown: true }],
   labelSheetLayout: '2up',
   allowSellerCenterCookies: false,
+  allowBulkAddressFetch: true,
   showInPageBanner: false,
   shippingRun: {
     pdfProfile: 'a4-2up',

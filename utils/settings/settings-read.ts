@@ -46,6 +46,7 @@ export const READ_SETTINGS_KEYS = [
   'csvCustomColumns',
   'labelSheetLayout',
   'allowSellerCenterCookies',
+  'allowBulkAddressFetch',
   'showInPageBanner',
   'shippingRun',
 ] as const satisfies readonly (keyof Settings)[];
@@ -58,6 +59,7 @@ export function defaultSettings(): Settings {
     csvCustomColumns: [],
     labelSheetLayout: '4up',
     allowSellerCenterCookies: true,
+    allowBulkAddressFetch: false,
     showInPageBanner: true,
     shippingRun: defaultShippingRun(),
   };
@@ -130,6 +132,7 @@ function checkSettings(input: unknown): Settings | null {
         ? (s.labelSheetLayout as Settings['labelSheetLayout'])
         : INVALID;
   const allowSellerCenterCookies = bool(s.allowSellerCenterCookies, defaults.allowSellerCenterCookies);
+  const allowBulkAddressFetch = bool(s.allowBulkAddressFetch, defaults.allowBulkAddressFetch);
   const showInPageBanner = bool(s.showInPageBanner, defaults.showInPageBanner);
   const shippingRun = checkShippingRun(s.shippingRun);
   if (
@@ -139,12 +142,13 @@ function checkSettings(input: unknown): Settings | null {
     csvCustomColumns === INVALID ||
     labelSheetLayout === INVALID ||
     allowSellerCenterCookies === INVALID ||
+    allowBulkAddressFetch === INVALID ||
     showInPageBanner === INVALID ||
     shippingRun === INVALID
   ) {
     return null;
   }
-  return { retentionDays, autoLockMinutes, returnAddress, csvCustomColumns, labelSheetLayout, allowSellerCenterCookies, showInPageBanner, shippingRun };
+  return { retentionDays, autoLockMinutes, returnAddress, csvCustomColumns, labelSheetLayout, allowSellerCenterCookies, allowBulkAddressFetch, showInPageBanner, shippingRun };
 }
 
 function emptyReturnAddress(): ReturnAddress {

@@ -65,6 +65,12 @@ export const settingsSchema = z.object({
    * seller's cookies. Turning this off stops capture (policy: features relying on cookies stop).
    */
   allowSellerCenterCookies: z.boolean().default(true),
+  /**
+   * Bulk fetch (issue 12): the extension itself asks the seller center for addresses with the
+   * seller's session cookies. Off until the seller turns it on, and only while cookie use is
+   * allowed (docs/decisions.md "Bulk fetch is a second, explicit opt-in").
+   */
+  allowBulkAddressFetch: z.boolean().default(false),
   showInPageBanner: z.boolean().default(true),
   shippingRun: shippingRunSchema.default(shippingRunSchema.parse({})),
 });

@@ -31,6 +31,12 @@ export interface StoreAddressesOptions {
    * non-Dexie await inside a transaction commits it early.
    */
   retentionDays?: number;
+  /**
+   * One audit entry for a whole batch (issue 12, bulk fetch): written even when nothing was stored
+   * (the seller center was still asked), with these counts added to the store's and no order
+   * numbers (counts only). Without it, an entry `capture.addresses` is written when a row is.
+   */
+  batchAudit?: { action: string; counts: Record<string, number>; detail: string | null };
 }
 
 /** Rows handed to IndexedDB at a time while sealing goes on: enough to overlap sealing with writing. */
@@ -40,6 +46,23 @@ function countReasons(reasons: string[]): StoreAddressesResult['skipped'] {
   const counts = new Map<string, number>();
   for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
   return [...counts].map(([reason, count]) => ({ reason, count }));
+}
+
+/** The batch's one entry: its own counts plus what the store did, no order numbers. */
+function appendBatchAudit(db: BackgroundDeps['db'], now: number, actor: AuditActor, batch: NonNullable<StoreAddressesOptions['batchAudit']>, outcome: StoreAddressesResult) {
+  return appendAudit(db, now, {
+    actor,
+    action: batch.action,
+    counts: {
+      ...batch.counts,
+      stored: outcome.stored,
+      ...(outcome.changed > 0 ? { addressChanged: outcome.changed } : {}),
+      ...(outcome.unreviewed > 0 ? { addressToReview: outcome.unreviewed } : {}),
+      ...Object.fromEntries(outcome.skipped.map((s) => [`skipped:${s.reason}`, s.count])),
+    },
+    orderSns: [],
+    detail: batch.detail,
+  });
 }
 
 /**
@@ -88,7 +111,7 @@ export async function storeCapturedAddresses(
   actor: AuditActor,
   options: StoreAddressesOptions = {},
 ): Promise<StoreAddressesResult> {
-  if (addresses.length === 0) return { stored: 0, changed: 0, unreviewed: 0, skipped: [] };
+  if (addresses.length === 0 && !options.batchAudit) return { stored: 0, changed: 0, unreviewed: 0, skipped: [] };
   const retentionDays = options.retentionDays ?? (await deps.settings.read()).retentionDays;
   const { db } = deps;
 
@@ -100,7 +123,11 @@ export async function storeCapturedAddresses(
   const { keys } = await deps.sessionKeys.read();
   const result = await db.transaction('rw', [db.orders, db.buyers, db.meta, db.audit], async (): Promise<StoreAddressesResult> => {
     const vault = await readMeta(db, 'vault');
-    if (!vault) return { stored: 0, changed: 0, unreviewed: 0, skipped: [{ reason: 'no-vault', count: addresses.length }] };
+    if (!vault) {
+      const noVault = { stored: 0, changed: 0, unreviewed: 0, skipped: [{ reason: 'no-vault', count: addresses.length }] };
+      if (options.batchAudit) await appendBatchAudit(db, deps.now(), actor, options.batchAudit, noVault);
+      return noVault;
+    }
 
     const now = deps.now();
     const [orders, existing] = await Promise.all([db.orders.bulkGet(orderSns), db.buyers.bulkGet(orderSns)]);
@@ -197,21 +224,25 @@ export async function storeCapturedAddresses(
       if (shredKeys.length > 0) await Dexie.waitFor(deps.shredKeys.add(shredKeys));
       await Promise.all(writes);
       await forgetEnvelopes(deps, replaced);
-      const skippedCounts = countReasons(skipped);
-      await appendAudit(db, now, {
-        actor,
-        action: 'capture.addresses',
-        counts: {
-          stored: buyers.length - changed.length - unreviewed.length,
-          ...(changed.length > 0 ? { addressChanged: changed.length } : {}),
-          ...(unreviewed.length > 0 ? { addressToReview: unreviewed.length } : {}),
-          ...Object.fromEntries(skippedCounts.map((s) => [`skipped:${s.reason}`, s.count])),
-        },
-        orderSns: buyers.map((b) => b.orderSn),
-      });
+      if (!options.batchAudit) {
+        const skippedCounts = countReasons(skipped);
+        await appendAudit(db, now, {
+          actor,
+          action: 'capture.addresses',
+          counts: {
+            stored: buyers.length - changed.length - unreviewed.length,
+            ...(changed.length > 0 ? { addressChanged: changed.length } : {}),
+            ...(unreviewed.length > 0 ? { addressToReview: unreviewed.length } : {}),
+            ...Object.fromEntries(skippedCounts.map((s) => [`skipped:${s.reason}`, s.count])),
+          },
+          orderSns: buyers.map((b) => b.orderSn),
+        });
+      }
     }
+    const outcome = { stored: buyers.length - changed.length - unreviewed.length, changed: changed.length, unreviewed: unreviewed.length, skipped: countReasons(skipped) };
+    if (options.batchAudit) await appendBatchAudit(db, now, actor, options.batchAudit, outcome);
     // Addresses repeated within the batch are not "skipped": they replaced their earlier copy.
-    return { stored: buyers.length - changed.length - unreviewed.length, changed: changed.length, unreviewed: unreviewed.length, skipped: countReasons(skipped) };
+    return outcome;
   });
   if (result.stored + result.changed + result.unreviewed > 0) await deps.notifyChanged();
   return result;
