@@ -1,3 +1,4 @@
+import type { AuditHead } from './audit/audit-head';
 import type { ConsentMap, ShopConsent } from './consent/consent-schema';
 import type { VaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
@@ -72,6 +73,21 @@ export interface BrowserPorts {
   /** The country-name lookup for captured addresses: a packaged file, read on the first address capture of a worker's life. */
   countryNames: {
     lookup(): Promise<CountryAlpha2>;
+  };
+  /** The audit chain head kept outside the log (storage.local), so truncation at the end is detected. */
+  auditHead: {
+    read(): Promise<AuditHead | null>;
+    write(head: AuditHead): Promise<void>;
+  };
+  /** Deadline signals (utils/compliance): the toolbar badge, notifications and the check alarms. */
+  deadlineSignals: {
+    showBadge(count: number): Promise<void>;
+    /** One notification per deadline that became due soon or overdue; `key` names it. */
+    notify(key: string, what: { kind: 'request' | 'incident'; id: number; dueAt: number }): Promise<void>;
+    /** One-shot check at `at` (the next moment a deadline becomes due soon), or cleared with null. */
+    armCheck(at: number | null): Promise<void>;
+    /** The repeating check (also prunes the audit log); created when missing. */
+    ensureSweep(): Promise<void>;
   };
   /** The passphrase-strength dictionaries: a packaged file, read only when a passphrase is set or changed. */
   passphraseDictionaries: {

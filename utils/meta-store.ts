@@ -1,3 +1,4 @@
+import type { AuditCheckpoint } from './audit/audit-checkpoint';
 import type { WrappedVaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
 import type { LastPurge } from './retention/purge-service';
@@ -16,6 +17,16 @@ export interface MetaValues {
   'retention.lastPurge': LastPurge;
   /** Every legacy (v1, no shred key) sealed row was re-sealed with a shred key (utils/vault/buyer-store). */
   'vault.legacyResealed': true;
+  /** The marketplace security contact incident reports go to (utils/incidents). */
+  'compliance.securityContact': string;
+  /** Audit log retention in days, at least 90 (utils/audit). */
+  'audit.retentionDays': number;
+  /** The last signed checkpoint the log was pruned behind (utils/audit/audit-checkpoint.ts). */
+  'audit.checkpoint': AuditCheckpoint;
+  /** The extension's audit signing key (Ed25519), generated on first use; never leaves the background. */
+  'audit.signingKey': { secretKey: Uint8Array; publicKey: string };
+  /** Deadlines already announced by a notification ("request:<id>:<dueAt>"), so each is announced once. */
+  'compliance.notified': string[];
 }
 export type MetaKey = keyof MetaValues;
 
