@@ -22,7 +22,8 @@ export default defineConfig({
     default_locale: 'en',
     // unlimitedStorage: keeps the vault from being evicted under disk pressure
     // (a seller's only copy of today's addresses) — see docs/decisions.md.
-    permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage'],
+    // notifications: a buyer request or incident deadline coming due (issue 13, docs/decisions.md).
+    permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage', 'notifications'],
     host_permissions: SELLER_CENTER_MATCHES,
   },
   vite: () => ({

@@ -1,6 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAuditHandlers } from '../utils/audit/audit-handlers';
+import { createAuditHeadTracker } from '../utils/audit/audit-log';
+import { createComplianceHandlers } from '../utils/compliance/compliance-handlers';
+import { registerCompliance } from '../utils/compliance/compliance-listeners';
+import { createIncidentHandlers } from '../utils/incidents/incident-handlers';
+import { createRequestHandlers } from '../utils/requests/request-handlers';
 import type { BackgroundDeps } from '../utils/background-deps';
 import { browserPorts } from '../utils/browser-ports-adapter';
 import { createCaptureHandlers } from '../utils/capture/capture-handlers';
@@ -26,10 +31,16 @@ export default defineBackground(() => {
     notifyChanged: async () => {
       await bumpRevision();
       await retention.rearm();
+      await compliance.refresh();
     },
   };
+  // The audit chain head follows every committed audit entry, outside the log (issue 13).
+  const auditHead = createAuditHeadTracker(deps.db, deps.auditHead);
+  deps.db.onAuditCommitted(() => void auditHead.committed());
   // Alarms, install/startup, wake and retentionDays triggers (issue 5); rearm runs after every write.
   const retention = registerRetention(deps);
+  // Request and incident deadlines: badge, notifications, audit pruning (issue 13).
+  const compliance = registerCompliance(deps);
 
   const handlers: HandlerTable<typeof protocol> = {
     ...createCaptureHandlers(deps),
@@ -40,6 +51,9 @@ export default defineBackground(() => {
     ...createAuditHandlers(deps),
     ...createRetentionHandlers(deps),
     ...createSettingsHandlers(deps),
+    ...createRequestHandlers(deps),
+    ...createIncidentHandlers(deps),
+    ...createComplianceHandlers(deps),
   };
   const route = createMessageRouter(protocol, handlers, {
     extensionId: browser.runtime.id,

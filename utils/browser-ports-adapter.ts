@@ -1,4 +1,6 @@
+import { auditHeadStore } from './audit/audit-head-adapter';
 import type { BrowserPorts } from './background-deps';
+import { deadlineSignalsAdapter } from './compliance/deadline-signals-adapter';
 import { tabState } from './capture/tab-state-adapter';
 import { consentStore } from './consent/consent-adapter';
 import { packagedCountryNames } from './geo/country-names-adapter';
@@ -27,4 +29,6 @@ export const browserPorts: BrowserPorts = {
   shredKeys: createShredKeyStore(opfsShredFiles('shred-keys')),
   countryNames: packagedCountryNames,
   passphraseDictionaries: packagedPassphraseDictionaries,
+  auditHead: auditHeadStore,
+  deadlineSignals: deadlineSignalsAdapter,
 };

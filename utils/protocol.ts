@@ -1,4 +1,7 @@
 import { auditMessages } from './audit/audit-messages';
+import { complianceMessages } from './compliance/compliance-messages';
+import { incidentMessages } from './incidents/incident-messages';
+import { requestMessages } from './requests/request-messages';
 import { captureMessages } from './capture/capture-messages';
 import { consentMessages } from './consent/consent-messages';
 import { exportMessages } from './export-jobs/export-messages';
@@ -17,6 +20,9 @@ export const protocol = {
   ...auditMessages,
   ...retentionMessages,
   ...settingsMessages,
+  ...requestMessages,
+  ...incidentMessages,
+  ...complianceMessages,
 };
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;

@@ -84,7 +84,8 @@ export interface AuditFilter {
 }
 
 function matches(filter: AuditFilter): (e: AuditRecord) => boolean {
-  return (e) => (filter.action === undefined || e.action === filter.action) && (filter.fromAt === undefined || e.at >= filter.fromAt) && (filter.toAt === undefined || e.at <= filter.toAt);
+  return (e) =>
+    (filter.action === undefined || e.action === filter.action) && (filter.fromAt === undefined || e.at >= filter.fromAt) && (filter.toAt === undefined || e.at <= filter.toAt);
 }
 
 const isFiltered = (f: AuditFilter) => f.action !== undefined || f.fromAt !== undefined || f.toAt !== undefined;

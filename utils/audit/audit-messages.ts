@@ -38,5 +38,8 @@ export const auditMessages = {
   ).returns<AuditListReply>(),
   'audit/verify': defineMessage('page', z.object({})).returns<AuditVerifyReply>(),
   'audit/export': defineMessage('page', z.object({})).returns<AuditExport>(),
-  'audit/set-retention': defineMessage('page', z.object({ days: z.number().int().min(AUDIT_MIN_RETENTION_DAYS).max(AUDIT_MAX_RETENTION_DAYS) })).returns<{ days: number; pruned: number }>(),
+  'audit/set-retention': defineMessage('page', z.object({ days: z.number().int().min(AUDIT_MIN_RETENTION_DAYS).max(AUDIT_MAX_RETENTION_DAYS) })).returns<{
+    days: number;
+    pruned: number;
+  }>(),
 };

@@ -30,7 +30,15 @@ describe('incidents: 72 h and open → reported → resolved', () => {
   });
 
   it('the email subject carries the incident, detection time and deadline; the mailto link encodes every part', () => {
-    const mail = incidentEmail({ id: 3, detectedAt: T0, summary: 'Laptop lost & found', dataCategories: ['buyer-address'], affectedOrderSns: ['PO-1'], actionsTaken: 'Vault reset', shopIds: ['1001'] });
+    const mail = incidentEmail({
+      id: 3,
+      detectedAt: T0,
+      summary: 'Laptop lost & found',
+      dataCategories: ['buyer-address'],
+      affectedOrderSns: ['PO-1'],
+      actionsTaken: 'Vault reset',
+      shopIds: ['1001'],
+    });
     expect(mail.subject).toBe('Security incident #3 - detected 2026-12-02 08:00 UTC - report/resolve by 2026-12-05 08:00 UTC');
     expect(mail.body).toContain('Orders that may be affected (1): PO-1');
     const url = mailtoUrl('security@example.com', mail.subject, mail.body);

@@ -47,5 +47,9 @@ export function incidentEmail(report: IncidentReport): { subject: string; body: 
 /** A mailto: URL (RFC 6068: every part percent-encoded, CRLF line breaks in the body). */
 export function mailtoUrl(to: string, subject: string, body: string): string {
   const enc = (s: string) => encodeURIComponent(s);
-  return `mailto:${to.split(',').map((a) => enc(a.trim())).filter(Boolean).join(',')}?subject=${enc(subject)}&body=${enc(body.replace(/\r?\n/g, '\r\n'))}`;
+  return `mailto:${to
+    .split(',')
+    .map((a) => enc(a.trim()))
+    .filter(Boolean)
+    .join(',')}?subject=${enc(subject)}&body=${enc(body.replace(/\r?\n/g, '\r\n'))}`;
 }

@@ -3,7 +3,15 @@ import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor, IncidentRecord } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import { readMeta, writeMeta } from '../meta-store';
-import { applyIncidentEvent, type IncidentDataCategory, type IncidentEvent, incidentDueAt, IncidentTransitionError, incidentOutcome, type IncidentTimeline } from './incident-deadlines';
+import {
+  applyIncidentEvent,
+  type IncidentDataCategory,
+  type IncidentEvent,
+  incidentDueAt,
+  IncidentTransitionError,
+  incidentOutcome,
+  type IncidentTimeline,
+} from './incident-deadlines';
 import { incidentEmail, mailtoUrl } from './incident-email';
 import type { IncidentView } from './incident-messages';
 
@@ -21,8 +29,23 @@ function timelineOf(r: IncidentRecord): IncidentTimeline {
 
 export function viewIncident(r: IncidentRecord, contact: string, now: number): IncidentView {
   const { id, openedAt, reportDueAt, ...rest } = r;
-  const mail = incidentEmail({ id: id!, detectedAt: openedAt, summary: r.summary, dataCategories: r.dataCategories as IncidentDataCategory[], affectedOrderSns: r.affectedOrderSns, actionsTaken: r.actionsTaken, shopIds: r.shopIds });
-  return { ...rest, id: id!, detectedAt: openedAt, dueAt: reportDueAt, outcome: incidentOutcome(timelineOf(r), now), email: { to: contact, ...mail, mailto: mailtoUrl(contact, mail.subject, mail.body) } };
+  const mail = incidentEmail({
+    id: id!,
+    detectedAt: openedAt,
+    summary: r.summary,
+    dataCategories: r.dataCategories as IncidentDataCategory[],
+    affectedOrderSns: r.affectedOrderSns,
+    actionsTaken: r.actionsTaken,
+    shopIds: r.shopIds,
+  });
+  return {
+    ...rest,
+    id: id!,
+    detectedAt: openedAt,
+    dueAt: reportDueAt,
+    outcome: incidentOutcome(timelineOf(r), now),
+    email: { to: contact, ...mail, mailto: mailtoUrl(contact, mail.subject, mail.body) },
+  };
 }
 
 export async function securityContact(deps: BackgroundDeps): Promise<string> {
@@ -65,7 +88,12 @@ export async function recordIncident(
   };
   const id = await deps.db.transaction('rw', deps.db.incidents, deps.db.audit, async () => {
     const id = (await deps.db.incidents.add(row)) as number;
-    await appendAudit(deps.db, now, { actor, action: 'incident.record', counts: { incident: id, orders: row.affectedOrderSns.length }, detail: row.dataCategories.join(',') || null });
+    await appendAudit(deps.db, now, {
+      actor,
+      action: 'incident.record',
+      counts: { incident: id, orders: row.affectedOrderSns.length },
+      detail: row.dataCategories.join(',') || null,
+    });
     return id;
   });
   await deps.notifyChanged();
@@ -92,4 +120,3 @@ export async function advanceIncident(deps: BackgroundDeps, id: number, event: I
   await deps.notifyChanged();
   return viewIncident(next, await securityContact(deps), now);
 }
-

@@ -151,14 +151,62 @@ const SELLER_ONLY = 'The seller, in this browser (vault unlocked)';
 const SELLER_PAGES = 'The seller, in this browser (extension pages)';
 
 export const PROCESSING_RECORDS: readonly ProcessingGroup[] = [
-  { table: 'buyers', personal: true, keeping: 'sealed', access: SELLER_ONLY, deletion: 'purge-28d', deletionText: 'At most 28 days after shipment; at once on a deletion notice or request; unrecoverable (shred key deleted)', fields: BUYER_FIELDS },
-  { table: 'requests', personal: true, keeping: 'sealed', access: SELLER_ONLY, deletion: 'request-notes', deletionText: 'Sealed notes unrecoverable 35 days after receipt; the timeline stays as evidence', fields: REQUEST_FIELDS },
-  { table: 'exports', personal: false, keeping: 'plain', access: SELLER_PAGES, deletion: 'purge-28d', deletionText: 'The file is deleted from disk with the first of its orders\' buyer data', fields: EXPORT_FIELDS },
-  { table: 'orders', personal: false, keeping: 'plain', access: SELLER_PAGES, deletion: 'order-history', deletionText: 'Kept as sales history until the seller clears it', fields: ORDER_FIELDS },
-  { table: 'items', personal: false, keeping: 'plain', access: SELLER_PAGES, deletion: 'order-history', deletionText: 'Kept as sales history until the seller clears it', fields: ITEM_FIELDS },
+  {
+    table: 'buyers',
+    personal: true,
+    keeping: 'sealed',
+    access: SELLER_ONLY,
+    deletion: 'purge-28d',
+    deletionText: 'At most 28 days after shipment; at once on a deletion notice or request; unrecoverable (shred key deleted)',
+    fields: BUYER_FIELDS,
+  },
+  {
+    table: 'requests',
+    personal: true,
+    keeping: 'sealed',
+    access: SELLER_ONLY,
+    deletion: 'request-notes',
+    deletionText: 'Sealed notes unrecoverable 35 days after receipt; the timeline stays as evidence',
+    fields: REQUEST_FIELDS,
+  },
+  {
+    table: 'exports',
+    personal: false,
+    keeping: 'plain',
+    access: SELLER_PAGES,
+    deletion: 'purge-28d',
+    deletionText: "The file is deleted from disk with the first of its orders' buyer data",
+    fields: EXPORT_FIELDS,
+  },
+  {
+    table: 'orders',
+    personal: false,
+    keeping: 'plain',
+    access: SELLER_PAGES,
+    deletion: 'order-history',
+    deletionText: 'Kept as sales history until the seller clears it',
+    fields: ORDER_FIELDS,
+  },
+  {
+    table: 'items',
+    personal: false,
+    keeping: 'plain',
+    access: SELLER_PAGES,
+    deletion: 'order-history',
+    deletionText: 'Kept as sales history until the seller clears it',
+    fields: ITEM_FIELDS,
+  },
   { table: 'notices', personal: false, keeping: 'plain', access: SELLER_PAGES, deletion: 'until-cleared', deletionText: 'Kept as evidence', fields: NOTICE_FIELDS },
   { table: 'incidents', personal: false, keeping: 'plain', access: SELLER_PAGES, deletion: 'until-cleared', deletionText: 'Kept as evidence', fields: INCIDENT_FIELDS },
-  { table: 'audit', personal: false, keeping: 'plain', access: SELLER_PAGES, deletion: 'audit-retention', deletionText: 'At least 90 days (default 365), then pruned behind a signed checkpoint', fields: AUDIT_FIELDS },
+  {
+    table: 'audit',
+    personal: false,
+    keeping: 'plain',
+    access: SELLER_PAGES,
+    deletion: 'audit-retention',
+    deletionText: 'At least 90 days (default 365), then pruned behind a signed checkpoint',
+    fields: AUDIT_FIELDS,
+  },
 ];
 
 /** The buyer fields the code stores, in the schema's order (tests compare with PROCESSING_RECORDS). */

@@ -80,11 +80,7 @@ export function requestUrgency(t: RequestTimeline, now: number): Urgency {
   return urgencyAt(workingDeadline(t)?.dueAt ?? null, now);
 }
 
-export type RequestEvent =
-  | { type: 'verify' }
-  | { type: 'complete' }
-  | { type: 'decline' }
-  | { type: 'delay'; newExpectedAt: number };
+export type RequestEvent = { type: 'verify' } | { type: 'complete' } | { type: 'decline' } | { type: 'delay'; newExpectedAt: number };
 
 export class RequestTransitionError extends Error {}
 
@@ -126,7 +122,7 @@ export function requestOutcome(t: RequestTimeline, now: number): RequestOutcome 
   // A declined request ends the clock: nothing more is owed after the decision.
   const endedAt = t.state === 'declined' ? t.closedAt : completedAt;
   return {
-    verifiedOnTime: t.state === 'declined' && t.verifiedAt === null ? (t.closedAt! <= verifyDue) : judge(t.verifiedAt, verifyDue),
+    verifiedOnTime: t.state === 'declined' && t.verifiedAt === null ? t.closedAt! <= verifyDue : judge(t.verifiedAt, verifyDue),
     completedOnTime: t.state === 'declined' ? null : judge(completedAt, doneDue),
     withinSevenDays: judge(endedAt, cap),
   };

@@ -73,7 +73,11 @@ async function getRequest(deps: BackgroundDeps, id: number): Promise<RequestReco
   return row;
 }
 
-export async function recordRequest(deps: BackgroundDeps, input: { kind: RequestKind; receivedAt: number; contact: string; details: string }, actor: AuditActor): Promise<RequestView> {
+export async function recordRequest(
+  deps: BackgroundDeps,
+  input: { kind: RequestKind; receivedAt: number; contact: string; details: string },
+  actor: AuditActor,
+): Promise<RequestView> {
   const now = deps.now();
   if (input.receivedAt > now + FUTURE_TOLERANCE_MS) throw new MessageError('invalid-request', 'The request cannot have been received in the future.');
   const sealRef = crypto.randomUUID();
@@ -184,7 +188,11 @@ export async function accessData(deps: BackgroundDeps, id: number, actor: AuditA
  * Starts the download of the access file and tracks it like a label file: it goes with the first
  * of its orders' buyer data (or at once, when that is already gone), and is audited.
  */
-export async function saveAccessFile(deps: BackgroundDeps, input: { id: number; url: string; fileName: string; format: 'access-json' | 'access-csv' }, actor: AuditActor): Promise<{ downloadId: number; exportId: number }> {
+export async function saveAccessFile(
+  deps: BackgroundDeps,
+  input: { id: number; url: string; fileName: string; format: 'access-json' | 'access-csv' },
+  actor: AuditActor,
+): Promise<{ downloadId: number; exportId: number }> {
   const row = await getRequest(deps, input.id);
   const orderSns = requireLinked(row);
   const downloadId = await deps.exportDownloads.start({ url: input.url, fileName: input.fileName });
@@ -194,7 +202,16 @@ export async function saveAccessFile(deps: BackgroundDeps, input: { id: number; 
     const exportId = await db.transaction('rw', [db.buyers, db.exports, db.requests, db.audit], async () => {
       const buyers = await db.buyers.bulkGet(orderSns);
       const times = buyers.map((b) => b?.purgeAt ?? now);
-      const exportId = (await db.exports.add({ createdAt: now, purgeAt: Math.min(...times), downloadId, fileName: input.fileName, format: input.format, orderSns, state: 'live', removedAt: null })) as number;
+      const exportId = (await db.exports.add({
+        createdAt: now,
+        purgeAt: Math.min(...times),
+        downloadId,
+        fileName: input.fileName,
+        format: input.format,
+        orderSns,
+        state: 'live',
+        removedAt: null,
+      })) as number;
       await db.requests.put({ ...row, actions: [...row.actions, { at: now, action: 'access-export', orderSns }] });
       await appendAudit(db, now, { actor, action: 'request.access-export', counts: { request: input.id, orders: orderSns.length }, orderSns, detail: input.format });
       return exportId;

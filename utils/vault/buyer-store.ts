@@ -403,7 +403,13 @@ export async function correctBuyerPii(deps: BackgroundDeps, orderSn: string, pat
     await Dexie.waitFor(deps.shredKeys.add([shredKey]));
     await db.buyers.put({ ...row, sealed });
     await forgetEnvelopes(deps, [row.sealed]);
-    await appendAudit(db, now, { actor, action: 'buyers.correct', counts: { fields: changedFields.length }, orderSns: [orderSn], detail: `${detail} fields:${changedFields.join(',')}`.slice(0, 500) });
+    await appendAudit(db, now, {
+      actor,
+      action: 'buyers.correct',
+      counts: { fields: changedFields.length },
+      orderSns: [orderSn],
+      detail: `${detail} fields:${changedFields.join(',')}`.slice(0, 500),
+    });
     return { orderSn, changedFields };
   });
   if (result.changedFields.length > 0) await deps.notifyChanged();

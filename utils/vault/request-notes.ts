@@ -32,7 +32,11 @@ export function requestShredOwner(sealRef: string): string {
 export async function sealRequestNotes(deps: BackgroundDeps, sealRef: string, notes: RequestNotes, keepUntil: number): Promise<Uint8Array> {
   const vault = await readMeta(deps.db, 'vault');
   if (!vault) throw new MessageError('locked', 'Set up the vault first: request notes are kept sealed');
-  const { envelope, shred } = createShreddingSealer(vault.publicKey).seal(utf8ToBytes(JSON.stringify(requestNotesSchema.parse(notes))), sealedAad(REQUESTS_TABLE, sealRef), shredDayOf(keepUntil));
+  const { envelope, shred } = createShreddingSealer(vault.publicKey).seal(
+    utf8ToBytes(JSON.stringify(requestNotesSchema.parse(notes))),
+    sealedAad(REQUESTS_TABLE, sealRef),
+    shredDayOf(keepUntil),
+  );
   await deps.shredKeys.add([{ ...shred, orderSn: requestShredOwner(sealRef) }]);
   return envelope;
 }
