@@ -42,12 +42,13 @@ export type AuditVerification = { ok: true; checked: number } | { ok: false; che
 export function verifyAuditChain(entries: readonly AuditRecord[], anchorHash?: string, firstSeq?: number): AuditVerification {
   let prev: AuditRecord | undefined;
   for (const [i, e] of entries.entries()) {
-    if (i === 0 && firstSeq !== undefined && e.seq !== firstSeq) return { ok: false, checked: 0, brokenAtSeq: Math.min(firstSeq, e.seq), reason: 'sequence-gap' };
     if (prev) {
       if (e.seq !== prev.seq + 1) return { ok: false, checked: i, brokenAtSeq: e.seq, reason: 'sequence-gap' };
       if (e.prevHash !== prev.hash) return { ok: false, checked: i, brokenAtSeq: e.seq, reason: 'link-broken' };
     } else if (anchorHash !== undefined && e.prevHash !== anchorHash) {
       return { ok: false, checked: i, brokenAtSeq: e.seq, reason: 'link-broken' };
+    } else if (firstSeq !== undefined && e.seq !== firstSeq) {
+      return { ok: false, checked: i, brokenAtSeq: e.seq, reason: 'sequence-gap' };
     }
     const { hash, prevHash, ...body } = e;
     if (hashAuditEntry(prevHash, body) !== hash) return { ok: false, checked: i, brokenAtSeq: e.seq, reason: 'hash-mismatch' };

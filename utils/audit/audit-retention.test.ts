@@ -62,7 +62,7 @@ describe('audit retention, checkpoint and chain head', () => {
     // Removing a kept entry right after the checkpoint is still detected.
     const five = (await db.audit.get(5))!;
     await db.audit.delete(5);
-    expect(await verifyStoredAudit(db, store.get())).toMatchObject({ ok: false, reason: 'sequence-gap' });
+    expect(await verifyStoredAudit(db, store.get())).toMatchObject({ ok: false, reason: 'link-broken', brokenAtSeq: 6 });
     await db.audit.put(five);
 
     // A checkpoint edited (to hide more removed entries) without the extension's key fails.
