@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { messageKey } from '../common/message-key';
 import { renderEvidencePdf } from '../../utils/compliance/evidence-pdf';
 import { loadFontsFromUrl } from '../../utils/export/fonts';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -49,7 +50,7 @@ export function EvidencePage() {
                 <td>
                   {g.table}.{name}
                 </td>
-                <td>{i18n.t(`processing.source.${f.source}`)}</td>
+                <td>{i18n.t(`processing.source.${messageKey(f.source)}`)}</td>
                 <td>{f.purpose}</td>
                 <td>{i18n.t(`processing.keeping.${g.keeping}`)}</td>
                 <td>{g.access}</td>

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { messageKey } from '../common/message-key';
 import { useState } from 'react';
 import { INCIDENT_DATA_CATEGORIES, type IncidentDataCategory } from '../../utils/incidents/incident-deadlines';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -63,7 +64,7 @@ export function IncidentForm() {
                 })
               }
             />
-            {i18n.t(`incidents.category.${c}`)}
+            {i18n.t(`incidents.category.${messageKey(c)}`)}
           </label>
         ))}
       </fieldset>

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { messageKey } from '../common/message-key';
 import { accessCsvRows } from '../../utils/requests/access-export';
 import type { RequestView } from '../../utils/requests/request-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -31,7 +32,7 @@ export function RequestCard({ request: r, notes }: { request: RequestView; notes
     <article className="sv-card" data-testid="request-card" data-request-id={r.id} data-state={r.state} data-urgency={r.urgency}>
       <h4>
         #{r.id} {i18n.t(`requests.kind.${r.kind}`)} — <span data-testid="request-state">{i18n.t(`requests.state.${r.state}`)}</span>{' '}
-        {open && <span className={r.urgency === 'overdue' || r.urgency === 'due-soon' ? 'sv-error' : 'sv-muted'}>{i18n.t(`compliance.urgency.${r.urgency}`)}</span>}
+        {open && <span className={r.urgency === 'overdue' || r.urgency === 'due-soon' ? 'sv-error' : 'sv-muted'}>{i18n.t(`compliance.urgency.${messageKey(r.urgency)}`)}</span>}
       </h4>
       <p className="sv-muted">
         {i18n.t('requests.receivedAt', [formatDateTime(r.receivedAt)])} · {i18n.t('requests.verifyBy', [formatDateTime(r.verifyDueAt)])} ({outcomeText(r.outcome.verifiedOnTime)}) ·{' '}
@@ -49,7 +50,7 @@ export function RequestCard({ request: r, notes }: { request: RequestView; notes
         <ul className="sv-muted">
           {r.actions.map((a) => (
             <li key={`${a.at}-${a.action}`}>
-              {formatDateTime(a.at)} {i18n.t(`requests.action.${a.action}`)} {a.fields ? `(${a.fields.join(', ')})` : ''}
+              {formatDateTime(a.at)} {i18n.t(`requests.action.${messageKey(a.action)}`)} {a.fields ? `(${a.fields.join(', ')})` : ''}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { messageKey } from '../common/message-key';
 import { useState } from 'react';
 import type { AuditVerifyReply } from '../../utils/audit/audit-log';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -74,7 +75,7 @@ export function AuditPage() {
           <span data-testid="audit-verify-result" className={verification.ok ? 'sv-ok' : 'sv-error'}>
             {verification.ok
               ? i18n.t('audit.verifyOk', [String(verification.checked)])
-              : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), i18n.t(`audit.reason.${verification.reason}`)])}
+              : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), i18n.t(`audit.reason.${messageKey(verification.reason)}`)])}
             {!verification.ok && verification.brokenEntry && ` — ${verification.brokenEntry.action}, ${new Date(verification.brokenEntry.at).toLocaleString()}`}
             {!verification.ok &&
               verification.reason === 'truncated' &&
