@@ -42,7 +42,12 @@ function tamperAudit(worker: Worker, op: { update?: { seq: number; detail: strin
 
 const badgeText = (worker: Worker) => worker.evaluate(() => chrome.action.getBadgeText({}));
 
-test('buyer requests: access answered with exactly that buyer, correction on the next label, deletion, badge', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
+test('buyer requests: access answered with exactly that buyer, correction on the next label, deletion, badge', async ({
+  context,
+  serviceWorker,
+  sellerCenter,
+  openExtensionPage,
+}) => {
   test.setTimeout(180_000);
   const now = Date.now();
   const orders = [0, 1].map((index) => makeOrder({ index, status: 4, now, shippedAt: now - DAY_MS }));
@@ -87,7 +92,7 @@ test('buyer requests: access answered with exactly that buyer, correction on the
   await card.getByRole('button', { name: 'Link selected orders' }).click();
   await expect(card.getByTestId('request-orders')).toContainText(a.parentOrderSn);
   await card.getByRole('button', { name: 'Export JSON' }).click();
-  await expect(card.getByRole('status')).toContainText('Saved 1 order');
+  await expect(card.getByText(/^Saved 1 order/)).toBeVisible();
   const accessFile = (await readStored(serviceWorker)).exports.find((e) => e.orderSns.includes(a.parentOrderSn))!;
   const filePath = await serviceWorker.evaluate(async (id) => (await chrome.downloads.search({ id }))[0]?.filename ?? '', accessFile.downloadId!);
   const answered = JSON.parse(fs.readFileSync(filePath, 'utf8')) as { records: { orderSn: string; buyer: { name: string; email: string } }[]; fields: Record<string, unknown> };
@@ -100,8 +105,8 @@ test('buyer requests: access answered with exactly that buyer, correction on the
   await expect.poll(() => badgeText(serviceWorker)).toBe('');
 
   // Correction: the stored address changes and the next label (print view) shows it.
-  await sendOk(options, 'requests/record', { kind: 'correct', receivedAt: Date.now(), contact: a.buyer.mail, details: 'New street' });
-  const correction = options.locator('[data-testid="request-card"][data-state="received"]').first();
+  const correctionId = (await sendOk<{ id: number }>(options, 'requests/record', { kind: 'correct', receivedAt: Date.now(), contact: a.buyer.mail, details: 'New street' })).id;
+  const correction = options.locator(`[data-testid="request-card"][data-request-id="${correctionId}"]`);
   await correction.getByRole('button', { name: 'Identity verified' }).click();
   await correction.locator('input[name="buyerQuery"]').fill(a.parentOrderSn);
   await correction.getByRole('button', { name: 'Find buyer' }).click();
@@ -118,14 +123,15 @@ test('buyer requests: access answered with exactly that buyer, correction on the
   await label.close();
 
   // Deletion: the buyer's data and the access file are removed now.
-  await sendOk(options, 'requests/record', { kind: 'delete', receivedAt: Date.now(), contact: a.buyer.mail, details: '' });
-  const deletion = options.locator('[data-testid="request-card"][data-state="received"]').first();
+  const deletionId = (await sendOk<{ id: number }>(options, 'requests/record', { kind: 'delete', receivedAt: Date.now(), contact: a.buyer.mail, details: '' })).id;
+  const deletion = options.locator(`[data-testid="request-card"][data-request-id="${deletionId}"]`);
   await deletion.getByRole('button', { name: 'Identity verified' }).click();
   await deletion.locator('input[name="buyerQuery"]').fill(a.parentOrderSn);
   await deletion.getByRole('button', { name: 'Find buyer' }).click();
   await deletion.getByRole('button', { name: 'Link selected orders' }).click();
   await deletion.getByRole('button', { name: "Delete this buyer's data now" }).click();
-  await expect(deletion.getByRole('status')).toHaveText('Deleted 1 buyer record(s) and 1 file(s).');
+  // Two tracked outputs held the buyer: the access file and the print view opened above.
+  await expect(deletion.getByText('Deleted 1 buyer record(s) and 2 file(s).')).toBeVisible();
   const stored = await readStored(serviceWorker);
   expect(stored.buyers.map((x) => x.orderSn)).toEqual([b.parentOrderSn]);
   expect(stored.orders.find((o) => o.orderSn === a.parentOrderSn)!.piiState).toBe('purged');
@@ -163,7 +169,9 @@ test('incident reported by email; audit viewer catches an edited entry and delet
   const due = new Date(detectedAt + 72 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
   const mailto = new URL((await card.getByTestId('incident-mailto').getAttribute('href'))!);
   expect(decodeURIComponent(mailto.pathname)).toBe('security@marketplace.example');
-  expect(mailto.searchParams.get('subject')).toBe(`Security incident #1 - detected ${new Date(detectedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC - report/resolve by ${due} UTC`);
+  expect(mailto.searchParams.get('subject')).toBe(
+    `Security incident #1 - detected ${new Date(detectedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC - report/resolve by ${due} UTC`,
+  );
   expect(mailto.searchParams.get('body')).toContain(order.parentOrderSn);
   await card.getByRole('button', { name: 'Mark reported' }).click();
   await expect(card).toHaveAttribute('data-state', 'reported');
@@ -182,8 +190,14 @@ test('incident reported by email; audit viewer catches an edited entry and delet
   expect(pack.incidents[0]!.state).toBe('reported');
   expect(pack.audit.intact).toBe(true);
   expect(pack.retention.ordersHoldingBuyerData).toBe(1);
-  for (const value of [order.buyer.name, order.buyer.mobile, order.buyer.mail, order.buyer.line1, order.buyer.line2].filter((v): v is string => !!v)) expect(packText).not.toContain(value);
-  expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  for (const value of [order.buyer.name, order.buyer.mobile, order.buyer.mail, order.buyer.line1, order.buyer.line2].filter((v): v is string => !!v))
+    expect(packText).not.toContain(value);
+  expect(
+    fs
+      .readFileSync((await pdf.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   // Audit viewer: intact; an entry edited in IndexedDB is named; deleting the newest entries is detected.
   await options.goto(options.url().replace(/#.*$/, '#audit'));
@@ -195,12 +209,16 @@ test('incident reported by email; audit viewer catches an edited entry and delet
   const target = 3;
   await tamperAudit(serviceWorker, { update: { seq: target, detail: 'forged' } });
   await verify.click();
-  await expect(options.getByTestId('audit-verify-result')).toHaveText(new RegExp(`Chain broken at entry ${target} \\(entry changed\\) — ${entries[target - 1]!.action.replace('.', '\\.')}`));
+  await expect(options.getByTestId('audit-verify-result')).toHaveText(
+    new RegExp(`Chain broken at entry ${target} \\(entry changed\\)\\. — ${entries[target - 1]!.action.replace('.', '\\.')}`),
+  );
   await tamperAudit(serviceWorker, { update: { seq: target, detail: entries[target - 1]!.detail as string } });
   await verify.click();
   await expect(options.getByTestId('audit-verify-result')).toHaveText(/Chain intact/);
   const last = (await readStored(serviceWorker)).audit.length;
   await tamperAudit(serviceWorker, { deleteFrom: last - 1 });
   await verify.click();
-  await expect(options.getByTestId('audit-verify-result')).toHaveText(new RegExp(`Chain broken at entry ${last - 1} \\(newest entries deleted\\).*#${last}, the log ends at #${last - 2}`));
+  await expect(options.getByTestId('audit-verify-result')).toHaveText(
+    new RegExp(`Chain broken at entry ${last - 1} \\(newest entries deleted\\).*#${last}, the log ends at #${last - 2}`),
+  );
 });
