@@ -24,6 +24,8 @@ export default defineConfig({
     // unlimitedStorage: keeps the vault from being evicted under disk pressure
     // (a seller's only copy of today's addresses) — see docs/decisions.md.
     // notifications: the optional morning ship-by notice (issue 14).
+
+    // notifications: a buyer request or incident deadline coming due (issue 13, docs/decisions.md).
     permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage', 'notifications'],
     host_permissions: SELLER_CENTER_MATCHES,
     // The Temu Open API gateways: asked for only when the seller connects a self-developed app,

@@ -1,6 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAuditHandlers } from '../utils/audit/audit-handlers';
+import { createAuditHeadTracker } from '../utils/audit/audit-log';
+import { createComplianceHandlers } from '../utils/compliance/compliance-handlers';
+import { registerCompliance } from '../utils/compliance/compliance-listeners';
+import { createIncidentHandlers } from '../utils/incidents/incident-handlers';
+import { createRequestHandlers } from '../utils/requests/request-handlers';
 import type { BackgroundDeps } from '../utils/background-deps';
 import { browserPorts } from '../utils/browser-ports-adapter';
 import { createBulkFetchHandlers } from '../utils/bulk-fetch/bulk-fetch-handlers';
@@ -33,12 +38,20 @@ export default defineBackground(() => {
       await bumpRevision();
       await retention.rearm();
       shipBy.refreshSoon();
+
+      await compliance.refresh();
     },
   };
+  // The audit chain head follows every committed audit entry, outside the log (issue 13).
+  const auditHead = createAuditHeadTracker(deps.db, deps.auditHead);
+  deps.db.onAuditCommitted(() => void auditHead.committed());
   // Alarms, install/startup, wake and retentionDays triggers (issue 5); rearm runs after every write.
   const retention = registerRetention(deps);
   // Toolbar badge of orders due today or overdue, morning notice (issue 14); recounted after writes.
   const shipBy = registerShipByAlerts(createShipByAlerts(deps, () => runtimeUtcOffsetMinutes()));
+
+  // Request and incident deadlines: badge, notifications, audit pruning (issue 13).
+  const compliance = registerCompliance(deps);
 
   const handlers: HandlerTable<typeof protocol> = {
     ...createCaptureHandlers(deps),
@@ -51,6 +64,10 @@ export default defineBackground(() => {
     ...createRetentionHandlers(deps),
     ...createSettingsHandlers(deps),
     ...createOpenApiHandlers(deps),
+
+    ...createRequestHandlers(deps),
+    ...createIncidentHandlers(deps),
+    ...createComplianceHandlers(deps),
   };
   const route = createMessageRouter(protocol, handlers, {
     extensionId: browser.runtime.id,

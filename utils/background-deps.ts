@@ -1,3 +1,4 @@
+import type { AuditHead } from './audit/audit-head';
 import type { ConsentMap, ShopConsent } from './consent/consent-schema';
 import type { VaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
@@ -82,6 +83,21 @@ export interface BrowserPorts {
     /** Cleared with null (the setting is off). */
     scheduleMorning(at: number | null): Promise<void>;
     notify(dueCount: number): Promise<void>;
+  };
+  /** The audit chain head kept outside the log (storage.local), so truncation at the end is detected. */
+  auditHead: {
+    read(): Promise<AuditHead | null>;
+    write(head: AuditHead): Promise<void>;
+  };
+  /** Deadline signals (utils/compliance): the toolbar badge, notifications and the check alarms. */
+  deadlineSignals: {
+    showBadge(count: number): Promise<void>;
+    /** One notification per deadline that became due soon or overdue; `key` names it. */
+    notify(key: string, what: { kind: 'request' | 'incident'; id: number; dueAt: number }): Promise<void>;
+    /** One-shot check at `at` (the next moment a deadline becomes due soon), or cleared with null. */
+    armCheck(at: number | null): Promise<void>;
+    /** The repeating check (also prunes the audit log); created when missing. */
+    ensureSweep(): Promise<void>;
   };
   /** The passphrase-strength dictionaries: a packaged file, read only when a passphrase is set or changed. */
   passphraseDictionaries: {

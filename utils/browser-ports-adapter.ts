@@ -1,4 +1,6 @@
+import { auditHeadStore } from './audit/audit-head-adapter';
 import type { BrowserPorts } from './background-deps';
+import { deadlineSignalsAdapter } from './compliance/deadline-signals-adapter';
 import { tabState } from './capture/tab-state-adapter';
 import { consentStore } from './consent/consent-adapter';
 import { packagedCountryNames } from './geo/country-names-adapter';
@@ -32,4 +34,7 @@ export const browserPorts: BrowserPorts = {
   openApi: openApiPort,
 
   shipByAlerts: shipByAlertsAdapter,
+
+  auditHead: auditHeadStore,
+  deadlineSignals: deadlineSignalsAdapter,
 };

@@ -1,3 +1,4 @@
+import type { AuditCheckpoint } from './audit/audit-checkpoint';
 import type { WrappedVaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
 import type { OpenApiSyncReport } from './open-api/open-api-messages';
@@ -22,6 +23,16 @@ export interface MetaValues {
   'openApi.connection': OpenApiConnection;
   /** The last Open API sync's report (counts only, no PII). */
   'openApi.lastSync': OpenApiSyncReport;
+  /** The marketplace security contact incident reports go to (utils/incidents). */
+  'compliance.securityContact': string;
+  /** Audit log retention in days, at least 90 (utils/audit). */
+  'audit.retentionDays': number;
+  /** The last signed checkpoint the log was pruned behind (utils/audit/audit-checkpoint.ts). */
+  'audit.checkpoint': AuditCheckpoint;
+  /** The extension's audit signing key (Ed25519), generated on first use; never leaves the background. */
+  'audit.signingKey': { secretKey: Uint8Array; publicKey: string };
+  /** Deadlines already announced by a notification ("request:<id>:<dueAt>"), so each is announced once. */
+  'compliance.notified': string[];
 }
 export type MetaKey = keyof MetaValues;
 

@@ -1,5 +1,8 @@
 import { auditMessages } from './audit/audit-messages';
 import { bulkFetchMessages } from './bulk-fetch/bulk-fetch-messages';
+import { complianceMessages } from './compliance/compliance-messages';
+import { incidentMessages } from './incidents/incident-messages';
+import { requestMessages } from './requests/request-messages';
 import { captureMessages } from './capture/capture-messages';
 import { consentMessages } from './consent/consent-messages';
 import { exportMessages } from './export-jobs/export-messages';
@@ -21,6 +24,9 @@ export const protocol = {
   ...retentionMessages,
   ...settingsMessages,
   ...openApiMessages,
+  ...requestMessages,
+  ...incidentMessages,
+  ...complianceMessages,
 };
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;

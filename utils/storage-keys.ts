@@ -2,6 +2,8 @@
 export const LOCAL_KEYS = {
   consent: 'consent',
   settings: 'settings',
+  /** The audit chain head (seq, hash, time: no personal data), kept outside the log (utils/audit/audit-head.ts). */
+  auditHead: 'auditHead',
 } as const;
 
 /** storage.session keys (trusted contexts only: never readable by content scripts). */

@@ -1,21 +1,44 @@
 import { i18n } from '#i18n';
+import { messageKey } from '../common/message-key';
 import { useState } from 'react';
-import type { AuditVerification } from '../../utils/audit/audit-chain';
+import type { AuditVerifyReply } from '../../utils/audit/audit-log';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
+import { OutcomeMessage } from '../common/OutcomeMessage';
+import { useAction } from '../common/use-action';
 import { useBackground } from '../common/use-background';
+import { auditCsv } from '../compliance/audit-files';
+import { saveUntrackedFile } from '../compliance/file-download-adapter';
+import { errorText } from '../retention/format-time';
 import { vaultErrorMessage } from '../vault/vault-error-message';
 import '../vault/vault.css';
 
 const PAGE_SIZE = 50;
 
-/** Options › Audit log: newest first, paged by seq; chain verification; counts per action. */
+function dayStart(value: string): number | undefined {
+  return value ? new Date(`${value}T00:00`).getTime() : undefined;
+}
+
+/** Options › Audit log: newest first, paged by seq, filtered by action and date; verification with the head and checkpoint; export; retention. */
 export function AuditPage() {
   // Stack of page starts (beforeSeq); empty = newest page.
   const [pages, setPages] = useState<number[]>([]);
+  const [action, setAction] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const beforeSeq = pages.at(-1);
-  const { data, error } = useBackground('audit/list', beforeSeq === undefined ? { limit: PAGE_SIZE } : { beforeSeq, limit: PAGE_SIZE });
-  const [verification, setVerification] = useState<AuditVerification | 'busy' | null>(null);
+  const toAt = dayStart(to);
+  const query = {
+    limit: PAGE_SIZE,
+    ...(beforeSeq === undefined ? {} : { beforeSeq }),
+    ...(action ? { action } : {}),
+    ...(from ? { fromAt: dayStart(from) } : {}),
+    ...(toAt === undefined ? {} : { toAt: toAt + 86_400_000 - 1 }),
+  };
+  const { data, error } = useBackground('audit/list', query);
+  const [verification, setVerification] = useState<AuditVerifyReply | 'busy' | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
+  const [days, setDays] = useState('');
+  const files = useAction(errorText);
 
   async function verify() {
     setVerification('busy');
@@ -28,8 +51,18 @@ export function AuditPage() {
     }
   }
 
+  const exportLog = (format: 'json' | 'csv') =>
+    files.run(async () => {
+      const log = await sendMessage('audit/export', {});
+      const stamp = new Date(log.exportedAt).toISOString().slice(0, 10);
+      const blob = format === 'json' ? new Blob([JSON.stringify(log, null, 2)], { type: 'application/json' }) : new Blob([auditCsv(log)], { type: 'text/csv' });
+      saveUntrackedFile(blob, `audit-log-${stamp}.${format}`);
+      return i18n.t('audit.exported', [String(log.entries.length)]);
+    });
+
   const entries = data?.entries ?? [];
   const oldestShown = entries.at(-1)?.seq;
+  const reset = () => setPages([]);
   return (
     <section data-testid="AuditPage">
       <h2>{i18n.t('audit.title')}</h2>
@@ -40,30 +73,78 @@ export function AuditPage() {
         </button>
         {verification && verification !== 'busy' && (
           <span data-testid="audit-verify-result" className={verification.ok ? 'sv-ok' : 'sv-error'}>
-            {verification.ok ? i18n.t('audit.verifyOk', [String(verification.checked)]) : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), verification.reason])}
+            {verification.ok
+              ? i18n.t('audit.verifyOk', [String(verification.checked)])
+              : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), i18n.t(`audit.reason.${messageKey(verification.reason)}`)])}
+            {!verification.ok && verification.brokenEntry && ` — ${verification.brokenEntry.action}, ${new Date(verification.brokenEntry.at).toLocaleString()}`}
+            {!verification.ok &&
+              verification.reason === 'truncated' &&
+              verification.head &&
+              ` — ${i18n.t('audit.truncatedDetail', [String(verification.head.seq), String(verification.lastSeq ?? 0)])}`}
           </span>
         )}
         {verifyError && <span className="sv-error">{verifyError}</span>}
         {data && <span className="sv-muted">{i18n.t('audit.total', [String(data.total)])}</span>}
       </div>
-      {error && <p className="sv-error">{vaultErrorMessage(error)}</p>}
-      {data && Object.keys(data.countsByAction).length > 0 && (
-        <details>
-          <summary>{i18n.t('audit.countsHeading')}</summary>
-          <table data-testid="audit-counts">
-            <tbody>
-              {Object.entries(data.countsByAction)
-                .sort(([a], [b]) => a.localeCompare(b))
-                .map(([action, count]) => (
-                  <tr key={action}>
-                    <td>{action}</td>
-                    <td>{count}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </details>
+      {verification && verification !== 'busy' && verification.head && (
+        <p className="sv-muted" data-testid="audit-head">
+          {i18n.t('audit.head', [String(verification.head.seq), verification.head.hash.slice(0, 16)])}
+        </p>
       )}
+      <div className="sv-vault-inline" data-testid="audit-filter">
+        <label>
+          {i18n.t('audit.filter.action')}
+          <select
+            name="action"
+            value={action}
+            onChange={(e) => {
+              setAction(e.target.value);
+              reset();
+            }}
+          >
+            <option value="">{i18n.t('audit.filter.all')}</option>
+            {Object.keys(data?.countsByAction ?? {})
+              .sort()
+              .map((a) => (
+                <option key={a} value={a}>
+                  {a} ({data?.countsByAction[a]})
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {i18n.t('audit.filter.from')}
+          <input
+            type="date"
+            name="from"
+            value={from}
+            onChange={(e) => {
+              setFrom(e.target.value);
+              reset();
+            }}
+          />
+        </label>
+        <label>
+          {i18n.t('audit.filter.to')}
+          <input
+            type="date"
+            name="to"
+            value={to}
+            onChange={(e) => {
+              setTo(e.target.value);
+              reset();
+            }}
+          />
+        </label>
+        <button type="button" onClick={() => exportLog('json')} disabled={files.busy}>
+          {i18n.t('audit.exportJson')}
+        </button>
+        <button type="button" onClick={() => exportLog('csv')} disabled={files.busy}>
+          {i18n.t('audit.exportCsv')}
+        </button>
+        <OutcomeMessage outcome={files.message} inline />
+      </div>
+      {error && <p className="sv-error">{vaultErrorMessage(error)}</p>}
       {data && entries.length === 0 && <p className="sv-muted">{i18n.t('audit.empty')}</p>}
       {entries.length > 0 && (
         <table className="sv-audit-table" data-testid="audit-table">
@@ -111,6 +192,28 @@ export function AuditPage() {
           {i18n.t('audit.older')}
         </button>
       </div>
+      <form
+        className="sv-vault-inline"
+        data-testid="audit-retention"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void files.run(async () => {
+            const done = await sendMessage('audit/set-retention', { days: Number(days) });
+            return i18n.t('audit.retentionSaved', [String(done.days), String(done.pruned)]);
+          });
+        }}
+      >
+        <label>
+          {i18n.t('audit.retentionLabel', [String(data?.retentionDays ?? '')])}
+          <input type="number" name="auditRetentionDays" min={90} max={3650} required value={days} onChange={(e) => setDays(e.target.value)} />
+        </label>
+        <button type="submit" disabled={files.busy}>
+          {i18n.t('audit.retentionSave')}
+        </button>
+        {data?.checkpoint && (
+          <span className="sv-muted">{i18n.t('audit.checkpoint', [String(data.checkpoint.throughSeq), new Date(data.checkpoint.prunedAt).toLocaleString()])}</span>
+        )}
+      </form>
     </section>
   );
 }

@@ -1,6 +1,9 @@
 import { i18n } from '#i18n';
 import { useEffect, useState, type ReactElement } from 'react';
 import { AuditPage } from '../../components/options/AuditPage';
+import { EvidencePage } from '../../components/compliance/EvidencePage';
+import { IncidentsPage } from '../../components/compliance/IncidentsPage';
+import { RequestsPage } from '../../components/compliance/RequestsPage';
 import { AuthorizationPage } from '../../components/options/AuthorizationPage';
 import { ExportHistoryPage } from '../../components/options/ExportHistoryPage';
 import { LabelSettingsPage } from '../../components/options/LabelSettingsPage';
@@ -17,10 +20,14 @@ const SECTIONS: { id: string; label: () => string; render: () => ReactElement }[
   { id: 'vault', label: () => i18n.t('options.nav.vault'), render: () => <VaultPage /> },
   { id: 'retention', label: () => i18n.t('options.nav.retention'), render: () => <RetentionPage /> },
   { id: 'notices', label: () => i18n.t('options.nav.notices'), render: () => <NoticesPage /> },
+  { id: 'requests', label: () => i18n.t('options.nav.requests'), render: () => <RequestsPage /> },
+  { id: 'incidents', label: () => i18n.t('options.nav.incidents'), render: () => <IncidentsPage /> },
   { id: 'labels', label: () => i18n.t('options.nav.labels'), render: () => <LabelSettingsPage /> },
   { id: 'history', label: () => i18n.t('options.nav.history'), render: () => <ExportHistoryPage /> },
   { id: 'audit', label: () => i18n.t('options.nav.audit'), render: () => <AuditPage /> },
   { id: 'open-api', label: () => i18n.t('options.nav.openApi'), render: () => <OpenApiPage /> },
+
+  { id: 'evidence', label: () => i18n.t('options.nav.evidence'), render: () => <EvidencePage /> },
   { id: 'policy', label: () => i18n.t('options.nav.policy'), render: () => <PrivacyPolicyPage /> },
 ];
 

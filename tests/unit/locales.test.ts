@@ -23,6 +23,10 @@ describe('UI translations (English and Simplified Chinese)', () => {
     expect([...en.keys()].filter((k) => !zh.has(k))).toEqual([]);
   });
 
+  it('have only key names Chrome accepts as message names (else the whole extension fails to load)', () => {
+    expect([...en.keys()].filter((k) => !/^[A-Za-z0-9_@.]+$/.test(k))).toEqual([]);
+  });
+
   it('use the same placeholders in both languages', () => {
     const mismatched = [...en].filter(([k, v]) => placeholders(v) !== placeholders(zh.get(k) ?? '')).map(([k]) => k);
     expect(mismatched).toEqual([]);

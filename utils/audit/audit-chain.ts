@@ -30,14 +30,16 @@ export function chainAuditEntry(prev: Pick<AuditRecord, 'seq' | 'hash'> | undefi
   return { ...entry, prevHash, hash: hashAuditEntry(prevHash, entry) };
 }
 
-export type AuditVerification = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: 'hash-mismatch' | 'link-broken' | 'sequence-gap' };
+export type AuditBreak = 'hash-mismatch' | 'link-broken' | 'sequence-gap' | 'truncated' | 'head-changed' | 'checkpoint-invalid';
+export type AuditVerification = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: AuditBreak };
 
 /**
- * Verifies entries in seq order. `anchorHash` pins the first entry's prevHash (the genesis hash:
- * entries are never pruned, docs/decisions.md); without it the first prevHash is trusted.
+ * Verifies entries in seq order. `anchorHash` pins the first entry's prevHash (the genesis hash, or
+ * the signed checkpoint's hash once pruned) and `firstSeq` its number; without them the first
+ * entry is trusted.
  * Detects: edited entries (hash mismatch), deleted entries (sequence gap / link broken), reordering.
  */
-export function verifyAuditChain(entries: readonly AuditRecord[], anchorHash?: string): AuditVerification {
+export function verifyAuditChain(entries: readonly AuditRecord[], anchorHash?: string, firstSeq?: number): AuditVerification {
   let prev: AuditRecord | undefined;
   for (const [i, e] of entries.entries()) {
     if (prev) {
@@ -45,6 +47,8 @@ export function verifyAuditChain(entries: readonly AuditRecord[], anchorHash?: s
       if (e.prevHash !== prev.hash) return { ok: false, checked: i, brokenAtSeq: e.seq, reason: 'link-broken' };
     } else if (anchorHash !== undefined && e.prevHash !== anchorHash) {
       return { ok: false, checked: i, brokenAtSeq: e.seq, reason: 'link-broken' };
+    } else if (firstSeq !== undefined && e.seq !== firstSeq) {
+      return { ok: false, checked: i, brokenAtSeq: e.seq, reason: 'sequence-gap' };
     }
     const { hash, prevHash, ...body } = e;
     if (hashAuditEntry(prevHash, body) !== hash) return { ok: false, checked: i, brokenAtSeq: e.seq, reason: 'hash-mismatch' };

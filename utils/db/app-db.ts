@@ -18,6 +18,8 @@ export class AppDb extends Dexie {
 
   /** Write requests per table through this object (see `writeCount`). */
   private readonly writes = new Map<string, number>();
+  /** Called after each transaction that wrote to `audit` commits (utils/audit: the chain head kept outside the log). */
+  private readonly auditCommitListeners = new Set<() => void>();
 
   constructor(name = DB_NAME) {
     super(name);
@@ -35,12 +37,24 @@ export class AppDb extends Dexie {
             ...table,
             mutate: (req) => {
               this.writes.set(tableName, (this.writes.get(tableName) ?? 0) + 1);
+              // DBCore's transaction is the IDBTransaction: its 'complete' event is the commit.
+              if (tableName === 'audit' && this.auditCommitListeners.size > 0) {
+                (req.trans as unknown as IDBTransaction).addEventListener('complete', () => {
+                  for (const listener of this.auditCommitListeners) listener();
+                });
+              }
               return table.mutate(req);
             },
           };
         },
       }),
     });
+  }
+
+  /** Registers a listener for commits that wrote to `audit`; returns its removal. */
+  onAuditCommitted(listener: () => void): () => void {
+    this.auditCommitListeners.add(listener);
+    return () => this.auditCommitListeners.delete(listener);
   }
 
   /**

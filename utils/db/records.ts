@@ -1,7 +1,7 @@
 /**
  * Row shapes of the `seller-vault` IndexedDB database (ARCHITECTURE: Stored data).
- * All times are epoch milliseconds (UTC). Only `buyers.sealed`, `requests.sealed` and
- * `incidents.sealed` may hold personal data, and only as ciphertext.
+ * All times are epoch milliseconds (UTC). Only `buyers.sealed` and `requests.sealed` may hold
+ * personal data, and only as ciphertext.
  */
 
 /** Normalized parent-order status; `statusCode` keeps the seller center's number. */
@@ -123,22 +123,50 @@ export interface ExportRecord {
   retryAfter?: number | null;
 }
 
+/**
+ * A buyer's data request (issue 13; deadlines in utils/requests). Order numbers are not personal
+ * data; the requester's contact, the request details and a delay reason are, and live only in
+ * `sealed` (utils/vault/request-notes.ts), whose shred key is filed under the day the notes expire.
+ */
 export interface RequestRecord {
   id?: number;
   kind: 'access' | 'correct' | 'delete';
   receivedAt: number;
   verifiedAt: number | null;
-  dueAt: number;
-  state: string;
+  /** When it was completed or declined. */
+  closedAt: number | null;
+  /** The working deadline of the next step (indexed); null once closed. */
+  dueAt: number | null;
+  state: 'received' | 'verified' | 'completed' | 'declined';
+  /** Set when the seller recorded that a deadline cannot be met (the reason is sealed). */
+  delay: { recordedAt: number; newExpectedAt: number } | null;
+  /** The buyer's orders the seller linked to the request. */
+  orderSns: string[];
+  /** What was done for it: access files, corrected field names, deletions (no values). */
+  actions: { at: number; action: 'access-export' | 'correction' | 'deletion'; orderSns: string[]; fields?: string[] }[];
+  /** Random id bound into the sealed notes' associated data and their shred key. */
+  sealRef: string;
   sealed: Uint8Array | null;
 }
 
+/**
+ * A security incident (issue 13; deadlines in utils/incidents). Holds no buyer personal data by
+ * rule: the seller describes what happened and lists data categories and order numbers only.
+ */
 export interface IncidentRecord {
   id?: number;
+  /** Detected at (indexed as openedAt since version 1). */
   openedAt: number;
+  /** Detection + 72 h (indexed). */
   reportDueAt: number;
-  state: string;
-  sealed: Uint8Array | null;
+  state: 'open' | 'reported' | 'resolved';
+  reportedAt: number | null;
+  resolvedAt: number | null;
+  summary: string;
+  dataCategories: string[];
+  affectedOrderSns: string[];
+  actionsTaken: string;
+  shopIds: string[];
 }
 
 /** A marketplace deletion notice and how it was carried out (ARCHITECTURE: Retention). */

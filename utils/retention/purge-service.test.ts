@@ -29,7 +29,7 @@ describe('purgeDueBuyers', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'retention.purge', counts: { orders: 1 }, orderSns: ['PO-due'], detail: 'alarm', actor: 'background' });
     expect(JSON.stringify(audit)).not.toMatch(/sealed|Uint8Array/);
-    expect(await verifyStoredAudit(deps.db)).toEqual({ ok: true, checked: 1 });
+    expect(await verifyStoredAudit(deps.db)).toMatchObject({ ok: true, checked: 1 });
     expect(await readMeta(deps.db, 'retention.lastPurge')).toEqual({ at: deps.clock.now, orders: 1, trigger: 'alarm' });
     expect(deps.notified).toBe(1);
   });

@@ -1,18 +1,16 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { BrowserPorts } from '../background-deps';
+import { showShipByBadge } from '../toolbar-badge/toolbar-badge-adapter';
 import { SHIP_BY_MORNING_ALARM, SHIP_BY_RECOUNT_ALARM } from './ship-by-schedule';
 
 /**
- * The ship-by alerts' browser side (issue 14): its own badge text, two alarms, one notification.
- * Kept apart from any other badge user: when another concern wants the badge too, the
- * composition root decides how the texts combine.
+ * The ship-by alerts' browser side (issue 14): its part of the toolbar badge, two alarms, one
+ * notification.
  */
 export const shipByAlertsAdapter: BrowserPorts['shipByAlerts'] = {
-  async showBadge(text) {
-    await browser.action.setBadgeBackgroundColor({ color: '#c2410c' });
-    await browser.action.setBadgeText({ text });
-  },
+  // Shared with the compliance deadlines, which win (utils/toolbar-badge).
+  showBadge: showShipByBadge,
   async scheduleRecount(at) {
     await browser.alarms.create(SHIP_BY_RECOUNT_ALARM, { when: at });
   },

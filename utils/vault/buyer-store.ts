@@ -419,3 +419,48 @@ export async function resealLegacyEnvelopes(deps: BackgroundDeps, actor: AuditAc
   await writeMeta(db, 'vault.legacyResealed', true);
   return resealed;
 }
+
+/** The fields a correction changed (names only: the audit log never holds values). */
+export interface BuyerCorrectionResult {
+  orderSn: string;
+  changedFields: (keyof BuyerPii)[];
+}
+
+/**
+ * A buyer's correction request (issue 13): the stored address is opened, patched, validated with
+ * the same schema as a capture, and re-sealed under a fresh shred key filed under the row's purge
+ * day (so it is erased on the same day as before); the old envelope's key is deleted, so the
+ * uncorrected data is unrecoverable. Labels and the popup read the corrected row from now on.
+ * One audit entry naming the fields changed, never their values.
+ */
+export async function correctBuyerPii(deps: BackgroundDeps, orderSn: string, patch: Partial<BuyerPii>, actor: AuditActor, detail: string): Promise<BuyerCorrectionResult> {
+  await purgeDueBuyers(deps);
+  const keys = await requireUnlockedKeys(deps);
+  const { db } = deps;
+  const result = await db.transaction('rw', [db.buyers, db.audit], async () => {
+    const now = deps.now();
+    const row = await db.buyers.get(orderSn);
+    if (!row || isPurgeDue(row.purgeAt, now)) throw new MessageError('not-found', 'No buyer data is stored for this order');
+    const opener = await openerFor(deps, keys.secretKey, [row]);
+    const current = openBuyerRecord(opener, row);
+    if (current.state !== 'ok') throw new MessageError('conflict', 'The stored buyer data cannot be opened');
+    const next = buyerPiiSchema.safeParse({ ...current.pii, ...patch });
+    if (!next.success) throw new MessageError('invalid-request', `Invalid value for ${next.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    const changedFields = (Object.keys(buyerPiiSchema.shape) as (keyof BuyerPii)[]).filter((k) => (current.pii[k] ?? null) !== (next.data[k] ?? null));
+    if (changedFields.length === 0) return { orderSn, changedFields };
+    const { sealed, shredKey } = sealBuyerPii(createShreddingSealer(keys.publicKey), orderSn, next.data, row.purgeAt);
+    await Dexie.waitFor(deps.shredKeys.add([shredKey]));
+    await db.buyers.put({ ...row, sealed });
+    await forgetEnvelopes(deps, [row.sealed]);
+    await appendAudit(db, now, {
+      actor,
+      action: 'buyers.correct',
+      counts: { fields: changedFields.length },
+      orderSns: [orderSn],
+      detail: `${detail} fields:${changedFields.join(',')}`.slice(0, 500),
+    });
+    return { orderSn, changedFields };
+  });
+  if (result.changedFields.length > 0) await deps.notifyChanged();
+  return result;
+}

@@ -1,0 +1,37 @@
+import { i18n } from '#i18n';
+import { useEffect, useState } from 'react';
+import { sendMessage } from '../../utils/messaging/send-message-adapter';
+import { OutcomeMessage } from '../common/OutcomeMessage';
+import { useAction } from '../common/use-action';
+import { useBackground } from '../common/use-background';
+import { errorText } from '../retention/format-time';
+
+/** The marketplace security contact incident reports go to. */
+export function SecurityContactForm() {
+  const stored = useBackground('incidents/contact', {});
+  const [email, setEmail] = useState('');
+  useEffect(() => setEmail(stored.data?.email ?? ''), [stored.data?.email]);
+  const { busy, message, run } = useAction(errorText);
+  return (
+    <form
+      data-testid="security-contact-form"
+      className="sv-vault-inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          await sendMessage('incidents/contact', { email: email.trim() });
+          return i18n.t('incidents.contact.saved');
+        });
+      }}
+    >
+      <label>
+        {i18n.t('incidents.contact.label')}
+        <input type="email" name="securityContact" value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <button type="submit" disabled={busy}>
+        {i18n.t('incidents.contact.save')}
+      </button>
+      <OutcomeMessage outcome={message} inline />
+    </form>
+  );
+}
