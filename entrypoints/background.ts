@@ -14,6 +14,7 @@ import { protocol } from '../utils/protocol';
 import { createRetentionHandlers } from '../utils/retention/retention-handlers';
 import { registerRetention } from '../utils/retention/retention-listeners';
 import { createSettingsHandlers } from '../utils/settings/settings-handlers';
+import { registerMirrorGuard } from '../utils/storage-trust/mirror-guard-listeners';
 import { createVaultHandlers } from '../utils/vault/vault-handlers';
 import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-listeners';
 
@@ -48,4 +49,6 @@ export default defineBackground(() => {
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerVaultLifecycle(deps);
+  // Consent and settings: content scripts can write their storage.local mirrors, never the trusted copies (issue 16).
+  registerMirrorGuard(deps);
 });
