@@ -5,6 +5,7 @@ const SKIP_REASON_TEXT = {
   'unknown-order': 'export.skipped.unknownOrder',
   'no-buyer-data': 'export.skipped.noBuyerData',
   'cannot-decrypt': 'export.skipped.cannotDecrypt',
+  erased: 'export.skipped.erased',
 } as const satisfies Record<ExportSkipReason, string>;
 
 /** Orders left out of an export, each with why (so the seller can re-capture them). */

@@ -6,7 +6,8 @@ import type { Settings } from '../settings/settings-schema';
 
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
 
-export type ExportSkipReason = 'unknown-order' | 'no-buyer-data' | 'cannot-decrypt';
+/** `erased`: the buyer data was deleted (purge, notice, clear all) while the export page was open. */
+export type ExportSkipReason = 'unknown-order' | 'no-buyer-data' | 'cannot-decrypt' | 'erased';
 
 /** What an extension page needs to render one export; never persisted. */
 export interface PreparedExport {
@@ -38,6 +39,12 @@ const fileFormatSchema = exportFormatSchema.exclude(['print']);
 export const exportMessages = {
   /** Opens buyer PII for an export (purges due PII first), joins items + return address; one audit entry. */
   'export/prepare': defineMessage('page', z.object({ orderSns: orderSnsSchema, format: exportFormatSchema })).returns<PreparedExport>(),
+  /**
+   * Which of these orders still hold buyer data (a row not yet due): order numbers only, nothing
+   * opened, so not audited. An open print view asks after every background write and drops the
+   * labels of the others (issue 16: purged or cleared data leaves the screen too, not only on lock).
+   */
+  'export/still-held': defineMessage('page', z.object({ orderSns: orderSnsSchema })).returns<string[]>(),
   /** Tracks a written file (downloadId null for the print view) and marks its orders exported. */
   'export/record': defineMessage(
     'page',
