@@ -20,6 +20,7 @@ import { anyText, hostileJson, mutateLeaves, mutations, RUNS } from './hostile-v
 const NOW = Date.UTC(2026, 11, 2, 12);
 const zone = { utcOffsetMinutes: 480 };
 const ORDER_SN = /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
 const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff]/;
 
 function refusesOrReturns<T>(parse: () => T): T | null {

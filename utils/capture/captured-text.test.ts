@@ -5,6 +5,7 @@ import { toCamelKeys } from './camel-keys';
 
 /** Any UTF-16 code unit, lone surrogates included: what a hostile page can put in a JSON string. */
 const anyCodeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 80 });
+// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
