@@ -22,9 +22,10 @@ import { protocol } from '../utils/protocol';
 import { createRetentionHandlers } from '../utils/retention/retention-handlers';
 import { registerRetention } from '../utils/retention/retention-listeners';
 import { createSettingsHandlers } from '../utils/settings/settings-handlers';
+import { runtimeUtcOffsetMinutes } from '../utils/time/local-day';
 import { createShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts';
 import { registerShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts-listeners';
-import { runtimeUtcOffsetMinutes } from '../utils/time/local-day';
+import { registerMirrorGuard } from '../utils/storage-trust/mirror-guard-listeners';
 import { createVaultHandlers } from '../utils/vault/vault-handlers';
 import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-listeners';
 
@@ -77,4 +78,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerVaultLifecycle(deps);
   registerOpenApiSync(deps);
+
+  // Consent and settings: content scripts can write their storage.local mirrors, never the trusted copies (issue 16).
+  registerMirrorGuard(deps);
 });

@@ -17,12 +17,12 @@ import type { PassphraseDictionaries } from './vault/passphrase-estimator';
  * import no adapter and keep no default: tests hand them fakes or the adapters over fakeBrowser.
  */
 export interface BrowserPorts {
-  /** storage.local `settings`. */
+  /** Seller settings: trusted copy in extension IndexedDB, mirrored to storage.local `settings` (utils/storage-trust). */
   settings: {
     read(): Promise<Settings>;
     write(patch: SettingsPatch): Promise<Settings>;
   };
-  /** storage.local `consent` (authorized shops). */
+  /** Authorized shops: trusted copy in extension IndexedDB, mirrored to storage.local `consent` (utils/storage-trust). */
   consent: {
     read(): Promise<ConsentMap>;
     grant(entry: ShopConsent): Promise<void>;

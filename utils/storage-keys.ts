@@ -1,4 +1,7 @@
-/** storage.local keys. Content scripts may read `consent` and `settings` (no PII in either). */
+/**
+ * storage.local keys. Content scripts may read `consent` and `settings` (no PII in either); both are
+ * mirrors of trusted copies the background keeps in IndexedDB (utils/storage-trust), never read back.
+ */
 export const LOCAL_KEYS = {
   consent: 'consent',
   settings: 'settings',

@@ -6,6 +6,8 @@ const SKIP_REASON_TEXT = {
   'no-buyer-data': 'export.skipped.noBuyerData',
   'cannot-decrypt': 'export.skipped.cannotDecrypt',
   held: 'shippingRun.precheck.held',
+
+  erased: 'export.skipped.erased',
 } as const satisfies Record<ExportSkipReason, string>;
 
 /** Orders left out of an export, each with why (so the seller can re-capture them). */

@@ -188,6 +188,16 @@ test('export: print view shows every script, is recorded; mark shipped starts th
   const toShip = (await send(print, 'orders/page', { filter: { toShip: true }, offset: 0, limit: 50 })) as { data: { total: number } };
   expect(toShip.data.total).toBe(0);
 
+  // A deletion notice for one order while the print tab is open: its label leaves the screen at once (issue 16).
+  const noticed = orders[1]!;
+  expect(await send(options, 'notices/record', { receivedAt: Date.now(), scope: { kind: 'orders', orderSns: [noticed.parentOrderSn] }, reference: 'e2e' })).toMatchObject({
+    ok: true,
+  });
+  await expect(print.getByTestId('print-label')).toHaveCount(orders.length - 1);
+  await expect(print.locator(`[data-testid="print-label"][data-order-sn="${noticed.parentOrderSn}"]`)).toHaveCount(0);
+  expect(await print.locator('body').textContent()).not.toContain(noticed.buyer.name);
+  await expect(print.getByTestId('skipped-orders')).toContainText(noticed.parentOrderSn);
+
   // Locked: rows still list, but no buyer data is requested or shown.
   expect(await send(options, 'vault/lock', {})).toMatchObject({ ok: true });
   // The open print tab lets go of the decrypted labels as soon as the vault locks.

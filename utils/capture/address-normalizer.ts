@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buyerPiiSchema, type AddressSource, type BuyerPii, type CapturedAddress } from '../vault/buyer-pii';
 import type { CountryAlpha2 } from '../geo/country-lookup';
+import { plainCapturedText } from './captured-text';
 import { isMaskedValue } from './masked-value';
 
 /**
@@ -31,7 +32,7 @@ export type AddressOutcome = { ok: true; address: CapturedAddress } | { ok: fals
 /** Trimmed text, or null when empty or masked (a masked field is never stored as real data). */
 function clean(value: string | null | undefined): string | null {
   if (value == null) return null;
-  const trimmed = value.replace(/\s+/g, ' ').trim();
+  const trimmed = plainCapturedText(value).replace(/\s+/g, ' ').trim();
   if (trimmed === '' || isMaskedValue(trimmed)) return null;
   return trimmed;
 }
@@ -41,8 +42,9 @@ export function normalizeAddress(raw: unknown, orderSn: string, shopId: string, 
   const parsed = rawAddressSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const a = parsed.data;
-  const name = a.receiptName?.trim() ?? '';
-  const line1 = a.addressLine1?.trim() ?? '';
+  // Plain text here too (not only in toCamelKeys): every source's address passes this function.
+  const name = plainCapturedText(a.receiptName ?? '').trim();
+  const line1 = plainCapturedText(a.addressLine1 ?? '').trim();
   // Without a real name and first line there is nothing to ship to: skip rather than store half.
   if (isMaskedValue(name) || isMaskedValue(line1)) return { ok: false, reason: 'masked' };
   if (name === '' || line1 === '') return { ok: false, reason: 'incomplete' };

@@ -1,5 +1,6 @@
 import { CaptureRejection } from './capture-rejection';
 import { MAX_JSON_DEPTH } from './capture-limits';
+import { plainCapturedText } from './captured-text';
 
 /** Keys that could reach Object.prototype if a later step spread or assigned them. */
 const POISONED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -11,11 +12,14 @@ function snakeToCamel(key: string): string {
 /**
  * Deep copy of parsed JSON with snake_case keys turned into camelCase, so one schema reads both
  * spellings the seller center and the Open API use (reference: "both spellings accepted").
- * Prototype-pollution keys are dropped; the camelCase spelling wins when both are present.
+ * Prototype-pollution keys are dropped; the camelCase spelling wins when both are present. Every
+ * string value is made plain text here (`plainCapturedText`: no control, bidi or invisible
+ * characters), the one door every captured payload passes through before its parser (issue 16).
  */
 export function toCamelKeys(value: unknown, depth = 0): unknown {
   if (depth > MAX_JSON_DEPTH) throw new CaptureRejection('too-deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   if (Array.isArray(value)) return value.map((v) => toCamelKeys(v, depth + 1));
+  if (typeof value === 'string') return plainCapturedText(value);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {

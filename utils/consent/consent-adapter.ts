@@ -1,23 +1,25 @@
-import { browser } from 'wxt/browser';
 import type { BrowserPorts } from '../background-deps';
-import { LOCAL_KEYS } from '../storage-keys';
+import { readTrustedCopy, writeTrustedCopy } from '../storage-trust/trusted-copies-adapter';
 import { parseConsentMap } from './consent-schema';
 
-/** storage.local `consent`: authorized shops by id (no PII). */
+/**
+ * Authorized shops by id (no PII): the trusted copy in the extension's IndexedDB, mirrored to
+ * storage.local `consent` for the seller-center script (utils/storage-trust: a content script
+ * cannot forge consent).
+ */
 export const consentStore: BrowserPorts['consent'] = {
   async read() {
-    const stored = await browser.storage.local.get(LOCAL_KEYS.consent);
-    return parseConsentMap(stored[LOCAL_KEYS.consent]);
+    return parseConsentMap(await readTrustedCopy('consent'));
   },
   async grant(entry) {
     const map = await consentStore.read();
-    await browser.storage.local.set({ [LOCAL_KEYS.consent]: { ...map, [entry.shopId]: entry } });
+    await writeTrustedCopy('consent', { ...map, [entry.shopId]: entry });
   },
   async revoke(shopId) {
     const map = await consentStore.read();
     if (!Object.hasOwn(map, shopId)) return false;
     const { [shopId]: _removed, ...rest } = map;
-    await browser.storage.local.set({ [LOCAL_KEYS.consent]: rest });
+    await writeTrustedCopy('consent', rest);
     return true;
   },
 };

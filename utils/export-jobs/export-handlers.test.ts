@@ -218,3 +218,13 @@ describe('export/history and pick lists (issue 14)', () => {
     expect(await db.orders.get('PO-A')).toMatchObject({ exportedAt: NOW, exportFormat: 'pdf-labels' });
   });
 });
+
+describe('export/still-held (issue 16)', () => {
+  it('answers the order numbers whose buyer row exists and is not due; opens nothing, audits nothing', async () => {
+    await db.buyers.bulkAdd([buyer('PO-A', NOW + DAY_MS), buyer('PO-B', NOW), buyer('PO-C', NOW - 1)]);
+    const held = await handlers()['export/still-held']({ orderSns: ['PO-A', 'PO-B', 'PO-C', 'PO-X', 'PO-A'] }, ctx);
+    expect(held).toEqual(['PO-A']);
+    expect(reader.openBuyers).not.toHaveBeenCalled();
+    expect(await db.audit.count()).toBe(0);
+  });
+});

@@ -5,6 +5,7 @@ import type { ExportFormat } from '../export/shipment-label';
 import { MessageError } from '../messaging/envelope';
 import type { HandlerTable } from '../messaging/router';
 import type { OrdersServices } from '../orders/orders-handlers';
+import { isPurgeDue } from '../retention/retention-rule';
 import { openBuyers } from '../vault/buyer-store';
 import type { ExportHistoryEntry, ExportRecordReply, exportMessages, PreparedExport } from './export-messages';
 import { buildShipmentLabels } from './shipment-label-join';
@@ -51,6 +52,12 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
         state: r.state,
         stillHeld: r.orderSns.filter((sn) => held.has(sn)),
       }));
+    },
+
+    'export/still-held': async ({ orderSns }) => {
+      const now = deps.now();
+      const rows = await db.buyers.bulkGet([...new Set(orderSns)]);
+      return rows.filter((row) => row !== undefined && !isPurgeDue(row.purgeAt, now)).map((row) => row!.orderSn);
     },
 
     'export/record': async (entry, ctx) => {

@@ -6,8 +6,11 @@ import type { Settings } from '../settings/settings-schema';
 
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
 
-/** `held`: the seller held the order back after the address pre-check (issue 14; decided in the page). */
-export type ExportSkipReason = 'unknown-order' | 'no-buyer-data' | 'cannot-decrypt' | 'held';
+/**
+ * `held`: the seller held the order back after the address pre-check (issue 14; decided in the page).
+ * `erased`: the buyer data was deleted (purge, notice, clear all) while the export page was open (issue 16).
+ */
+export type ExportSkipReason = 'unknown-order' | 'no-buyer-data' | 'cannot-decrypt' | 'held' | 'erased';
 
 /** What an extension page needs to render one export; never persisted. */
 export interface PreparedExport {
@@ -56,6 +59,12 @@ export const exportMessages = {
   'export/history': defineMessage('page', z.object({ limit: z.number().int().min(1).max(200).default(50) })).returns<ExportHistoryEntry[]>(),
   /** Opens buyer PII for an export (purges due PII first), joins items + return address; one audit entry. */
   'export/prepare': defineMessage('page', z.object({ orderSns: orderSnsSchema, format: exportFormatSchema })).returns<PreparedExport>(),
+  /**
+   * Which of these orders still hold buyer data (a row not yet due): order numbers only, nothing
+   * opened, so not audited. An open print view asks after every background write and drops the
+   * labels of the others (issue 16: purged or cleared data leaves the screen too, not only on lock).
+   */
+  'export/still-held': defineMessage('page', z.object({ orderSns: orderSnsSchema })).returns<string[]>(),
   /** Tracks a written file (downloadId null for the print view) and marks its orders exported. */
   'export/record': defineMessage(
     'page',

@@ -22,6 +22,16 @@ export const COUNTRY_NAMES_FILE = 'country-names.json';
 export function createCountryLookup(locales: readonly CountryLocale[]): CountryAlpha2 {
   for (const locale of locales) countries.registerLocale(locale);
   const langs = locales.map((l) => l.locale);
+  // No name longer than the longest known one can match. Found by fuzzing (issue 16): the library's
+  // lookups are slow on long text (a 5,000-character CJK "country" took 4.6 s per call, under
+  // load), so a hostile page could stall the worker, and each long name would sit in the memo.
+  const longestName = Math.max(
+    ...locales.flatMap((l) =>
+      Object.values(l.countries)
+        .flat()
+        .map((n) => n.length),
+    ),
+  );
   // Name lookups scan every country name (~1 ms each); a CSV of 10,000 rows has a few dozen
   // distinct countries, so results are memoized.
   const memo = new Map<string, string | null>();
@@ -30,7 +40,7 @@ export function createCountryLookup(locales: readonly CountryLocale[]): CountryA
     const code = countryCode?.trim().toUpperCase();
     if (code && countries.isValid(code)) return code;
     const name = countryName?.trim();
-    if (!name) return null;
+    if (!name || name.length > longestName) return null;
     if (/^[A-Za-z]{2}$/.test(name) && countries.isValid(name.toUpperCase())) return name.toUpperCase();
     for (const lang of langs) {
       const found = countries.getAlpha2Code(name, lang) ?? countries.getSimpleAlpha2Code(name, lang);
@@ -40,6 +50,7 @@ export function createCountryLookup(locales: readonly CountryLocale[]): CountryA
   }
 
   return (countryCode, countryName) => {
+    if ((countryCode?.length ?? 0) > longestName || (countryName?.trim().length ?? 0) > longestName) return null;
     const key = `${countryCode ?? ''}\u0000${countryName ?? ''}`;
     let result = memo.get(key);
     if (result === undefined) {

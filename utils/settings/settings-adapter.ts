@@ -1,17 +1,19 @@
-import { browser } from 'wxt/browser';
 import type { BrowserPorts } from '../background-deps';
-import { LOCAL_KEYS } from '../storage-keys';
+import { readTrustedCopy, writeTrustedCopy } from '../storage-trust/trusted-copies-adapter';
 import { parseStoredSettings, settingsSchema } from './settings-schema';
 
-/** storage.local `settings` (no PII: content scripts may read it). */
+/**
+ * Seller settings (no PII): the trusted copy in the extension's IndexedDB, mirrored to
+ * storage.local `settings` for the seller-center script, which may read but cannot change them
+ * (utils/storage-trust: e.g. cookie use refused stays refused).
+ */
 export const settingsStore: BrowserPorts['settings'] = {
   async read() {
-    const stored = await browser.storage.local.get(LOCAL_KEYS.settings);
-    return parseStoredSettings(stored[LOCAL_KEYS.settings]);
+    return parseStoredSettings(await readTrustedCopy('settings'));
   },
   async write(patch) {
     const next = settingsSchema.parse({ ...(await settingsStore.read()), ...patch });
-    await browser.storage.local.set({ [LOCAL_KEYS.settings]: next });
+    await writeTrustedCopy('settings', next);
     return next;
   },
 };
