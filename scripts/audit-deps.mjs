@@ -24,7 +24,9 @@ if (report.error || report.statusCode) {
 }
 const today = new Date().toISOString().slice(0, 10);
 const findings = Object.values(report.vulnerabilities ?? {}).flatMap((v) =>
-  (v.via ?? []).filter((via) => typeof via === 'object').map((via) => ({ package: v.name, advisory: via.url?.split('/').pop() ?? String(via.source), title: via.title, severity: via.severity })),
+  (v.via ?? [])
+    .filter((via) => typeof via === 'object')
+    .map((via) => ({ package: v.name, advisory: via.url?.split('/').pop() ?? String(via.source), title: via.title, severity: via.severity })),
 );
 const open = findings.filter((f) => !allow.some((a) => a.package === f.package && a.advisory === f.advisory && (!a.until || a.until >= today)));
 for (const f of findings) console.log(`${open.includes(f) ? 'OPEN    ' : 'accepted'} ${f.severity.padEnd(8)} ${f.package} ${f.advisory} ${f.title}`);

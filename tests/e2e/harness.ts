@@ -1,4 +1,6 @@
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { SELLER_CENTER_HOSTS } from '../../utils/capture/seller-center-hosts';
+import { OPEN_API_HOSTS } from '../../utils/open-api/open-api-regions';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,8 +76,16 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
         '--disable-sync',
       ],
     });
+    // Issue 16: the extension's own pages and worker talk to no host but the Temu hosts (seller
+    // center; Open API gateways once the seller connects). Recorded for every e2e test, checked after it.
+    const offHost: string[] = [];
+    context.on('request', (request) => {
+      const from = request.serviceWorker()?.url() ?? request.frame().url();
+      if (from.startsWith('chrome-extension://') && !isAllowedExtensionRequest(request.url())) offHost.push(`${from} → ${request.url()}`);
+    });
     await use(context);
     await context.close();
+    expect(offHost, 'requests from extension pages or the worker to hosts other than Temu').toEqual([]);
   },
   serviceWorker: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -92,5 +102,12 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     });
   },
 });
+
+/** Where extension pages and the worker may send requests: the extension itself, and the Temu hosts. */
+function isAllowedExtensionRequest(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'chrome-extension:' || protocol === 'blob:' || protocol === 'data:') return true;
+  return protocol === 'https:' && ((SELLER_CENTER_HOSTS as readonly string[]).includes(hostname) || (Object.values(OPEN_API_HOSTS) as string[]).includes(hostname));
+}
 
 export { expect } from '@playwright/test';

@@ -5,7 +5,7 @@
 export const OPEN_API_REGIONS = ['us', 'eu', 'global'] as const;
 export type OpenApiRegion = (typeof OPEN_API_REGIONS)[number];
 
-const HOSTS: Record<OpenApiRegion, string> = {
+export const OPEN_API_HOSTS: Record<OpenApiRegion, string> = {
   us: 'openapi-b-us.temu.com',
   eu: 'openapi-b-eu.temu.com',
   global: 'openapi-b-global.temu.com',
@@ -13,12 +13,12 @@ const HOSTS: Record<OpenApiRegion, string> = {
 
 /** The single endpoint every call goes to (`type` in the body names the API). */
 export function routerUrl(region: OpenApiRegion): string {
-  return `https://${HOSTS[region]}/openapi/router`;
+  return `https://${OPEN_API_HOSTS[region]}/openapi/router`;
 }
 
 /** The host permission one region needs (requested at connect time, removed at disconnect). */
 export function hostPermissionOf(region: OpenApiRegion): string {
-  return `https://${HOSTS[region]}/*`;
+  return `https://${OPEN_API_HOSTS[region]}/*`;
 }
 
 /** Every region's host permission: the manifest's `optional_host_permissions` (none is granted at install). */
