@@ -1,6 +1,6 @@
 import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 import { useEffect, useRef, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { MarkShippedButton } from '../order-list/MarkShippedButton';
 import { PrepareError } from './PrepareError';

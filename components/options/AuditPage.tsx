@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { countOf, formatDateTime, formatNumber, i18n } from '../common/i18n';
 import { useState } from 'react';
 import type { AuditVerification } from '../../utils/audit/audit-chain';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -40,11 +40,11 @@ export function AuditPage() {
         </button>
         {verification && verification !== 'busy' && (
           <span data-testid="audit-verify-result" className={verification.ok ? 'sv-ok' : 'sv-error'}>
-            {verification.ok ? i18n.t('audit.verifyOk', [String(verification.checked)]) : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), verification.reason])}
+            {verification.ok ? i18n.t('audit.verifyOk', [countOf('entries', verification.checked)]) : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), verification.reason])}
           </span>
         )}
         {verifyError && <span className="sv-error">{verifyError}</span>}
-        {data && <span className="sv-muted">{i18n.t('audit.total', [String(data.total)])}</span>}
+        {data && <span className="sv-muted">{i18n.t('audit.total', data.total, [formatNumber(data.total)])}</span>}
       </div>
       {error && <p className="sv-error">{vaultErrorMessage(error)}</p>}
       {data && Object.keys(data.countsByAction).length > 0 && (
@@ -82,7 +82,7 @@ export function AuditPage() {
             {entries.map((e) => (
               <tr key={e.seq} data-action={e.action}>
                 <td>{e.seq}</td>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{formatDateTime(e.at)}</td>
                 <td>{e.actor}</td>
                 <td>{e.action}</td>
                 <td>

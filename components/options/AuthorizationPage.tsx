@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { formatDateTime, i18n } from '../common/i18n';
 import { useState, type FormEvent } from 'react';
 import { shopIdSchema } from '../../utils/consent/consent-schema';
 import type { MessageError } from '../../utils/messaging/envelope';
@@ -95,7 +95,7 @@ export function AuthorizationPage() {
           {list.map((c) => (
             <li key={c.shopId} data-testid="authorized-shop" data-shop-id={c.shopId}>
               <strong>{c.shopId}</strong>
-              {c.displayName ? ` (${c.displayName})` : ''} — {i18n.t('capture.auth.authorizedAt', [new Date(c.authorizedAt).toLocaleString()])}{' '}
+              {c.displayName ? ` (${c.displayName})` : ''} — {i18n.t('capture.auth.authorizedAt', [formatDateTime(c.authorizedAt)])}{' '}
               {c.policyVersion !== POLICY_VERSION && (
                 <span className="sv-error" data-testid="consent-outdated">
                   {i18n.t('consentPolicy.outdated', [c.policyVersion])}{' '}

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useEffect, useState } from 'react';
 import { extensionPageUrl, resolvePopupTabId } from './active-tab-adapter';
 import { useBackground } from '../common/use-background';

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../../components/common/i18n';
 import { useEffect, useState, type ReactElement } from 'react';
 import { AuditPage } from '../../components/options/AuditPage';
 import { AuthorizationPage } from '../../components/options/AuthorizationPage';

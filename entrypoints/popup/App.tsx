@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../../components/common/i18n';
 import { extensionPageUrl } from '../../components/popup/active-tab-adapter';
 import { CaptureStatus } from '../../components/popup/CaptureStatus';
 import { OrderList } from '../../components/order-list/OrderList';

@@ -183,7 +183,7 @@ test('export: print view shows every script, is recorded; mark shipped starts th
 
   // Mark shipped from the print view: shippedAt set by the seller, orders leave "to ship".
   await print.getByTestId('mark-shipped-button').click();
-  await expect(print.getByRole('status')).toContainText(`${orders.length} marked shipped`);
+  await expect(print.getByRole('status')).toContainText(`${orders.length} orders marked shipped`);
   const toShip = (await send(print, 'orders/page', { filter: { toShip: true }, offset: 0, limit: 50 })) as { data: { total: number } };
   expect(toShip.data.total).toBe(0);
 

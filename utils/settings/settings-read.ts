@@ -24,6 +24,13 @@ export const AUTO_LOCK_MAX_MINUTES = 240;
 export const CSV_COLUMNS_MAX = 60;
 export const CSV_COLUMN_TEXT_MAX = 100;
 export const LABEL_SHEET_LAYOUTS = ['4up', '2up'] as const;
+/** 'auto' follows the browser's UI language (issue 15); the others override it on extension pages. */
+export const UI_LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
+/**
+ * Which seller-center pages may hand addresses over (issue 15, privacy settings): 'opened' only the
+ * order the seller opens (address query, order detail); 'list' also the addresses a list page carries.
+ */
+export const CAPTURE_SCOPES = ['opened', 'list'] as const;
 
 /** Every settings key this reader checks (the test holds it equal to the schema's keys). */
 export const READ_SETTINGS_KEYS = [
@@ -34,6 +41,11 @@ export const READ_SETTINGS_KEYS = [
   'labelSheetLayout',
   'allowSellerCenterCookies',
   'showInPageBanner',
+  'uiLanguage',
+  'captureBuyerEmail',
+  'captureBackupPhone',
+  'captureScope',
+  'onboardingChecklistHidden',
 ] as const satisfies readonly (keyof Settings)[];
 
 export function defaultSettings(): Settings {
@@ -45,6 +57,11 @@ export function defaultSettings(): Settings {
     labelSheetLayout: '4up',
     allowSellerCenterCookies: true,
     showInPageBanner: true,
+    uiLanguage: 'auto',
+    captureBuyerEmail: false,
+    captureBackupPhone: false,
+    captureScope: 'opened',
+    onboardingChecklistHidden: false,
   };
 }
 
@@ -72,6 +89,11 @@ function checkSettings(input: unknown): Settings | null {
         : INVALID;
   const allowSellerCenterCookies = bool(s.allowSellerCenterCookies, defaults.allowSellerCenterCookies);
   const showInPageBanner = bool(s.showInPageBanner, defaults.showInPageBanner);
+  const uiLanguage = oneOf(s.uiLanguage, UI_LANGUAGES, defaults.uiLanguage);
+  const captureBuyerEmail = bool(s.captureBuyerEmail, defaults.captureBuyerEmail);
+  const captureBackupPhone = bool(s.captureBackupPhone, defaults.captureBackupPhone);
+  const captureScope = oneOf(s.captureScope, CAPTURE_SCOPES, defaults.captureScope);
+  const onboardingChecklistHidden = bool(s.onboardingChecklistHidden, defaults.onboardingChecklistHidden);
   if (
     retentionDays === INVALID ||
     autoLockMinutes === INVALID ||
@@ -79,11 +101,29 @@ function checkSettings(input: unknown): Settings | null {
     csvCustomColumns === INVALID ||
     labelSheetLayout === INVALID ||
     allowSellerCenterCookies === INVALID ||
-    showInPageBanner === INVALID
+    showInPageBanner === INVALID ||
+    uiLanguage === INVALID ||
+    captureBuyerEmail === INVALID ||
+    captureBackupPhone === INVALID ||
+    captureScope === INVALID ||
+    onboardingChecklistHidden === INVALID
   ) {
     return null;
   }
-  return { retentionDays, autoLockMinutes, returnAddress, csvCustomColumns, labelSheetLayout, allowSellerCenterCookies, showInPageBanner };
+  return {
+    retentionDays,
+    autoLockMinutes,
+    returnAddress,
+    csvCustomColumns,
+    labelSheetLayout,
+    allowSellerCenterCookies,
+    showInPageBanner,
+    uiLanguage,
+    captureBuyerEmail,
+    captureBackupPhone,
+    captureScope,
+    onboardingChecklistHidden,
+  };
 }
 
 function emptyReturnAddress(): ReturnAddress {
@@ -120,6 +160,12 @@ const isColumnText = (v: unknown): v is string => typeof v === 'string' && v.len
 function intIn(v: unknown, min: number, max: number, fallback: number): Checked<number> {
   if (v === undefined) return fallback;
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : INVALID;
+}
+
+/** zod's `z.enum(values).default(fallback)`. */
+function oneOf<T extends string>(v: unknown, values: readonly T[], fallback: T): Checked<T> {
+  if (v === undefined) return fallback;
+  return (values as readonly unknown[]).includes(v) ? (v as T) : INVALID;
 }
 
 function bool(v: unknown, fallback: boolean): Checked<boolean> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_RETENTION_DAYS } from '../policy/policy-document';
-import { AUTO_LOCK_MAX_MINUTES, CSV_COLUMN_TEXT_MAX, CSV_COLUMNS_MAX, LABEL_SHEET_LAYOUTS, RETURN_ADDRESS_MAX } from './settings-read';
+import { AUTO_LOCK_MAX_MINUTES, CAPTURE_SCOPES, CSV_COLUMN_TEXT_MAX, CSV_COLUMNS_MAX, LABEL_SHEET_LAYOUTS, RETURN_ADDRESS_MAX, UI_LANGUAGES } from './settings-read';
 
 const text = (max: number) => z.string().max(max).default('');
 
@@ -32,10 +32,25 @@ export const settingsSchema = z.object({
   labelSheetLayout: z.enum(LABEL_SHEET_LAYOUTS).default('4up'),
   /**
    * Cookie use: the extension reads seller-center responses that the page fetched with the
-   * seller's cookies. Turning this off stops capture (policy: features relying on cookies stop).
+   * seller's login cookies (it never reads, stores or sends a cookie value itself, and has no
+   * `cookies` permission). Turning this off stops every feature relying on them: capture from
+   * pages and any fetch made with the seller's session (policy: features relying on cookies stop).
    */
   allowSellerCenterCookies: z.boolean().default(true),
   showInPageBanner: z.boolean().default(true),
+  /** Extension pages' language: the browser's ('auto') or a manual choice (issue 15). */
+  uiLanguage: z.enum(UI_LANGUAGES).default('auto'),
+  /**
+   * Data minimization (issue 15): buyer fields a label does not need are not captured unless the
+   * seller turns them on. A field turned off is stripped before sealing and removed from every
+   * stored record at once (privacy/capture-fields re-seals them).
+   */
+  captureBuyerEmail: z.boolean().default(false),
+  captureBackupPhone: z.boolean().default(false),
+  /** 'opened': only orders the seller opens; 'list': also addresses a list page carries. */
+  captureScope: z.enum(CAPTURE_SCOPES).default('opened'),
+  /** The popup's set-up checklist was dismissed by the seller. */
+  onboardingChecklistHidden: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type ReturnAddress = z.infer<typeof returnAddressSchema>;
