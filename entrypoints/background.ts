@@ -8,6 +8,7 @@ import { createConsentHandlers } from '../utils/consent/consent-handlers';
 import { AppDb } from '../utils/db/app-db';
 import { createExportHandlers } from '../utils/export-jobs/export-handlers';
 import { createMessageRouter, type HandlerTable } from '../utils/messaging/router';
+import { registerOnboarding } from '../utils/onboarding/onboarding-listeners';
 import { createOrdersHandlers } from '../utils/orders/orders-handlers';
 import { bumpRevision } from '../utils/page-sync/revision-adapter';
 import { protocol } from '../utils/protocol';
@@ -48,4 +49,5 @@ export default defineBackground(() => {
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerVaultLifecycle(deps);
+  registerOnboarding();
 });

@@ -7,6 +7,7 @@ import { NoticesPage } from '../../components/options/NoticesPage';
 import { PrivacyPolicyPage } from '../../components/options/PrivacyPolicyPage';
 import { RetentionPage } from '../../components/options/RetentionPage';
 import { VaultPage } from '../../components/options/VaultPage';
+import { LanguageSelect } from '../../components/settings-forms/LanguageSelect';
 import './options.css';
 
 /** Sections by hash (`#authorize?shop=123`), so the banner and popup can deep-link. */
@@ -42,6 +43,7 @@ export function App() {
             {s.label()}
           </a>
         ))}
+        <LanguageSelect />
       </nav>
       <main className="sv-options__main">{active.render()}</main>
     </div>

@@ -3,6 +3,7 @@ import { extensionPageUrl } from '../../components/popup/active-tab-adapter';
 import { CaptureStatus } from '../../components/popup/CaptureStatus';
 import { OrderList } from '../../components/order-list/OrderList';
 import { RetentionLine } from '../../components/popup/RetentionLine';
+import { SetupChecklist } from '../../components/popup/SetupChecklist';
 import { VaultPanel } from '../../components/popup/VaultPanel';
 import './popup.css';
 
@@ -15,6 +16,7 @@ export function App() {
           {i18n.t('popup.openOptions')}
         </a>
       </header>
+      <SetupChecklist />
       <VaultPanel />
       <CaptureStatus />
       <OrderList />

@@ -4,6 +4,7 @@ import type { AuditActor, PackageFact } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import type { CapturePayload, CaptureResult } from './capture-messages';
 import { storeCapturedAddresses } from '../vault/buyer-store';
+import { buyerFieldsOff } from '../vault/buyer-pii';
 import { parseAddressPayload } from './address-payload-parser';
 import { parseCapturedJson } from './camel-keys';
 import { exceedsPayloadCap, MAX_PAYLOAD_BYTES } from './capture-limits';
@@ -79,7 +80,7 @@ async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor
     { shopId, now, actor, retentionDays: settings.retentionDays },
     parsed.orderFacts,
   );
-  const stored = await storeCapturedAddresses(deps, parsed.addresses, actor, { retentionDays: settings.retentionDays });
+  const stored = await storeCapturedAddresses(deps, parsed.addresses, actor, { retentionDays: settings.retentionDays, fieldsOff: buyerFieldsOff(settings) });
   await deps.notifyChanged();
   return { orders: created, items: 0, addresses: stored.stored, skipped: [...parsed.skipped, ...stored.skipped] };
 }
