@@ -11,6 +11,7 @@ export function CaptureStatus() {
     void resolvePopupTabId().then((id) => id !== null && setTabId(id));
   }, []);
   const tab = useBackground('capture/tab-state', { tabId });
+  const settings = useBackground('settings/get', {});
   // The counts are native index counts, kept by the background until the next write (at
   // 100,000 orders: ~1 s after a write, ms after): ask once the order list has sent its
   // first-page query, so the first rows are not queued behind them.
@@ -51,6 +52,14 @@ export function CaptureStatus() {
           </a>
         )}
       </p>
+      {settings.data && !settings.data.allowSellerCenterCookies && (
+        <p className="sv-error" role="status" data-testid="capture-off-cookies">
+          {i18n.t('capture.status.cookiesRefused')}{' '}
+          <a href={optionsUrl('policy')} target="_blank" rel="noreferrer">
+            {i18n.t('capture.status.cookiesChange')}
+          </a>
+        </p>
+      )}
       {s && (
         <dl className="sv-capture-counts">
           <div>

@@ -70,7 +70,11 @@ async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor
     }
   }
 
-  const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, await deps.countryNames.lookup(), { now, zone });
+  const parsed = withinCaptureScope(
+    parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, await deps.countryNames.lookup(), { now, zone }),
+    settings.captureScope,
+    payload.orderSnHint,
+  );
   if (parsed.addresses.length === 0) return { orders: 0, items: 0, addresses: 0, skipped: parsed.skipped };
   // The vault stores addresses only for known orders: an address seen before its order gets a placeholder row.
   // Shipping facts read with the address go in first, so an address of an order shipped long ago is already due.
@@ -101,4 +105,20 @@ function factsOnly(orderSn: string, packages: PackageFact[], shippedAt: number |
     packages,
     items: [],
   };
+}
+
+/**
+ * Capture scope (issue 15, privacy settings). 'opened': only the address of the order the seller
+ * opened (the page's order number), so one answer that carries many buyers' addresses (a bulk
+ * shipping page, a list) adds none of the others. 'list': every address of the answer.
+ */
+export function withinCaptureScope<T extends { addresses: { orderSn: string }[]; skipped: { reason: string; count: number }[] }>(
+  parsed: T,
+  scope: 'opened' | 'list',
+  openedOrderSn: string | null | undefined,
+): T {
+  if (scope === 'list' || parsed.addresses.length <= 1) return parsed;
+  const kept = parsed.addresses.filter((a) => !!openedOrderSn && a.orderSn === openedOrderSn);
+  const left = parsed.addresses.length - kept.length;
+  return { ...parsed, addresses: kept, skipped: [...parsed.skipped, ...(left > 0 ? [{ reason: 'outside-capture-scope', count: left }] : [])] };
 }
