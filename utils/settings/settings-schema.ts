@@ -63,6 +63,16 @@ export function parseStoredSettings(raw: unknown): Settings {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-/** Patch a setting at a time; the patch is validated against the full schema. */
-export const settingsPatchSchema = settingsSchema.partial();
+type SettingsShape = typeof settingsSchema.shape;
+/**
+ * Patch a setting at a time; each field is validated as in the full schema, WITHOUT its default:
+ * zod 4 applies a field's default inside `.partial()`, so `settingsSchema.partial()` turned
+ * `{ labelSheetLayout }` into a patch of every setting at its default (issue 15: found when the
+ * popup's "hide checklist" reset the seller's choices).
+ */
+export const settingsPatchSchema = z.object(
+  Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+    [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>>;
+  },
+);
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
