@@ -1,5 +1,6 @@
 import { i18n } from '../../components/common/i18n';
 import { useEffect, useState, type ReactElement } from 'react';
+import { PolicyChangeNotice } from '../../components/common/PolicyChangeNotice';
 import { AuditPage } from '../../components/options/AuditPage';
 import { AuthorizationPage } from '../../components/options/AuthorizationPage';
 import { LabelSettingsPage } from '../../components/options/LabelSettingsPage';
@@ -45,7 +46,10 @@ export function App() {
         ))}
         <LanguageSelect />
       </nav>
-      <main className="sv-options__main">{active.render()}</main>
+      <main className="sv-options__main">
+        <PolicyChangeNotice policyUrl="#policy" />
+        {active.render()}
+      </main>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { i18n } from '../../components/common/i18n';
+import { PolicyChangeNotice } from '../../components/common/PolicyChangeNotice';
 import { extensionPageUrl } from '../../components/popup/active-tab-adapter';
 import { CaptureStatus } from '../../components/popup/CaptureStatus';
 import { OrderList } from '../../components/order-list/OrderList';
@@ -16,6 +17,7 @@ export function App() {
           {i18n.t('popup.openOptions')}
         </a>
       </header>
+      <PolicyChangeNotice policyUrl={extensionPageUrl('/options.html#policy')} />
       <SetupChecklist />
       <VaultPanel />
       <CaptureStatus />

@@ -109,7 +109,8 @@ test('export: CSV presets parse back to the captured fields, formulas neutralize
     expect(unformula(row.addressLine1!)).toBe(order.buyer.line1);
     expect(row.city).toBe(order.buyer.city);
     expect(row.postcode).toBe(order.buyer.postCode);
-    expect(row.email).toBe(order.buyer.mail);
+    // E-mail is not captured unless the seller turns it on (issue 15, data minimization).
+    expect(row.email).toBe('');
     expect(row.shipFromName).toBe('Acme Returns');
     // Nothing a spreadsheet would run as a formula.
     for (const value of Object.values(row)) expect(value, `cell ${value}`).not.toMatch(/^[=+\-@\t\r]/);
