@@ -18,7 +18,7 @@ export function PolicyChangeNotice({ policyUrl }: { policyUrl: string }) {
   const oldest = outdated.map((c) => c.policyVersion).sort(compareVersions)[0]!;
   const changes = policyChangesSince(oldest);
   return (
-    <section className="sv-policy-change" data-testid="policy-change" role="region" aria-labelledby="sv-policy-change-title">
+    <section className="sv-policy-change" data-testid="policy-change" aria-labelledby="sv-policy-change-title">
       <h2 id="sv-policy-change-title">{i18n.t('policyChanges.title', [POLICY_VERSION, formatDate(Date.parse(POLICY_DATE))])}</h2>
       {changes.map((change) => (
         <ul key={change.version} data-testid="policy-change-summary" data-version={change.version}>

@@ -139,9 +139,7 @@ function ShopStep() {
       </ul>
       <p className="sv-muted">{i18n.t('onboarding.shop.whereId')}</p>
       <AuthorizeShopForm />
-      {consents.data && consents.data.length > 0 && (
-        <p data-testid="onboarding-shops">{i18n.t('onboarding.shop.authorized', [consents.data.map((c) => c.shopId).join(', ')])}</p>
-      )}
+      {consents.data && consents.data.length > 0 && <p data-testid="onboarding-shops">{i18n.t('onboarding.shop.authorized', [consents.data.map((c) => c.shopId).join(', ')])}</p>}
     </section>
   );
 }

@@ -40,7 +40,9 @@ export function AuditPage() {
         </button>
         {verification && verification !== 'busy' && (
           <span data-testid="audit-verify-result" className={verification.ok ? 'sv-ok' : 'sv-error'}>
-            {verification.ok ? i18n.t('audit.verifyOk', [countOf('entries', verification.checked)]) : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), verification.reason])}
+            {verification.ok
+              ? i18n.t('audit.verifyOk', [countOf('entries', verification.checked)])
+              : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), verification.reason])}
           </span>
         )}
         {verifyError && <span className="sv-error">{verifyError}</span>}

@@ -17,7 +17,11 @@ export function ClearAllForm() {
     void run(async () => {
       const result = await sendMessage('buyers/clear-all', { confirmation: typed, alsoClearOrders: alsoOrders });
       setTyped('');
-      return i18n.t('retention.clear.done', [countOf('buyerRecords', result.buyersDeleted), countOf('files', result.filesRemoved + result.filesMissing), countOf('orders', result.ordersDeleted)]);
+      return i18n.t('retention.clear.done', [
+        countOf('buyerRecords', result.buyersDeleted),
+        countOf('files', result.filesRemoved + result.filesMissing),
+        countOf('orders', result.ordersDeleted),
+      ]);
     });
   }
 

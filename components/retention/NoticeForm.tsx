@@ -33,7 +33,10 @@ export function NoticeForm() {
       const view = await sendMessage('notices/record', { receivedAt: at, scope, reference });
       const done = i18n.t('notices.form.done', [countOf('buyerRecords', view.deletedBuyers), countOf('files', view.removedFiles)]);
       // Listed numbers that matched nothing are not "deleted": the seller must see them.
-      const unmatched = view.unmatchedOrderSns.length > 0 ? ` ${i18n.t('retentionFix.unmatched', view.unmatchedOrderSns.length, [formatNumber(view.unmatchedOrderSns.length), view.unmatchedOrderSns.join(', ')])}` : '';
+      const unmatched =
+        view.unmatchedOrderSns.length > 0
+          ? ` ${i18n.t('retentionFix.unmatched', view.unmatchedOrderSns.length, [formatNumber(view.unmatchedOrderSns.length), view.unmatchedOrderSns.join(', ')])}`
+          : '';
       setOrderSns('');
       setReference('');
       return { ok: unmatched === '', text: done + unmatched };

@@ -37,7 +37,13 @@ export function NoticeList({ notices }: { notices: NoticeView[] }) {
               {n.check.clean ? (
                 <span className="sv-ok">{i18n.t('notices.list.checkClean', [formatDateTime(n.check.checkedAt)])}</span>
               ) : (
-                <span className="sv-error">{i18n.t('notices.list.checkDirty', [countOf('buyerRecords', n.check.buyersLeft), countOf('files', n.check.liveFiles), countOf('sessionCaches', n.check.sessionCaches)])}</span>
+                <span className="sv-error">
+                  {i18n.t('notices.list.checkDirty', [
+                    countOf('buyerRecords', n.check.buyersLeft),
+                    countOf('files', n.check.liveFiles),
+                    countOf('sessionCaches', n.check.sessionCaches),
+                  ])}
+                </span>
               )}{' '}
               <span className="sv-muted">{i18n.t('notices.list.checkBy', [formatDateTime(n.liveCopyDueBy)])}</span>
               {n.unmatchedOrderSns.length > 0 && (

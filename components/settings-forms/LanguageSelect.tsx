@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
-import { UI_LANGUAGES } from '../../utils/settings/settings-read';
+import type { UI_LANGUAGES } from '../../utils/settings/settings-read';
 import { i18n } from '../common/i18n';
 import { useBackground } from '../common/use-background';
 

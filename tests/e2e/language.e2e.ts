@@ -9,6 +9,8 @@ import { expect, test } from './harness';
 const SAME_IN_CHINESE = new Set(['Temu', 'Cookie', 'cookies', 'mall', 'PDF', 'CSV', 'ZPL', 'SKU', 'ID', 'Letter', 'ShippingEasy', 'Ship', 'co', 'English']);
 
 async function englishWordsOn(page: Page): Promise<string[]> {
+  // innerText, not textContent: only what is rendered (a closed <details> or hidden option text is not shown).
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
   const text = await page.evaluate(() => document.body.innerText);
   return [...new Set(text.match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => !SAME_IN_CHINESE.has(w));
 }

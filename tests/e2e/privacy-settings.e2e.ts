@@ -36,7 +36,9 @@ test('turning e-mail capture off removes stored e-mails at once and stops new on
   // A new capture stores no e-mail either.
   sellerCenter.orders = [first!, second!, third!];
   await captureThroughSellerCenter({ context, serviceWorker, sellerCenter, openExtensionPage }, [third!]);
-  await expect.poll(async () => (await sendOk<Opened>(options, 'buyers/open', { orderSns: [third!.parentOrderSn] })).results[third!.parentOrderSn]?.pii?.name).toBe(third!.buyer.name);
+  await expect
+    .poll(async () => (await sendOk<Opened>(options, 'buyers/open', { orderSns: [third!.parentOrderSn] })).results[third!.parentOrderSn]?.pii?.name)
+    .toBe(third!.buyer.name);
   expect((await sendOk<Opened>(options, 'buyers/open', { orderSns: [third!.parentOrderSn] })).results[third!.parentOrderSn]?.pii?.email).toBeNull();
 
   // The audit says what changed, never a value; a plain settings write cannot bypass the re-seal.

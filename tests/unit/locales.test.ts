@@ -37,9 +37,7 @@ describe('UI translations (English and Simplified Chinese)', () => {
   it('are translated: every Chinese message with words holds Chinese, unless it is a name or a symbol', () => {
     // Names, units and symbols that read the same in both languages (checked one by one).
     const SAME_IN_BOTH = new Set(['audit.col.seq', 'export.print.paperA4', 'policyChanges.section.cookies']);
-    const untranslated = [...zh]
-      .filter(([k, v]) => !SAME_IN_BOTH.has(k) && /[A-Za-z]{2,}/.test(en.get(k) ?? '') && !/[\u3400-\u9fff]/.test(v))
-      .map(([k]) => k);
+    const untranslated = [...zh].filter(([k, v]) => !SAME_IN_BOTH.has(k) && /[A-Za-z]{2,}/.test(en.get(k) ?? '') && !/[\u3400-\u9fff]/.test(v)).map(([k]) => k);
     expect(untranslated).toEqual([]);
   });
 

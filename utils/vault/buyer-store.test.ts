@@ -331,7 +331,9 @@ describe('captured buyer fields (issue 15, data minimization)', () => {
     // With nothing held, no unlock is needed.
     const empty = await vaultWithOrders([]);
     await lockVault(empty, 'popup', 'lock');
-    await expect(createVaultHandlers(empty)['buyers/set-captured-fields']({ captureBuyerEmail: false, captureBackupPhone: false }, ctx as never)).resolves.toMatchObject({ resealed: 0 });
+    await expect(createVaultHandlers(empty)['buyers/set-captured-fields']({ captureBuyerEmail: false, captureBackupPhone: false }, ctx as never)).resolves.toMatchObject({
+      resealed: 0,
+    });
     expect(await removeBuyerFields(deps, [], 'options')).toBe(0);
   });
 });
