@@ -79,6 +79,8 @@ test('export: CSV presets parse back to the captured fields, formulas neutralize
   const orders = fixtureOrders();
   const options = await openExtensionPage('options.html');
   await saveDownloadsTo(context, options, downloadsDir);
+  // The carriers' e-mail columns: e-mail capture is off by default (issue 15), turned on here.
+  expect(await send(options, 'buyers/set-captured-fields', { captureBuyerEmail: true, captureBackupPhone: false })).toMatchObject({ ok: true });
   await seedShop({ context, serviceWorker, sellerCenter, openExtensionPage }, options, orders);
 
   // Custom columns through the Labels & CSV options screen.
@@ -109,8 +111,7 @@ test('export: CSV presets parse back to the captured fields, formulas neutralize
     expect(unformula(row.addressLine1!)).toBe(order.buyer.line1);
     expect(row.city).toBe(order.buyer.city);
     expect(row.postcode).toBe(order.buyer.postCode);
-    // E-mail is not captured unless the seller turns it on (issue 15, data minimization).
-    expect(row.email).toBe('');
+    expect(row.email).toBe(order.buyer.mail);
     expect(row.shipFromName).toBe('Acme Returns');
     // Nothing a spreadsheet would run as a formula.
     for (const value of Object.values(row)) expect(value, `cell ${value}`).not.toMatch(/^[=+\-@\t\r]/);
