@@ -63,7 +63,7 @@ test('fresh install → onboarding → first label exported, in one flow (timed)
   expect(text).toContain(squash('1 Harbour Road'));
   // Reported, not asserted (timings belong to the bench): machine load decides most of it.
   test.info().annotations.push({ type: 'install-to-first-label-ms', description: String(elapsedMs) });
-  console.log(`[onboarding] fresh install → first label: ${(elapsedMs / 1000).toFixed(1)} s (test-driven, incl. 2 passphrase KDFs)`);
+  console.log(`[onboarding] fresh install → first label: ${(elapsedMs / 1000).toFixed(1)} s (test-driven, incl. the vault set-up's scrypt)`);
   await onboarding.getByRole('link', { name: /Open the seller center/ }).click();
   await onboarding.getByTestId('onboarding-next').click();
   await expect(onboarding.getByText('Every step is done.')).toBeVisible();
