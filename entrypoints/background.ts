@@ -16,6 +16,7 @@ import { createExportHandlers } from '../utils/export-jobs/export-handlers';
 import { createMessageRouter, type HandlerTable } from '../utils/messaging/router';
 import { createOpenApiHandlers } from '../utils/open-api/open-api-handlers';
 import { registerOpenApiSync } from '../utils/open-api/open-api-listeners';
+import { registerOnboarding } from '../utils/onboarding/onboarding-listeners';
 import { createOrdersHandlers } from '../utils/orders/orders-handlers';
 import { bumpRevision } from '../utils/page-sync/revision-adapter';
 import { protocol } from '../utils/protocol';
@@ -81,4 +82,5 @@ export default defineBackground(() => {
 
   // Consent and settings: content scripts can write their storage.local mirrors, never the trusted copies (issue 16).
   registerMirrorGuard(deps);
+  registerOnboarding();
 });

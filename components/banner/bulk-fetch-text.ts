@@ -65,6 +65,6 @@ export function summaryLines(s: BulkFetchStatus): string[] {
   if (s.stoppedBy) lines.push(stopText(s.stoppedBy, s.stopDetail));
   if (s.cancelled) lines.push(i18n.t('bulkFetch.cancelled'));
   const notAttempted = s.total - s.attempted;
-  if ((s.stoppedBy || s.cancelled) && notAttempted > 0) lines.push(i18n.t('bulkFetch.notAttempted', [String(notAttempted)]));
+  if ((s.stoppedBy || s.cancelled) && notAttempted > 0) lines.push(i18n.t('bulkFetch.notAttempted', notAttempted, [String(notAttempted)]));
   return lines;
 }

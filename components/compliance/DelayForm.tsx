@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useState } from 'react';
 import { delayEmail } from '../../utils/requests/request-email';
 import type { RequestView } from '../../utils/requests/request-messages';

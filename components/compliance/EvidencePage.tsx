@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { messageKey } from '../common/message-key';
 import { renderEvidencePdf } from '../../utils/compliance/evidence-pdf';
 import { loadFontsFromUrl } from '../../utils/export/fonts';

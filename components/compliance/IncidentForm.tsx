@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { messageKey } from '../common/message-key';
 import { useState } from 'react';
 import { INCIDENT_DATA_CATEGORIES, type IncidentDataCategory } from '../../utils/incidents/incident-deadlines';

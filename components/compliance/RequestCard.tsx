@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { messageKey } from '../common/message-key';
 import { accessCsvRows } from '../../utils/requests/access-export';
 import type { RequestView } from '../../utils/requests/request-messages';

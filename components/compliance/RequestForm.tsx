@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useState } from 'react';
 import { REQUEST_KINDS, type RequestKind } from '../../utils/requests/request-deadlines';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';

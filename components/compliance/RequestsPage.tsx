@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useState } from 'react';
 import type { RequestNotes } from '../../utils/vault/request-notes';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useEffect, useState } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { OutcomeMessage } from '../common/OutcomeMessage';

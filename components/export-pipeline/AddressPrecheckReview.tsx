@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { AddressFinding, PrecheckRule } from '../../utils/export/address-precheck';
 
 const RULE_TEXT = {
@@ -34,7 +34,7 @@ export function AddressPrecheckReview({ review, onDecide }: { review: { orderSn:
   const held = review.map((r) => r.orderSn).filter((sn) => !exportAnyway.has(sn));
   return (
     <section className="sv-precheck" data-testid="precheck-review">
-      <p>{i18n.t('shippingRun.precheck.intro', [String(review.length)])}</p>
+      <p>{i18n.t('shippingRun.precheck.intro', review.length, [String(review.length)])}</p>
       <ul>
         {review.map(({ orderSn, findings }) => (
           <li key={orderSn} data-testid="precheck-order" data-order-sn={orderSn} data-rules={findings.map((f) => f.rule).join(' ')}>

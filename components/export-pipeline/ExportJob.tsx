@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { countOf, i18n } from '../common/i18n';
 import type { FileExportFormat } from '../../utils/export/file-names';
 import { MarkShippedButton } from '../order-list/MarkShippedButton';
 import { exportFormatText } from './export-format-text';
@@ -14,7 +14,7 @@ export function ExportJob({ job, format, total }: { job: FileExportJob; format: 
   const { phase } = useFileExportJob(job);
   return (
     <section className="sv-export-job" data-testid="export-job" data-phase={phase}>
-      <h1>{i18n.t('export.job.title', [exportFormatText(format), String(total)])}</h1>
+      <h1>{i18n.t('export.job.title', [exportFormatText(format), countOf('orders', total)])}</h1>
       <FileExportStatus
         job={job}
         done={(orderSns) => (

@@ -1,5 +1,5 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
-import { i18n } from '#i18n';
+import { countOf, i18n } from '../common/i18n';
 import type { FileExportJob, FileExportJobState } from './file-export-job';
 import { AddressPrecheckReview } from './AddressPrecheckReview';
 import { PrepareError } from './PrepareError';
@@ -42,7 +42,7 @@ export function FileExportStatus({ job, done }: { job: FileExportJob; done?: (or
       {outcome && (
         <div data-testid="export-done" data-download-id={outcome.downloadId} data-file-name={outcome.fileName}>
           <p className="sv-ok">
-            {i18n.t('export.job.saved', [String(outcome.orderSns.length), outcome.fileName])}
+            {i18n.t('export.job.saved', [countOf('orders', outcome.orderSns.length), outcome.fileName])}
             {state.saved === 'complete' && ` ${i18n.t('export.job.onDisk')}`}
           </p>
           {state.saved === 'interrupted' && <p className="sv-error">{i18n.t('export.job.interrupted')}</p>}

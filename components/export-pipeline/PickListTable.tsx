@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { buildPickList } from '../../utils/export/pick-list';
 import type { ShipmentLabel } from '../../utils/export/shipment-label';
 
@@ -7,7 +7,7 @@ export function PickListTable({ labels }: { labels: readonly ShipmentLabel[] }) 
   const list = buildPickList(labels);
   return (
     <section className="sv-pick-list" data-testid="pick-list">
-      <h2>{i18n.t('shippingRun.pickList.title', [String(list.orderCount), String(list.totalQuantity)])}</h2>
+      <h2>{i18n.t('shippingRun.pickList.title', list.orderCount, [String(list.orderCount), String(list.totalQuantity)])}</h2>
       <table>
         <thead>
           <tr>

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { MessageError } from '../../utils/messaging/envelope';
 
 /** Why the export could not start; a locked vault links to the unlock screen. */

@@ -5,7 +5,7 @@ import { orderLabels } from '../../utils/export/label-order';
 import { isPdfProfileId, PDF_PROFILE_IDS, type PdfProfileId } from '../../utils/export/print-profiles';
 import { PickListTable } from './PickListTable';
 import { profileText } from './print-profile-text';
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { MarkShippedButton } from '../order-list/MarkShippedButton';
 import { PrepareError } from './PrepareError';

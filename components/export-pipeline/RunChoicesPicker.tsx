@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { RunChoices } from '../../utils/export-jobs/export-page-url';
 import { LABEL_SORT_KEYS } from '../../utils/export/label-order';
 import { labelsPerPage, PDF_PROFILE_IDS, pdfProfile, ZPL_PROFILE_IDS, type PdfProfileId, type ZplProfileId } from '../../utils/export/print-profiles';

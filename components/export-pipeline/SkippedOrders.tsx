@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { formatNumber, i18n } from '../common/i18n';
 import type { ExportSkipReason, PreparedExport } from '../../utils/export-jobs/export-messages';
 
 const SKIP_REASON_TEXT = {
@@ -15,7 +15,7 @@ export function SkippedOrders({ skipped }: { skipped: PreparedExport['skipped'] 
   if (skipped.length === 0) return null;
   return (
     <details className="sv-skipped" data-testid="skipped-orders" open={skipped.length <= 10}>
-      <summary>{i18n.t('export.skipped.title', [String(skipped.length)])}</summary>
+      <summary>{i18n.t('export.skipped.title', skipped.length, [formatNumber(skipped.length)])}</summary>
       <ul>
         {skipped.map((s) => (
           <li key={s.orderSn}>

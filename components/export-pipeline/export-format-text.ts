@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { ExportFormat } from '../../utils/export/shipment-label';
 
 /** Format names as the seller sees them: one table, checked complete by the type. */

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { isTextExportFormat, type FileExportFormat } from '../../utils/export/file-names';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';

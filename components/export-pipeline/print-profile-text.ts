@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { LabelSortKey } from '../../utils/export/label-order';
 import type { PdfProfileId, ZplProfileId } from '../../utils/export/print-profiles';
 

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useState, type FormEvent } from 'react';
 import type { MessageError } from '../../utils/messaging/envelope';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -148,7 +148,7 @@ function ConnectedView({ status }: { status: Extract<OpenApiStatus, { connected:
           <ShopNotAuthorized shopId={status.shopId} />
         </ul>
       )}
-      <p>{i18n.t('openApi.syncEvery', [String(status.syncEveryMinutes)])}</p>
+      <p>{i18n.t('openApi.syncEvery', status.syncEveryMinutes, [String(status.syncEveryMinutes)])}</p>
       <p data-testid="open-api-last-sync">
         {last ? `${i18n.t('openApi.lastSync', [new Date(last.finishedAt).toLocaleString()])} · ${syncFoundText(last)}` : i18n.t('openApi.never')}
       </p>

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import type { MessageError } from '../../utils/messaging/envelope';
 import { useAction } from '../common/use-action';

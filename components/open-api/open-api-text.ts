@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { OpenApiProblem, OpenApiSyncReport } from '../../utils/open-api/open-api-messages';
 
 /** The seller's sentence for why a connect, test or sync stopped. */

@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { messageKey } from '../common/message-key';
+import { countOf, formatDateTime, formatNumber, i18n } from '../common/i18n';
 import { useState } from 'react';
 import type { AuditVerifyReply } from '../../utils/audit/audit-log';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -57,7 +57,7 @@ export function AuditPage() {
       const stamp = new Date(log.exportedAt).toISOString().slice(0, 10);
       const blob = format === 'json' ? new Blob([JSON.stringify(log, null, 2)], { type: 'application/json' }) : new Blob([auditCsv(log)], { type: 'text/csv' });
       saveUntrackedFile(blob, `audit-log-${stamp}.${format}`);
-      return i18n.t('audit.exported', [String(log.entries.length)]);
+      return i18n.t('audit.exported', log.entries.length, [String(log.entries.length)]);
     });
 
   const entries = data?.entries ?? [];
@@ -74,9 +74,9 @@ export function AuditPage() {
         {verification && verification !== 'busy' && (
           <span data-testid="audit-verify-result" className={verification.ok ? 'sv-ok' : 'sv-error'}>
             {verification.ok
-              ? i18n.t('audit.verifyOk', [String(verification.checked)])
+              ? i18n.t('audit.verifyOk', [countOf('entries', verification.checked)])
               : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), i18n.t(`audit.reason.${messageKey(verification.reason)}`)])}
-            {!verification.ok && verification.brokenEntry && ` — ${verification.brokenEntry.action}, ${new Date(verification.brokenEntry.at).toLocaleString()}`}
+            {!verification.ok && verification.brokenEntry && ` — ${verification.brokenEntry.action}, ${formatDateTime(verification.brokenEntry.at)}`}
             {!verification.ok &&
               verification.reason === 'truncated' &&
               verification.head &&
@@ -84,7 +84,7 @@ export function AuditPage() {
           </span>
         )}
         {verifyError && <span className="sv-error">{verifyError}</span>}
-        {data && <span className="sv-muted">{i18n.t('audit.total', [String(data.total)])}</span>}
+        {data && <span className="sv-muted">{i18n.t('audit.total', data.total, [formatNumber(data.total)])}</span>}
       </div>
       {verification && verification !== 'busy' && verification.head && (
         <p className="sv-muted" data-testid="audit-head">
@@ -163,7 +163,7 @@ export function AuditPage() {
             {entries.map((e) => (
               <tr key={e.seq} data-action={e.action}>
                 <td>{e.seq}</td>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{formatDateTime(e.at)}</td>
                 <td>{e.actor}</td>
                 <td>{e.action}</td>
                 <td>
@@ -199,7 +199,7 @@ export function AuditPage() {
           e.preventDefault();
           void files.run(async () => {
             const done = await sendMessage('audit/set-retention', { days: Number(days) });
-            return i18n.t('audit.retentionSaved', [String(done.days), String(done.pruned)]);
+            return i18n.t('audit.retentionSaved', done.pruned, [String(done.pruned), String(done.days)]);
           });
         }}
       >

@@ -1,17 +1,10 @@
-import { i18n } from '#i18n';
-import { useState, type FormEvent } from 'react';
-import { shopIdSchema } from '../../utils/consent/consent-schema';
+import { formatDateTime, i18n } from '../common/i18n';
+import { useState } from 'react';
 import type { MessageError } from '../../utils/messaging/envelope';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { POLICY_VERSION } from '../../utils/policy/policy-document';
 import { useBackground } from '../common/use-background';
-
-/** `#authorize?shop=123` (from the in-page banner) pre-fills the shop. */
-function shopFromHash(): string {
-  const query = location.hash.split('?')[1] ?? '';
-  const shop = new URLSearchParams(query).get('shop') ?? '';
-  return shopIdSchema.safeParse(shop).success ? shop : '';
-}
+import { AuthorizeShopForm } from './AuthorizeShopForm';
 
 /**
  * Options → Authorization & privacy (issue 3 part 7): says exactly what is read, why, how long it
@@ -19,8 +12,6 @@ function shopFromHash(): string {
  */
 export function AuthorizationPage() {
   const consents = useBackground('consent/list', {});
-  const [shopId, setShopId] = useState(shopFromHash);
-  const [displayName, setDisplayName] = useState('');
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -33,19 +24,6 @@ export function AuthorizationPage() {
     } finally {
       setBusy(false);
     }
-  }
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const id = shopId.trim();
-    if (!shopIdSchema.safeParse(id).success) {
-      setNotice({ kind: 'error', text: i18n.t('capture.auth.invalidShop') });
-      return;
-    }
-    void run(async () => {
-      await sendMessage('consent/grant', { shopId: id, displayName: displayName.trim() });
-      return i18n.t('capture.auth.granted', [id]);
-    });
   }
 
   const list = consents.data ?? [];
@@ -69,18 +47,7 @@ export function AuthorizationPage() {
         <a href="#policy">{i18n.t('policyLink.text', [POLICY_VERSION])}</a>
       </p>
 
-      <form onSubmit={onSubmit} className="sv-authorize-form">
-        <label>
-          {i18n.t('capture.auth.shopId')} <input data-testid="auth-shop-id" value={shopId} onChange={(e) => setShopId(e.target.value)} maxLength={40} required autoComplete="off" />
-        </label>{' '}
-        <label>
-          {i18n.t('capture.auth.shopName')}{' '}
-          <input data-testid="auth-shop-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={100} autoComplete="off" />
-        </label>{' '}
-        <button type="submit" data-testid="auth-submit" disabled={busy}>
-          {i18n.t('capture.auth.submit')}
-        </button>
-      </form>
+      <AuthorizeShopForm />
       {notice && (
         <p role={notice.kind === 'error' ? 'alert' : 'status'} className={notice.kind === 'error' ? 'sv-error' : undefined} data-testid="auth-notice">
           {notice.text}
@@ -95,7 +62,7 @@ export function AuthorizationPage() {
           {list.map((c) => (
             <li key={c.shopId} data-testid="authorized-shop" data-shop-id={c.shopId}>
               <strong>{c.shopId}</strong>
-              {c.displayName ? ` (${c.displayName})` : ''} — {i18n.t('capture.auth.authorizedAt', [new Date(c.authorizedAt).toLocaleString()])}{' '}
+              {c.displayName ? ` (${c.displayName})` : ''} — {i18n.t('capture.auth.authorizedAt', [formatDateTime(c.authorizedAt)])}{' '}
               {c.policyVersion !== POLICY_VERSION && (
                 <span className="sv-error" data-testid="consent-outdated">
                   {i18n.t('consentPolicy.outdated', [c.policyVersion])}{' '}

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { EXPORT_FORMATS, type ExportFormat } from '../../utils/export/shipment-label';
 import { useBackground } from '../common/use-background';
 import { openExportPage } from '../export-pipeline/export-page-adapter';
@@ -28,7 +28,9 @@ export function ExportHistoryPage() {
                 <td>{new Date(entry.createdAt).toLocaleString()}</td>
                 <td>{entry.format}</td>
                 <td>{entry.fileName || '—'}</td>
-                <td title={entry.orderSns.join(', ')}>{i18n.t('shippingRun.history.orders', [String(entry.orderSns.length), String(entry.stillHeld.length)])}</td>
+                <td title={entry.orderSns.join(', ')}>
+                  {i18n.t('shippingRun.history.orders', entry.orderSns.length, [String(entry.orderSns.length), String(entry.stillHeld.length)])}
+                </td>
                 <td>
                   <button type="button" disabled={!format || entry.stillHeld.length === 0} onClick={() => format && repeat(entry.stillHeld, format)} data-testid="history-repeat">
                     {i18n.t('shippingRun.history.repeat')}

@@ -1,6 +1,6 @@
 import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useEffect, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { MessageError } from '../../utils/messaging/envelope';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import type { Settings } from '../../utils/settings/settings-schema';

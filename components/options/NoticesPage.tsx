@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useBackground } from '../common/use-background';
 import { errorText } from '../retention/format-time';
 import { NoticeForm } from '../retention/NoticeForm';

@@ -1,13 +1,12 @@
-import { uiLanguage } from '../common/ui-language-adapter';
-import { i18n } from '#i18n';
+import { activeUiLocale, i18n } from '../common/i18n';
 import policyEn from '../../docs/privacy-policy.md?raw';
 import policyZh from '../../docs/privacy-policy.zh-CN.md?raw';
 import { parsePolicyDocument, POLICY_VERSION } from '../../utils/policy/policy-document';
 import { PrivacySettings } from '../settings-forms/PrivacySettings';
 
-/** Privacy & cookies: the seller's choices, then the policy text in the browser's language. */
+/** Privacy & cookies: the seller's choices, then the policy text in the page's language. */
 export function PrivacyPolicyPage() {
-  const markdown = uiLanguage().toLowerCase().startsWith('zh') ? policyZh : policyEn;
+  const markdown = activeUiLocale() === 'zh_CN' ? policyZh : policyEn;
   return (
     <section data-testid="PrivacyPolicyPage">
       <h2>{i18n.t('privacy.title')}</h2>

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { countOf, i18n } from '../common/i18n';
 import { useBackground } from '../common/use-background';
 import { ClearAllForm } from '../retention/ClearAllForm';
 import { errorText, formatDateTime } from '../retention/format-time';
@@ -18,7 +18,7 @@ export function RetentionPage() {
   return (
     <section data-testid="RetentionPage">
       <h2>{i18n.t('retention.title')}</h2>
-      <p>{i18n.t('retention.intro', [String(retentionDays)])}</p>
+      <p>{i18n.t('retention.intro', [countOf('days', retentionDays)])}</p>
       <p className="sv-muted">{i18n.t('retention.noCache')}</p>
       {status.error && (
         <p className="sv-error" role="alert">
@@ -34,7 +34,7 @@ export function RetentionPage() {
             <dd data-testid="live-files">{s.liveFiles}</dd>
             <dt>{i18n.t('retention.lastPurge')}</dt>
             <dd data-testid="last-purge">
-              {s.lastPurge ? i18n.t('retention.lastPurgeValue', [formatDateTime(s.lastPurge.at), String(s.lastPurge.orders)]) : i18n.t('retention.never')}
+              {s.lastPurge ? i18n.t('retention.lastPurgeValue', [formatDateTime(s.lastPurge.at), countOf('orders', s.lastPurge.orders)]) : i18n.t('retention.never')}
             </dd>
           </dl>
           <h3>{i18n.t('retention.nextPurges')}</h3>

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useState } from 'react';
 import { LABEL_SORT_KEYS } from '../../utils/export/label-order';
 import { PDF_PROFILE_IDS, ZPL_PROFILE_IDS, type PdfProfileId, type ZplProfileId } from '../../utils/export/print-profiles';

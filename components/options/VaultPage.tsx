@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { AutoLockSetting } from '../vault/AutoLockSetting';
 import { ChangePassphraseForm } from '../vault/ChangePassphraseForm';
 import { LockButton } from '../vault/LockButton';

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import type { BuyerPii } from '../../utils/vault/buyer-pii';
 import { useAction } from '../common/use-action';

@@ -1,6 +1,6 @@
 import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useState } from 'react';
-import { i18n } from '#i18n';
+import { countOf, i18n } from '../common/i18n';
 import { isTextExportFormat } from '../../utils/export/file-names';
 import type { ExportFormat } from '../../utils/export/shipment-label';
 import { MessageError } from '../../utils/messaging/envelope';
@@ -43,7 +43,7 @@ export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySe
     setMessage(null);
     try {
       const reply = await sendMessage('orders/mark-shipped', { orderSns: [...selected] });
-      setMessage({ ok: true, text: i18n.t('export.markShipped.done', [String(reply.marked.length), String(reply.alreadyShipped.length)]) });
+      setMessage({ ok: true, text: i18n.t('export.markShipped.done', [countOf('orders', reply.marked.length), countOf('orders', reply.alreadyShipped.length)]) });
       onDone();
     } catch (err) {
       setMessage({ ok: false, text: err instanceof MessageError ? err.message : String(err) });
@@ -77,7 +77,7 @@ export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySe
         {i18n.t('export.markShipped.button')}
       </button>
       {!unlocked && count > 0 && <span className="sv-muted">{i18n.t('export.bar.unlockFirst')}</span>}
-      {tooMany && <span className="sv-error">{i18n.t('export.bar.tooMany', [String(MAX_EXPORT_ORDERS)])}</span>}
+      {tooMany && <span className="sv-error">{i18n.t('export.bar.tooMany', [countOf('orders', MAX_EXPORT_ORDERS)])}</span>}
       <OutcomeMessage outcome={message} inline />
       {job && (
         <div className="sv-export-bar__job" data-testid="export-job">

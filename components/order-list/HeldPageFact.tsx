@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { HeldPageFact as Fact } from '../../utils/db/records';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { formatDateTime } from '../retention/format-time';

@@ -1,6 +1,6 @@
 import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useState } from 'react';
-import { i18n } from '#i18n';
+import { countOf, i18n } from '../common/i18n';
 import { MessageError } from '../../utils/messaging/envelope';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 
@@ -12,7 +12,7 @@ export function MarkShippedButton({ orderSns }: { orderSns: string[] }) {
     setBusy(true);
     try {
       const reply = await sendMessage('orders/mark-shipped', { orderSns });
-      setResult({ ok: true, text: i18n.t('export.markShipped.done', [String(reply.marked.length), String(reply.alreadyShipped.length)]) });
+      setResult({ ok: true, text: i18n.t('export.markShipped.done', [countOf('orders', reply.marked.length), countOf('orders', reply.alreadyShipped.length)]) });
     } catch (err) {
       setResult({ ok: false, text: err instanceof MessageError ? err.message : String(err) });
     } finally {

@@ -1,7 +1,7 @@
 import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { i18n } from '#i18n';
+import { formatNumber, i18n } from '../common/i18n';
 import type { OrderFilterInput } from '../../utils/orders/orders-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { applyRange, EMPTY_SELECTION, rangeBetween, selectOnly, toggleOrder, type ListSelection } from '../../utils/orders/order-selection';
@@ -108,7 +108,7 @@ export function OrderList() {
       <AddressReviewPanel unlocked={unlocked} />
       <OrderFilters value={filterState} shops={shops.data ?? []} onChange={changeFilter} />
       <div className="sv-order-list__counts">
-        <span data-testid="order-count">{pages.total === undefined ? i18n.t('export.list.loading') : i18n.t('export.list.count', [String(pages.total)])}</span>
+        <span data-testid="order-count">{pages.total === undefined ? i18n.t('export.list.loading') : i18n.t('export.list.count', pages.total, [formatNumber(pages.total)])}</span>
         <span data-testid="selected-count">{i18n.t('export.list.selected', [String(selection.selected.size)])}</span>
         <button type="button" onClick={selectAll} disabled={pages.rowCount === 0} data-testid="select-all">
           {i18n.t('export.list.selectAll')}

@@ -1,5 +1,5 @@
 import type { CSSProperties, MouseEvent } from 'react';
-import { i18n } from '#i18n';
+import { formatNumber, i18n } from '../common/i18n';
 import type { BuyerPii } from '../../utils/vault/buyer-pii';
 import { orderStatusText, piiStateText } from './order-status-text';
 import { HeldPageFact } from './HeldPageFact';
@@ -72,7 +72,7 @@ export function OrderRow({ row, index, selected, buyer, now, style, onToggle }: 
             </>
           ) : (
             <span className="sv-muted">
-              {piiStateText(row.piiState)} · {i18n.t('export.list.items', [String(row.itemCount)])}
+              {piiStateText(row.piiState)} · {i18n.t('export.list.items', row.itemCount, [formatNumber(row.itemCount)])}
             </span>
           )}
         </div>

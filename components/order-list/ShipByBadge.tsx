@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { formatDate, i18n } from '../common/i18n';
 import { endOfLocalDay, runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 
 /** Ship-by time of an unshipped order: "overdue" / "today" stand out, other days show the date. */
@@ -7,5 +7,5 @@ export function ShipByBadge({ shipBy, shipped, now }: { shipBy: number | null; s
   const endOfToday = endOfLocalDay(now, runtimeUtcOffsetMinutes(now));
   if (shipBy < now) return <span className="sv-badge sv-badge--overdue">{i18n.t('export.shipBy.overdue')}</span>;
   if (shipBy < endOfToday) return <span className="sv-badge sv-badge--today">{i18n.t('export.shipBy.today')}</span>;
-  return <span className="sv-muted">{i18n.t('export.shipBy.date', [new Date(shipBy).toLocaleDateString()])}</span>;
+  return <span className="sv-muted">{i18n.t('export.shipBy.date', [formatDate(shipBy)])}</span>;
 }

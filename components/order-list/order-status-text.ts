@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { OrderStatus, PiiState } from '../../utils/db/records';
 
 /** Display string keys by status: one table, checked complete by the type. */

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useEffect, useState } from 'react';
 import { NOTE_REASONS } from '../../utils/bulk-fetch/note-reasons';
 import { DEFAULT_REQUEST_INTERVAL_MS, REQUEST_INTERVAL_CHOICES_MS } from '../../utils/bulk-fetch/request-pacer';

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useEffect, useState } from 'react';
 import { extensionPageUrl, resolvePopupTabId } from './active-tab-adapter';
 import { useBackground } from '../common/use-background';
@@ -12,6 +12,7 @@ export function CaptureStatus() {
     void resolvePopupTabId().then((id) => id !== null && setTabId(id));
   }, []);
   const tab = useBackground('capture/tab-state', { tabId });
+  const settings = useBackground('settings/get', {});
   // The counts are native index counts, kept by the background until the next write (at
   // 100,000 orders: ~1 s after a write, ms after): ask once the order list has sent its
   // first-page query, so the first rows are not queued behind them.
@@ -53,6 +54,14 @@ export function CaptureStatus() {
         )}
       </p>
       {state?.onSellerCenter && state.shopId && state.authorized && <BulkFetchPanel tabId={tabId} shopId={state.shopId} />}
+      {settings.data && !settings.data.allowSellerCenterCookies && (
+        <p className="sv-error" role="status" data-testid="capture-off-cookies">
+          {i18n.t('capture.status.cookiesRefused')}{' '}
+          <a href={optionsUrl('policy')} target="_blank" rel="noreferrer">
+            {i18n.t('capture.status.cookiesChange')}
+          </a>
+        </p>
+      )}
       {s && (
         <dl className="sv-capture-counts">
           <div>

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { countOf, i18n } from '../common/i18n';
 import { useBackground } from '../common/use-background';
 import { formatDateTime } from '../retention/format-time';
 import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
@@ -9,7 +9,7 @@ export function RetentionLine() {
   if (!data) return null;
   return (
     <p className="sv-muted" data-testid="next-purge">
-      {data.nextPurgeAt == null ? i18n.t('retention.line.none') : i18n.t('retention.line.next', [formatDateTime(data.nextPurgeAt), String(data.countThatDay)])}
+      {data.nextPurgeAt == null ? i18n.t('retention.line.none') : i18n.t('retention.line.next', [formatDateTime(data.nextPurgeAt), countOf('orders', data.countThatDay)])}
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { extensionPageUrl } from './active-tab-adapter';
 import { LockButton } from '../vault/LockButton';
 import { UnlockForm } from '../vault/UnlockForm';

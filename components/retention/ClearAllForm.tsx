@@ -1,5 +1,5 @@
 import { OutcomeMessage } from '../common/OutcomeMessage';
-import { i18n } from '#i18n';
+import { countOf, i18n } from '../common/i18n';
 import { useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { useAction } from '../common/use-action';
@@ -17,7 +17,11 @@ export function ClearAllForm() {
     void run(async () => {
       const result = await sendMessage('buyers/clear-all', { confirmation: typed, alsoClearOrders: alsoOrders });
       setTyped('');
-      return i18n.t('retention.clear.done', [String(result.buyersDeleted), String(result.filesRemoved + result.filesMissing), String(result.ordersDeleted)]);
+      return i18n.t('retention.clear.done', [
+        countOf('buyerRecords', result.buyersDeleted),
+        countOf('files', result.filesRemoved + result.filesMissing),
+        countOf('orders', result.ordersDeleted),
+      ]);
     });
   }
 

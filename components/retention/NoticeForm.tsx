@@ -1,5 +1,5 @@
 import { OutcomeMessage } from '../common/OutcomeMessage';
-import { i18n } from '#i18n';
+import { countOf, formatNumber, i18n } from '../common/i18n';
 import { useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { useAction } from '../common/use-action';
@@ -31,9 +31,12 @@ export function NoticeForm() {
       const at = new Date(receivedAt).getTime();
       const scope = kind === 'all' ? { kind } : kind === 'shop' ? { kind, shopId: shopId.trim() } : { kind, orderSns: parseOrderSnList(orderSns) };
       const view = await sendMessage('notices/record', { receivedAt: at, scope, reference });
-      const done = i18n.t('notices.form.done', [String(view.deletedBuyers), String(view.removedFiles)]);
+      const done = i18n.t('notices.form.done', [countOf('buyerRecords', view.deletedBuyers), countOf('files', view.removedFiles)]);
       // Listed numbers that matched nothing are not "deleted": the seller must see them.
-      const unmatched = view.unmatchedOrderSns.length > 0 ? ` ${i18n.t('retentionFix.unmatched', [String(view.unmatchedOrderSns.length), view.unmatchedOrderSns.join(', ')])}` : '';
+      const unmatched =
+        view.unmatchedOrderSns.length > 0
+          ? ` ${i18n.t('retentionFix.unmatched', view.unmatchedOrderSns.length, [formatNumber(view.unmatchedOrderSns.length), view.unmatchedOrderSns.join(', ')])}`
+          : '';
       setOrderSns('');
       setReference('');
       return { ok: unmatched === '', text: done + unmatched };

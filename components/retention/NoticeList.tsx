@@ -1,11 +1,11 @@
-import { i18n } from '#i18n';
+import { countOf, formatNumber, i18n } from '../common/i18n';
 import type { NoticeView } from '../../utils/retention/deletion-notices';
 import { formatDateTime, formatElapsed } from './format-time';
 
 function scopeText(scope: NoticeView['scope']): string {
   if (scope.kind === 'all') return i18n.t('notices.scopeAll');
   if (scope.kind === 'shop') return i18n.t('notices.scopeShop', [scope.shopId]);
-  return i18n.t('notices.scopeOrders', [String(scope.orderSns.length)]);
+  return i18n.t('notices.scopeOrders', scope.orderSns.length, [formatNumber(scope.orderSns.length)]);
 }
 
 /** Each notice: received, carried out (elapsed vs the 72-hour promise), and the re-run 90-day check. */
@@ -37,12 +37,18 @@ export function NoticeList({ notices }: { notices: NoticeView[] }) {
               {n.check.clean ? (
                 <span className="sv-ok">{i18n.t('notices.list.checkClean', [formatDateTime(n.check.checkedAt)])}</span>
               ) : (
-                <span className="sv-error">{i18n.t('notices.list.checkDirty', [String(n.check.buyersLeft), String(n.check.liveFiles), String(n.check.sessionCaches)])}</span>
+                <span className="sv-error">
+                  {i18n.t('notices.list.checkDirty', [
+                    countOf('buyerRecords', n.check.buyersLeft),
+                    countOf('files', n.check.liveFiles),
+                    countOf('sessionCaches', n.check.sessionCaches),
+                  ])}
+                </span>
               )}{' '}
               <span className="sv-muted">{i18n.t('notices.list.checkBy', [formatDateTime(n.liveCopyDueBy)])}</span>
               {n.unmatchedOrderSns.length > 0 && (
                 <p className="sv-error" data-testid="notice-unmatched">
-                  {i18n.t('retentionFix.unmatched', [String(n.unmatchedOrderSns.length), n.unmatchedOrderSns.join(', ')])}
+                  {i18n.t('retentionFix.unmatched', n.unmatchedOrderSns.length, [formatNumber(n.unmatchedOrderSns.length), n.unmatchedOrderSns.join(', ')])}
                 </p>
               )}
             </td>

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { countOf, i18n } from '../common/i18n';
 import { useState } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { errorText } from './format-time';
@@ -9,7 +9,7 @@ export function PurgeNowButton() {
   async function purge() {
     try {
       const result = await sendMessage('retention/purge-now', {});
-      setMessage(i18n.t('retention.purged', [String(result.purgedOrders.length), String(result.removedFiles)]));
+      setMessage(i18n.t('retention.purged', [countOf('orders', result.purgedOrders.length), countOf('files', result.removedFiles)]));
     } catch (err) {
       setMessage(errorText(err));
     }

@@ -1,5 +1,5 @@
 import { OutcomeMessage } from '../common/OutcomeMessage';
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { MAX_RETENTION_DAYS } from '../../utils/policy/policy-document';

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { ShopRetention } from '../../utils/retention/retention-status';
 import { formatDateTime } from './format-time';
 

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import type { PurgeDay } from '../../utils/retention/purge-schedule';
 import { formatDateTime, formatDay } from './format-time';
 

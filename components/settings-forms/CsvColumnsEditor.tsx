@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { CSV_FIELDS, type CsvField } from '../../utils/export/csv-presets';
 import type { Settings } from '../../utils/settings/settings-schema';
 

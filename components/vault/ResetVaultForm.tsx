@@ -1,5 +1,5 @@
 import { OutcomeMessage } from '../common/OutcomeMessage';
-import { i18n } from '#i18n';
+import { countOf, i18n } from '../common/i18n';
 import { useState, type FormEvent } from 'react';
 import { VAULT_RESET_CONFIRMATION } from '../../utils/vault/vault-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -17,7 +17,7 @@ export function ResetVaultForm() {
     void run(async () => {
       const result = await sendMessage('vault/reset', { confirm: VAULT_RESET_CONFIRMATION });
       setTyped('');
-      return i18n.t('vault.reset.done', [String(result.deletedBuyers)]);
+      return i18n.t('vault.reset.done', [countOf('buyerRecords', result.deletedBuyers)]);
     });
   }
 

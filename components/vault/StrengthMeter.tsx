@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../common/i18n';
 import { estimatePassphraseStrength } from '../../utils/vault/passphrase-strength';
 
 const LABELS = [

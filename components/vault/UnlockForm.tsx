@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { formatTime, i18n } from '../common/i18n';
 import { useState, type FormEvent } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { vaultErrorMessage } from './vault-error-message';
@@ -44,7 +44,7 @@ export function UnlockForm({ backoffUntil }: { backoffUntil: number | null }) {
       )}
       {!error && backoffUntil != null && (
         <span className="sv-error" role="status">
-          {i18n.t('vault.error.backoff', [new Date(backoffUntil).toLocaleTimeString()])}
+          {i18n.t('vault.error.backoff', [formatTime(backoffUntil)])}
         </span>
       )}
     </form>

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { formatTime, i18n } from '../common/i18n';
 import { MessageError } from '../../utils/messaging/envelope';
 
 /**
@@ -10,9 +10,9 @@ export function vaultErrorMessage(err: unknown): string {
     if (err.code === 'wrong-passphrase') {
       // The attempt that starts a back-off says so at once.
       const wrong = i18n.t('vault.error.wrongPassphrase');
-      return err.retryAt ? `${wrong} ${i18n.t('vault.error.backoff', [new Date(err.retryAt).toLocaleTimeString()])}` : wrong;
+      return err.retryAt ? `${wrong} ${i18n.t('vault.error.backoff', [formatTime(err.retryAt)])}` : wrong;
     }
-    if (err.code === 'backoff' && err.retryAt) return i18n.t('vault.error.backoff', [new Date(err.retryAt).toLocaleTimeString()]);
+    if (err.code === 'backoff' && err.retryAt) return i18n.t('vault.error.backoff', [formatTime(err.retryAt)]);
     if (err.code === 'locked') return i18n.t('vault.error.locked');
     return err.message;
   }

@@ -1,5 +1,6 @@
-import { i18n } from '#i18n';
+import { i18n } from '../../components/common/i18n';
 import { useEffect, useState, type ReactElement } from 'react';
+import { PolicyChangeNotice } from '../../components/common/PolicyChangeNotice';
 import { AuditPage } from '../../components/options/AuditPage';
 import { EvidencePage } from '../../components/compliance/EvidencePage';
 import { IncidentsPage } from '../../components/compliance/IncidentsPage';
@@ -12,6 +13,7 @@ import { PrivacyPolicyPage } from '../../components/options/PrivacyPolicyPage';
 import { RetentionPage } from '../../components/options/RetentionPage';
 import { VaultPage } from '../../components/options/VaultPage';
 import { OpenApiPage } from '../../components/open-api/OpenApiPage';
+import { LanguageSelect } from '../../components/settings-forms/LanguageSelect';
 import './options.css';
 
 /** Sections by hash (`#authorize?shop=123`), so the banner and popup can deep-link. */
@@ -53,8 +55,12 @@ export function App() {
             {s.label()}
           </a>
         ))}
+        <LanguageSelect />
       </nav>
-      <main className="sv-options__main">{active.render()}</main>
+      <main className="sv-options__main">
+        <PolicyChangeNotice policyUrl="#policy" />
+        {active.render()}
+      </main>
     </div>
   );
 }

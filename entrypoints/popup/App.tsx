@@ -1,9 +1,11 @@
-import { i18n } from '#i18n';
+import { i18n } from '../../components/common/i18n';
+import { PolicyChangeNotice } from '../../components/common/PolicyChangeNotice';
 import { extensionPageUrl } from '../../components/popup/active-tab-adapter';
 import { CaptureStatus } from '../../components/popup/CaptureStatus';
 import { OpenApiSyncLine } from '../../components/open-api/OpenApiSyncLine';
 import { OrderList } from '../../components/order-list/OrderList';
 import { RetentionLine } from '../../components/popup/RetentionLine';
+import { SetupChecklist } from '../../components/popup/SetupChecklist';
 import { VaultPanel } from '../../components/popup/VaultPanel';
 import './popup.css';
 
@@ -16,6 +18,8 @@ export function App() {
           {i18n.t('popup.openOptions')}
         </a>
       </header>
+      <PolicyChangeNotice policyUrl={extensionPageUrl('/options.html#policy')} />
+      <SetupChecklist />
       <VaultPanel />
       <CaptureStatus />
       <OpenApiSyncLine />

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '../../components/common/i18n';
 import { ExportJob } from '../../components/export-pipeline/ExportJob';
 import type { FileExportJob } from '../../components/export-pipeline/file-export-job';
 import type { ExportPageRequest } from '../../utils/export-jobs/export-page-url';

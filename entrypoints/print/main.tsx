@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '../../components/base.css';
 import { startExport } from '../../components/export-pipeline/export-job-wiring';
 import { parseExportPageHash } from '../../utils/export-jobs/export-page-url';
+import { applyUiLanguage } from '../../components/common/ui-language-adapter';
 import { App } from './App';
 
 // Read once: a later hash change must not silently start a second export. A file export starts
@@ -10,8 +11,11 @@ import { App } from './App';
 const request = parseExportPageHash(location.hash);
 const job = request && request.format !== 'print' ? startExport({ orderSns: request.orderSns, format: request.format, choices: request.choices }) : null;
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App request={request} job={job} />
-  </StrictMode>,
+// The language (browser's or the seller's choice, issue 15) is settled before the first render.
+void applyUiLanguage().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App request={request} job={job} />
+    </StrictMode>,
+  ),
 );

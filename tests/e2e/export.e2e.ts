@@ -80,6 +80,8 @@ test('export: CSV presets parse back to the captured fields, formulas neutralize
   const orders = fixtureOrders();
   const options = await openExtensionPage('options.html');
   await saveDownloadsTo(context, options, downloadsDir);
+  // The carriers' e-mail columns: e-mail capture is off by default (issue 15), turned on here.
+  expect(await send(options, 'buyers/set-captured-fields', { captureBuyerEmail: true, captureBackupPhone: false })).toMatchObject({ ok: true });
   await seedShop({ context, serviceWorker, sellerCenter, openExtensionPage }, options, orders);
 
   // Custom columns through the Labels & CSV options screen.
@@ -184,7 +186,7 @@ test('export: print view shows every script, is recorded; mark shipped starts th
 
   // Mark shipped from the print view: shippedAt set by the seller, orders leave "to ship".
   await print.getByTestId('mark-shipped-button').click();
-  await expect(print.getByRole('status')).toContainText(`${orders.length} marked shipped`);
+  await expect(print.getByRole('status')).toContainText(`${orders.length} orders marked shipped`);
   const toShip = (await send(print, 'orders/page', { filter: { toShip: true }, offset: 0, limit: 50 })) as { data: { total: number } };
   expect(toShip.data.total).toBe(0);
 

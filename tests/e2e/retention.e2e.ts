@@ -130,7 +130,7 @@ test('deletion notice removes exactly the listed orders; clear all removes all P
   await expect(submit).toBeDisabled();
   await clear.locator('input[name="confirmation"]').fill('DELETE');
   await submit.click();
-  await expect(clear.getByRole('status')).toHaveText('2 buyer records deleted, 1 files removed, 0 orders deleted.');
+  await expect(clear.getByRole('status')).toHaveText('2 buyer records deleted, 1 file removed, 0 orders deleted.');
   await expect(options.getByTestId('orders-with-pii')).toHaveText('0');
 
   stored = await readStored(serviceWorker);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
@@ -35,5 +36,45 @@ describe('UI translations (English and Simplified Chinese)', () => {
   it('are translated: no Chinese message is a copy of an English sentence', () => {
     const copies = [...en].filter(([k, v]) => /[a-z]{4,} [a-z]{3,}/i.test(v) && zh.get(k) === v).map(([k]) => k);
     expect(copies).toEqual([]);
+  });
+
+  it('are translated: every Chinese message with words holds Chinese, unless it is a name or a symbol', () => {
+    // Names, units and symbols that read the same in both languages (checked one by one).
+    const SAME_IN_BOTH = new Set(['audit.col.seq', 'export.print.paperA4', 'policyChanges.section.cookies']);
+    const untranslated = [...zh].filter(([k, v]) => !SAME_IN_BOTH.has(k) && /[A-Za-z]{2,}/.test(en.get(k) ?? '') && !/[\u3400-\u9fff]/.test(v)).map(([k]) => k);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('use one Chinese word for the vault (保险库, never 保险箱)', () => {
+    expect([...zh].filter(([, v]) => v.includes('保险箱')).map(([k]) => k)).toEqual([]);
+    expect([...zh.values()].some((v) => v.includes('保险库'))).toBe(true);
+  });
+
+  it('hold every key the pages ask for (i18n.t with a literal key)', () => {
+    const keysInUse = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+          for (const m of fs.readFileSync(file, 'utf8').matchAll(/i18n\.t\(\s*'([A-Za-z0-9_.]+)'/g)) keysInUse.add(m[1]!);
+        }
+      }
+    };
+    for (const dir of ['components', 'entrypoints', 'utils']) walk(dir);
+    expect(keysInUse.size).toBeGreaterThan(100);
+    // A plural message is the parent of its forms (`count.orders` → `count.orders.1`, `.n`).
+    const has = (table: Map<string, string>, key: string) => table.has(key) || table.has(`${key}.n`);
+    expect([...keysInUse].filter((k) => !has(en, k) || !has(zh, k))).toEqual([]);
+  });
+
+  it('give counted messages plural forms in both languages ("1 orders" never shows)', () => {
+    // A message whose $1 is directly followed by a plural English noun must be a plural message.
+    const bare = [...en].filter(([k, v]) => /\$1 (orders|files|entries|items|records|days|addresses|minutes)\b/.test(v) && !/\.(n|0|1)$/.test(k)).map(([k]) => k);
+    expect(bare).toEqual([]);
+    for (const noun of ['orders', 'files', 'buyerRecords', 'entries', 'days', 'sessionCaches']) {
+      expect(en.get(`count.${noun}.1`)).toMatch(/^1 /);
+      expect(zh.get(`count.${noun}.n`)).toMatch(/^\$1 /);
+    }
   });
 });

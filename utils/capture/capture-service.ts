@@ -59,7 +59,12 @@ async function storePayload(deps: BackgroundDeps, payload: CapturePayload, actor
     }
   }
 
-  const parsed = parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, await deps.countryNames.lookup(), { now, zone });
+  // Capture scope (issue 15): "only orders I open" keeps the one order the page asked about.
+  const parsed = withinCaptureScope(
+    parseAddressPayload(payload.kind, body, shopId, payload.orderSnHint, await deps.countryNames.lookup(), { now, zone }),
+    settings.captureScope,
+    payload.orderSnHint,
+  );
   return ingestAddresses(deps, parsed.addresses, base, { orderFacts: parsed.orderFacts, skipped: parsed.skipped });
 }
 
@@ -123,6 +128,7 @@ export async function ingestAddresses(
     { shopId: ctx.shopId, now: ctx.now, actor: ctx.actor, retentionDays: ctx.retentionDays },
     extra.orderFacts ?? [],
   );
+  // Fields the seller turned off (issue 15) are dropped there, from the settings, for every source.
   const stored = await storeCapturedAddresses(deps, addresses, ctx.actor, { retentionDays: ctx.retentionDays });
   await deps.notifyChanged();
   return { orders: created, items: 0, addresses: stored.stored, skipped: [...skipped, ...stored.skipped] };
@@ -144,4 +150,20 @@ function factsOnly(orderSn: string, packages: PackageFact[], shippedAt: number |
     packages,
     items: [],
   };
+}
+
+/**
+ * Capture scope (issue 15, privacy settings). 'opened': only the address of the order the seller
+ * opened (the page's order number), so one answer that carries many buyers' addresses (a bulk
+ * shipping page, a list) adds none of the others. 'list': every address of the answer.
+ */
+export function withinCaptureScope<T extends { addresses: { orderSn: string }[]; skipped: { reason: string; count: number }[] }>(
+  parsed: T,
+  scope: 'opened' | 'list',
+  openedOrderSn: string | null | undefined,
+): T {
+  if (scope === 'list' || parsed.addresses.length <= 1) return parsed;
+  const kept = parsed.addresses.filter((a) => !!openedOrderSn && a.orderSn === openedOrderSn);
+  const left = parsed.addresses.length - kept.length;
+  return { ...parsed, addresses: kept, skipped: [...parsed.skipped, ...(left > 0 ? [{ reason: 'outside-capture-scope', count: left }] : [])] };
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import type { HandlerTable } from '../messaging/router';
+import { MessageError } from '../messaging/envelope';
 import { POLICY_VERSION } from '../policy/policy-document';
 import type { consentMessages } from './consent-messages';
 import { isShopAuthorized } from './consent-schema';
@@ -35,6 +36,20 @@ export function createConsentHandlers(deps: BackgroundDeps): HandlerTable<typeof
       await recordAudit(deps.db, deps.now(), { actor: ctx.actor, action: 'consent.grant', detail: `shop:${shopId} policy:${POLICY_VERSION}` });
       await deps.notifyChanged();
       return entry;
+    },
+
+    'consent/accept-policy': async ({ version }, ctx) => {
+      // The page names the version it showed: an acceptance of a text the seller did not see is refused.
+      if (version !== POLICY_VERSION) throw new MessageError('conflict', `The current policy is version ${POLICY_VERSION}, not ${version}`);
+      const outdated = Object.values(await deps.consent.read()).filter((c) => c.policyVersion !== POLICY_VERSION);
+      const now = deps.now();
+      const renewed = outdated.map((c) => ({ ...c, authorizedAt: now, policyVersion: POLICY_VERSION }));
+      for (const entry of renewed) await deps.consent.grant(entry);
+      if (renewed.length > 0) {
+        await recordAudit(deps.db, now, { actor: ctx.actor, action: 'consent.accept-policy', counts: { shops: renewed.length }, detail: `policy:${POLICY_VERSION}` });
+        await deps.notifyChanged();
+      }
+      return renewed;
     },
 
     'consent/revoke': async ({ shopId }, ctx) => {

@@ -19,4 +19,9 @@ export const consentMessages = {
   'consent/list': defineMessage('page', z.object({})).returns<ShopConsent[]>(),
   'consent/grant': defineMessage('page', z.object({ shopId: shopIdSchema, displayName: z.string().max(100).default('') })).returns<ShopConsent>(),
   'consent/revoke': defineMessage('page', shopRequest).returns<boolean>(),
+  /**
+   * The seller accepts the current policy version after a change was announced: every shop
+   * authorized under an older version is authorized under this one (capture resumes).
+   */
+  'consent/accept-policy': defineMessage('page', z.object({ version: z.string().max(20) })).returns<ShopConsent[]>(),
 };

@@ -24,6 +24,13 @@ export const AUTO_LOCK_MAX_MINUTES = 240;
 export const CSV_COLUMNS_MAX = 60;
 export const CSV_COLUMN_TEXT_MAX = 100;
 export const LABEL_SHEET_LAYOUTS = ['4up', '2up'] as const;
+/** 'auto' follows the browser's UI language (issue 15); the others override it on extension pages. */
+export const UI_LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
+/**
+ * Which seller-center pages may hand addresses over (issue 15, privacy settings): 'opened' only the
+ * order the seller opens (address query, order detail); 'list' also the addresses a list page carries.
+ */
+export const CAPTURE_SCOPES = ['opened', 'list'] as const;
 
 /**
  * What the shipping run (issue 14) may store: print profiles (their meaning is in
@@ -49,6 +56,11 @@ export const READ_SETTINGS_KEYS = [
   'allowBulkAddressFetch',
   'showInPageBanner',
   'shippingRun',
+  'uiLanguage',
+  'captureBuyerEmail',
+  'captureBackupPhone',
+  'captureScope',
+  'onboardingChecklistHidden',
 ] as const satisfies readonly (keyof Settings)[];
 
 export function defaultSettings(): Settings {
@@ -62,6 +74,11 @@ export function defaultSettings(): Settings {
     allowBulkAddressFetch: false,
     showInPageBanner: true,
     shippingRun: defaultShippingRun(),
+    uiLanguage: 'auto',
+    captureBuyerEmail: false,
+    captureBackupPhone: false,
+    captureScope: 'opened',
+    onboardingChecklistHidden: false,
   };
 }
 
@@ -135,6 +152,11 @@ function checkSettings(input: unknown): Settings | null {
   const allowBulkAddressFetch = bool(s.allowBulkAddressFetch, defaults.allowBulkAddressFetch);
   const showInPageBanner = bool(s.showInPageBanner, defaults.showInPageBanner);
   const shippingRun = checkShippingRun(s.shippingRun);
+  const uiLanguage = oneOf(s.uiLanguage, UI_LANGUAGES, defaults.uiLanguage);
+  const captureBuyerEmail = bool(s.captureBuyerEmail, defaults.captureBuyerEmail);
+  const captureBackupPhone = bool(s.captureBackupPhone, defaults.captureBackupPhone);
+  const captureScope = oneOf(s.captureScope, CAPTURE_SCOPES, defaults.captureScope);
+  const onboardingChecklistHidden = bool(s.onboardingChecklistHidden, defaults.onboardingChecklistHidden);
   if (
     retentionDays === INVALID ||
     autoLockMinutes === INVALID ||
@@ -144,11 +166,31 @@ function checkSettings(input: unknown): Settings | null {
     allowSellerCenterCookies === INVALID ||
     allowBulkAddressFetch === INVALID ||
     showInPageBanner === INVALID ||
-    shippingRun === INVALID
+    shippingRun === INVALID ||
+    uiLanguage === INVALID ||
+    captureBuyerEmail === INVALID ||
+    captureBackupPhone === INVALID ||
+    captureScope === INVALID ||
+    onboardingChecklistHidden === INVALID
   ) {
     return null;
   }
-  return { retentionDays, autoLockMinutes, returnAddress, csvCustomColumns, labelSheetLayout, allowSellerCenterCookies, allowBulkAddressFetch, showInPageBanner, shippingRun };
+  return {
+    retentionDays,
+    autoLockMinutes,
+    returnAddress,
+    csvCustomColumns,
+    labelSheetLayout,
+    allowSellerCenterCookies,
+    allowBulkAddressFetch,
+    showInPageBanner,
+    shippingRun,
+    uiLanguage,
+    captureBuyerEmail,
+    captureBackupPhone,
+    captureScope,
+    onboardingChecklistHidden,
+  };
 }
 
 function emptyReturnAddress(): ReturnAddress {

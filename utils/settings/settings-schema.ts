@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_RETENTION_DAYS } from '../policy/policy-document';
 import {
   AUTO_LOCK_MAX_MINUTES,
+  CAPTURE_SCOPES,
   CSV_COLUMN_TEXT_MAX,
   CSV_COLUMNS_MAX,
   CSV_PRESET_IDS,
@@ -10,6 +11,7 @@ import {
   LABEL_SORT_KEYS,
   PDF_PROFILE_IDS,
   RETURN_ADDRESS_MAX,
+  UI_LANGUAGES,
   ZPL_PROFILE_IDS,
 } from './settings-read';
 
@@ -62,7 +64,9 @@ export const settingsSchema = z.object({
   labelSheetLayout: z.enum(LABEL_SHEET_LAYOUTS).default('4up'),
   /**
    * Cookie use: the extension reads seller-center responses that the page fetched with the
-   * seller's cookies. Turning this off stops capture (policy: features relying on cookies stop).
+   * seller's login cookies (it never reads, stores or sends a cookie value itself, and has no
+   * `cookies` permission). Turning this off stops every feature relying on them: capture from
+   * pages and any fetch made with the seller's session (policy: features relying on cookies stop).
    */
   allowSellerCenterCookies: z.boolean().default(true),
   /**
@@ -73,6 +77,19 @@ export const settingsSchema = z.object({
   allowBulkAddressFetch: z.boolean().default(false),
   showInPageBanner: z.boolean().default(true),
   shippingRun: shippingRunSchema.default(shippingRunSchema.parse({})),
+  /** Extension pages' language: the browser's ('auto') or a manual choice (issue 15). */
+  uiLanguage: z.enum(UI_LANGUAGES).default('auto'),
+  /**
+   * Data minimization (issue 15): buyer fields a label does not need are not captured unless the
+   * seller turns them on. A field turned off is stripped before sealing and removed from every
+   * stored record at once (privacy/capture-fields re-seals them).
+   */
+  captureBuyerEmail: z.boolean().default(false),
+  captureBackupPhone: z.boolean().default(false),
+  /** 'opened': only orders the seller opens; 'list': also addresses a list page carries. */
+  captureScope: z.enum(CAPTURE_SCOPES).default('opened'),
+  /** The popup's set-up checklist was dismissed by the seller. */
+  onboardingChecklistHidden: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type ReturnAddress = z.infer<typeof returnAddressSchema>;
@@ -86,6 +103,16 @@ export function parseStoredSettings(raw: unknown): Settings {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-/** Patch a setting at a time; the patch is validated against the full schema. */
-export const settingsPatchSchema = settingsSchema.partial();
+type SettingsShape = typeof settingsSchema.shape;
+/**
+ * Patch a setting at a time; each field is validated as in the full schema, WITHOUT its default:
+ * zod 4 applies a field's default inside `.partial()`, so `settingsSchema.partial()` turned
+ * `{ labelSheetLayout }` into a patch of every setting at its default (issue 15: found when the
+ * popup's "hide checklist" reset the seller's choices).
+ */
+export const settingsPatchSchema = z.object(
+  Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+    [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>>;
+  },
+);
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -24,7 +24,7 @@ export const shipByAlertsAdapter: BrowserPorts['shipByAlerts'] = {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: i18n.t('shippingRun.alerts.noticeTitle'),
-      message: i18n.t('shippingRun.alerts.noticeBody', [String(dueCount)]),
+      message: i18n.t('shippingRun.alerts.noticeBody', dueCount, [String(dueCount)]),
     });
   },
 };

@@ -43,3 +43,23 @@ export interface CapturedAddress {
 export function sameBuyerPii(a: BuyerPii, b: BuyerPii): boolean {
   return (Object.keys(buyerPiiSchema.shape) as (keyof BuyerPii)[]).every((k) => (a[k] ?? null) === (b[k] ?? null));
 }
+
+/**
+ * Buyer fields a label does not need, captured only when the seller turns them on (issue 15, data
+ * minimization; settings `captureBuyerEmail`, `captureBackupPhone`).
+ */
+export const OPTIONAL_BUYER_FIELDS = ['email', 'backupPhone'] as const;
+export type OptionalBuyerField = (typeof OPTIONAL_BUYER_FIELDS)[number];
+
+/** The optional fields turned off in these settings. */
+export function buyerFieldsOff(settings: { captureBuyerEmail: boolean; captureBackupPhone: boolean }): OptionalBuyerField[] {
+  return OPTIONAL_BUYER_FIELDS.filter((field) => (field === 'email' ? !settings.captureBuyerEmail : !settings.captureBackupPhone));
+}
+
+/** The address without the fields turned off (a field turned off is never stored). */
+export function withoutBuyerFields(pii: BuyerPii, off: readonly OptionalBuyerField[]): BuyerPii {
+  if (off.length === 0) return pii;
+  const next = { ...pii };
+  for (const field of off) next[field] = null;
+  return next;
+}

@@ -4,7 +4,9 @@ import { isQuotaError } from '../messaging/quota-error';
 import { settingsStore } from '../settings/settings-adapter';
 import { erasePiiInTransaction } from '../retention/pii-eraser';
 import { purgeDueBuyers } from '../retention/purge-service';
-import { openBuyers, resolveAddressChange, reviewPendingAddresses, storeCapturedAddresses } from './buyer-store';
+import { openBuyers, removeBuyerFields, resolveAddressChange, reviewPendingAddresses, storeCapturedAddresses } from './buyer-store';
+import { createVaultHandlers } from './vault-handlers';
+import { shredRefOf } from '../crypto/sealed-box';
 import { lockVault, setupVault, unlockVault } from './vault-service';
 import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0 } from '../../tests/support/vault-test-support';
 
@@ -44,7 +46,8 @@ describe('storeCapturedAddresses', () => {
     await expect(openBuyers(deps, ['PO-1'], 'popup')).rejects.toMatchObject({ code: 'locked' });
     await unlockVault(deps, GOOD_PASSPHRASE, 'popup');
     const { results } = await openBuyers(deps, ['PO-1', 'PO-2', 'PO-3', 'PO-404'], 'popup');
-    expect(results['PO-1']).toEqual({ state: 'ok', pii: makePii(names.latin) });
+    // E-mail and backup phone are not captured by default (issue 15, data minimization).
+    expect(results['PO-1']).toEqual({ state: 'ok', pii: makePii(names.latin, { email: null, backupPhone: null }) });
     expect(results['PO-2']).toMatchObject({ state: 'ok', pii: { name: names.cyrillic, addressLine1: 'ул. Ленина, д. 5, кв. 12' } });
     expect(results['PO-3']).toMatchObject({ state: 'ok', pii: { name: names.cjk, addressLine1: '北京市朝阳区建国路88号' } });
     expect(results['PO-404']).toEqual({ state: 'none' });
@@ -281,5 +284,56 @@ describe('storeCapturedAddresses', () => {
     deps.clock.now = T0 + 28 * DAY;
     const { results } = await openBuyers(deps, ['PO-1'], 'popup');
     expect(results['PO-1']).toEqual({ state: 'none' });
+  });
+});
+
+describe('captured buyer fields (issue 15, data minimization)', () => {
+  const fields = { email: 'buyer@example.com', backupPhone: '+1 555 0199' };
+  const ctx = { actor: 'options' as const };
+
+  it('a field turned off is never stored; turning it off re-seals stored records without it under new shred keys', async () => {
+    const deps = await vaultWithOrders(['PO-1', 'PO-2', 'PO-3']);
+    const handlers = createVaultHandlers(deps);
+    await handlers['buyers/set-captured-fields']({ captureBuyerEmail: true, captureBackupPhone: true }, ctx as never);
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A', fields)), makeAddress('PO-2', makePii('B', { email: null, backupPhone: null }))], 'content');
+    expect((await openBuyers(deps, ['PO-1'], 'popup')).results['PO-1']).toMatchObject({ pii: fields });
+    const before = (await deps.db.buyers.get('PO-1'))!.sealed;
+    const untouched = (await deps.db.buyers.get('PO-2'))!.sealed;
+
+    const reply = await handlers['buyers/set-captured-fields']({ captureBuyerEmail: false, captureBackupPhone: true }, ctx as never);
+    expect(reply).toEqual({ captureBuyerEmail: false, captureBackupPhone: true, resealed: 1 });
+    // Only the record holding an e-mail was re-sealed; the old envelope's shred key is gone.
+    const after = (await deps.db.buyers.get('PO-1'))!.sealed;
+    expect(after).not.toEqual(before);
+    expect((await deps.db.buyers.get('PO-2'))!.sealed).toEqual(untouched);
+    const keyring = await deps.shredKeys.keyring([shredRefOf(before)!.day, shredRefOf(after)!.day]);
+    expect(keyring(shredRefOf(before)!)).toBeUndefined();
+    expect(keyring(shredRefOf(after)!)).toBeInstanceOf(Uint8Array);
+    expect((await openBuyers(deps, ['PO-1'], 'popup')).results['PO-1']).toMatchObject({ pii: { email: null, backupPhone: fields.backupPhone } });
+
+    // New captures drop it before sealing.
+    await storeCapturedAddresses(deps, [makeAddress('PO-3', makePii('C', fields))], 'content');
+    expect((await openBuyers(deps, ['PO-3'], 'popup')).results['PO-3']).toMatchObject({ pii: { email: null, backupPhone: fields.backupPhone } });
+
+    const audit = await deps.db.audit.toArray();
+    expect(audit.find((a) => a.action === 'buyers.minimize')).toMatchObject({ counts: { resealed: 1 }, detail: 'email' });
+    expect(JSON.stringify(audit)).not.toContain('buyer@example.com');
+  });
+
+  it('turning a field off while records are held and the vault is locked is refused and changes nothing', async () => {
+    const deps = await vaultWithOrders(['PO-1']);
+    const handlers = createVaultHandlers(deps);
+    await handlers['buyers/set-captured-fields']({ captureBuyerEmail: true, captureBackupPhone: false }, ctx as never);
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A', fields))], 'content');
+    await lockVault(deps, 'popup', 'lock');
+    await expect(handlers['buyers/set-captured-fields']({ captureBuyerEmail: false, captureBackupPhone: false }, ctx as never)).rejects.toMatchObject({ code: 'locked' });
+    expect((await settingsStore.read()).captureBuyerEmail).toBe(true);
+    // With nothing held, no unlock is needed.
+    const empty = await vaultWithOrders([]);
+    await lockVault(empty, 'popup', 'lock');
+    await expect(createVaultHandlers(empty)['buyers/set-captured-fields']({ captureBuyerEmail: false, captureBackupPhone: false }, ctx as never)).resolves.toMatchObject({
+      resealed: 0,
+    });
+    expect(await removeBuyerFields(deps, [], 'options')).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
-import { appendAudit } from '../audit/audit-log';
+import { appendAudit, recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
-import type { CapturedAddress } from './buyer-pii';
-import { type BuyerPii, buyerPiiSchema, sameBuyerPii } from './buyer-pii';
+import type { CapturedAddress, OptionalBuyerField } from './buyer-pii';
+import { type BuyerPii, buyerFieldsOff, buyerPiiSchema, sameBuyerPii, withoutBuyerFields } from './buyer-pii';
 import Dexie from 'dexie';
 import { createShreddingSealer, createVaultOpener, SEALED_V1, shredRefOf, type Opener, type ShreddingSealer, type ShredRef } from '../crypto/sealed-box';
 import { equalBytes } from '@noble/ciphers/utils.js';
@@ -37,6 +37,8 @@ export interface StoreAddressesOptions {
    * numbers (counts only). Without it, an entry `capture.addresses` is written when a row is.
    */
   batchAudit?: { action: string; counts: Record<string, number>; detail: string | null };
+  /** Buyer fields turned off (settings; pass with retentionDays from inside a transaction). */
+  fieldsOff?: readonly OptionalBuyerField[];
 }
 
 /** Rows handed to IndexedDB at a time while sealing goes on: enough to overlap sealing with writing. */
@@ -112,7 +114,11 @@ export async function storeCapturedAddresses(
   options: StoreAddressesOptions = {},
 ): Promise<StoreAddressesResult> {
   if (addresses.length === 0 && !options.batchAudit) return { stored: 0, changed: 0, unreviewed: 0, skipped: [] };
-  const retentionDays = options.retentionDays ?? (await deps.settings.read()).retentionDays;
+  const settings = options.retentionDays === undefined || options.fieldsOff === undefined ? await deps.settings.read() : null;
+  const retentionDays = options.retentionDays ?? settings!.retentionDays;
+  // Data minimization (issue 15): a field the seller turned off is stripped before sealing, so it
+  // is never stored, whatever source captured it.
+  const fieldsOff = options.fieldsOff ?? buyerFieldsOff(settings!);
   const { db } = deps;
 
   // Last capture of an order in the batch wins.
@@ -163,7 +169,7 @@ export async function storeCapturedAddresses(
         skipped.push('other-shop');
         continue;
       }
-      const pii = buyerPiiSchema.safeParse(address.pii);
+      const pii = buyerPiiSchema.safeParse(withoutBuyerFields(address.pii, fieldsOff));
       if (!pii.success) {
         skipped.push('invalid-address');
         continue;
@@ -463,4 +469,54 @@ export async function correctBuyerPii(deps: BackgroundDeps, orderSn: string, pat
   });
   if (result.changedFields.length > 0) await deps.notifyChanged();
   return result;
+}
+
+/**
+ * A buyer field turned off is removed from every stored record at once (issue 15, data
+ * minimization): each record (and any address waiting beside it) that holds the field is opened,
+ * re-sealed without it under a NEW shred key (filed first), and the old envelope's shred key is
+ * deleted, so the old blob cannot be opened even where LevelDB still holds a copy. Batches of one
+ * transaction each, like the legacy re-seal. Needs the vault unlocked. A record that cannot be
+ * opened cannot hold a readable field and stays as it is. Audited with counts and field names only.
+ */
+export async function removeBuyerFields(deps: BackgroundDeps, fields: readonly OptionalBuyerField[], actor: AuditActor): Promise<number> {
+  if (fields.length === 0) return 0;
+  const keys = await requireUnlockedKeys(deps);
+  const { db } = deps;
+  const all = (await db.buyers.toCollection().primaryKeys()) as string[];
+  const holds = (pii: BuyerPii) => fields.some((f) => pii[f] !== null && pii[f] !== undefined);
+  let resealed = 0;
+  for (let i = 0; i < all.length; i += RESEAL_BATCH) {
+    resealed += await db.transaction('rw', [db.buyers, db.audit], async () => {
+      const rows = (await db.buyers.bulkGet(all.slice(i, i + RESEAL_BATCH))).filter((r): r is BuyerRecord => r !== undefined);
+      const opener = await openerFor(deps, keys.secretKey, rows);
+      const sealer = sealerFor(keys.publicKey, deps.now());
+      const shredKeys: OrderShredKey[] = [];
+      const dropped: Uint8Array[] = [];
+      const reseal = (orderSn: string, envelope: Uint8Array, purgeAt: number): Uint8Array => {
+        const opened = openBuyerRecord(opener, { orderSn, sealed: envelope });
+        if (opened.state !== 'ok' || !holds(opened.pii)) return envelope;
+        const next = sealBuyerPii(sealer, orderSn, withoutBuyerFields(opened.pii, fields), purgeAt);
+        shredKeys.push(next.shredKey);
+        dropped.push(envelope);
+        return next.sealed;
+      };
+      const next: BuyerRecord[] = [];
+      for (const row of rows) {
+        const sealed = reseal(row.orderSn, row.sealed, row.purgeAt);
+        const pendingSealed = row.pending ? reseal(row.orderSn, row.pending.sealed, row.purgeAt) : null;
+        if (sealed === row.sealed && pendingSealed === (row.pending?.sealed ?? null)) continue;
+        next.push({ ...row, sealed, pending: row.pending && pendingSealed ? { ...row.pending, sealed: pendingSealed } : null });
+      }
+      if (next.length === 0) return 0;
+      // Keys first: a row is never committed without the shred key that opens it.
+      await Dexie.waitFor(deps.shredKeys.add(shredKeys));
+      await db.buyers.bulkPut(next);
+      await forgetEnvelopes(deps, dropped);
+      return next.length;
+    });
+  }
+  await recordAudit(db, deps.now(), { actor, action: 'buyers.minimize', counts: { resealed }, detail: [...fields].sort().join(',') });
+  await deps.notifyChanged();
+  return resealed;
 }

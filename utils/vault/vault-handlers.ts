@@ -1,8 +1,10 @@
 import type { BackgroundDeps } from '../background-deps';
 import type { vaultMessages } from './vault-messages';
 import type { HandlerTable } from '../messaging/router';
-import { openBuyers, resealLegacyEnvelopes, resolveAddressChange, reviewPendingAddresses } from './buyer-store';
-import { changePassphrase, getVaultStatus, lockVault, resetVault, setupVault, unlockVault } from './vault-service';
+import { recordAudit } from '../audit/audit-log';
+import { buyerFieldsOff } from './buyer-pii';
+import { openBuyers, removeBuyerFields, resealLegacyEnvelopes, resolveAddressChange, reviewPendingAddresses } from './buyer-store';
+import { changePassphrase, getVaultStatus, lockVault, requireUnlockedKeys, resetVault, setupVault, unlockVault } from './vault-service';
 
 export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof vaultMessages> {
   return {
@@ -30,6 +32,18 @@ export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof v
     'vault/reset': (_data, ctx) => resetVault(deps, ctx.actor),
     'buyers/open': ({ orderSns }, ctx) => openBuyers(deps, orderSns, ctx.actor),
     'buyers/address-changes': (_data, ctx) => reviewPendingAddresses(deps, ctx.actor),
+    'buyers/set-captured-fields': async (choice, ctx) => {
+      const wasOff = buyerFieldsOff(await deps.settings.read());
+      const turnedOff = buyerFieldsOff(choice).filter((field) => !wasOff.includes(field));
+      const rowsHeld = turnedOff.length > 0 && (await deps.db.buyers.count()) > 0;
+      // Refused before anything changes: a field turned off must leave stored records at once.
+      if (rowsHeld) await requireUnlockedKeys(deps);
+      const next = await deps.settings.write(choice);
+      await recordAudit(deps.db, deps.now(), { actor: ctx.actor, action: 'settings.change', detail: 'captureBackupPhone,captureBuyerEmail' });
+      const resealed = rowsHeld ? await removeBuyerFields(deps, turnedOff, ctx.actor) : 0;
+      await deps.notifyChanged();
+      return { captureBuyerEmail: next.captureBuyerEmail, captureBackupPhone: next.captureBackupPhone, resealed };
+    },
     'buyers/resolve-address-change': ({ orderSn, accept }, ctx) => resolveAddressChange(deps, orderSn, accept, ctx.actor),
   };
 }

@@ -28,6 +28,13 @@ export interface VaultResetResult {
   purgedOrders: number;
 }
 
+export interface CapturedFieldsReply {
+  captureBuyerEmail: boolean;
+  captureBackupPhone: boolean;
+  /** Stored records re-sealed without a field just turned off. */
+  resealed: number;
+}
+
 /** Upper bound for one `buyers/open` call (a popup page or one export). */
 export const MAX_OPEN_ORDERS = 500;
 /** Typed confirmation the seller must enter to reset a vault whose passphrase is lost. */
@@ -48,6 +55,11 @@ export const vaultMessages = {
   'buyers/open': defineMessage('page', z.object({ orderSns: z.array(z.string().min(1).max(64)).max(MAX_OPEN_ORDERS) })).returns<BuyersOpenReply>(),
   /** Addresses that changed since they were stored, each beside the one in use (unlocked only; audited). */
   'buyers/address-changes': defineMessage('page', z.object({})).returns<AddressChangeView[]>(),
+  /**
+   * Which optional buyer fields are captured (issue 15, data minimization). Turning one off while
+   * buyer rows exist needs the vault unlocked: they are re-sealed without it at once.
+   */
+  'buyers/set-captured-fields': defineMessage('page', z.object({ captureBuyerEmail: z.boolean(), captureBackupPhone: z.boolean() })).returns<CapturedFieldsReply>(),
   /** The seller's decision on one changed address: accept (labels use it from now on) or keep the stored one. */
   'buyers/resolve-address-change': defineMessage('page', z.object({ orderSn: z.string().min(1).max(64), accept: z.boolean() })).returns<void>(),
 };

@@ -1,0 +1,50 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+
+/**
+ * Latin words a Chinese screen may show: names and formats (Temu, PDF, the carriers' tools
+ * ShippingEasy and Ship&co, the US "Letter" paper size), the words Chinese sellers use as written
+ * (Cookie, SKU, ID, mall), and the language picker's own "English".
+ */
+const SAME_IN_CHINESE = new Set(['Temu', 'Cookie', 'cookies', 'mall', 'PDF', 'CSV', 'ZPL', 'SKU', 'ID', 'Letter', 'ShippingEasy', 'Ship', 'co', 'English']);
+
+async function englishWordsOn(page: Page): Promise<string[]> {
+  // innerText, not textContent: only what is rendered (a closed <details> or hidden option text is not shown).
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
+  const text = await page.evaluate(() => document.body.innerText);
+  return [...new Set(text.match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => !SAME_IN_CHINESE.has(w));
+}
+
+test('the language follows the manual choice: Chinese pages show no English, and back', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await expect(options.getByRole('link', { name: 'Authorization & privacy' })).toBeVisible();
+  await expect(options.locator('html')).toHaveAttribute('lang', 'en');
+
+  await options.getByTestId('ui-language').selectOption('zh_CN');
+  await expect(options.getByRole('link', { name: '授权与隐私' })).toBeVisible();
+  await expect(options.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(options.getByTestId('AuthorizationPage')).toBeVisible();
+  expect(await englishWordsOn(options), 'English on the Chinese options page').toEqual([]);
+
+  for (const section of ['vault', 'retention', 'policy']) {
+    await options.goto(`${options.url().split('#')[0]}#${section}`);
+    await expect(options.locator('main section')).toBeVisible();
+    await options.waitForTimeout(300);
+    const words = await englishWordsOn(options);
+    // The policy text names the cipher (XChaCha20-Poly1305) and hash functions; those stay as written.
+    expect(
+      words.filter((w) => !/^(XChaCha|Poly|SHA|scrypt|HKDF|IndexedDB|DELETE|id)$/.test(w)),
+      `English on the Chinese options page #${section}`,
+    ).toEqual([]);
+  }
+
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByText('Temu 卖家保险库')).toBeVisible();
+  await expect(popup.getByTestId('setup-checklist')).toContainText('完成设置');
+  await popup.waitForTimeout(500);
+  expect(await englishWordsOn(popup), 'English on the Chinese popup').toEqual([]);
+
+  await options.goto(`${options.url().split('#')[0]}#authorize`);
+  await options.getByTestId('ui-language').selectOption('en');
+  await expect(options.getByRole('link', { name: 'Authorization & privacy' })).toBeVisible();
+});
