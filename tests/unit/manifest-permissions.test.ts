@@ -13,7 +13,7 @@ describe('manifest permissions', () => {
   it('has no cookies permission, required or optional', () => {
     expect(manifest.permissions).not.toContain('cookies');
     expect(manifest.optional_permissions ?? []).not.toContain('cookies');
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'downloads', 'storage', 'unlimitedStorage']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'downloads', 'notifications', 'storage', 'unlimitedStorage']);
   });
 
   it('reaches the seller-center hosts only', () => {
