@@ -63,6 +63,14 @@ export async function saveDownloadsTo(context: BrowserContext, page: Page, downl
 /** Waits for the file export shown in `tab` (export tab or popup) to finish writing; returns the file in downloadsDir, checked against chrome.downloads. */
 export async function waitForFile(tab: Page, downloadsDir: string): Promise<string> {
   const done = tab.getByTestId('export-done');
+  // The address pre-check (issue 14) may stop the job for orders it flags (e.g. a line over the
+  // carrier's limit): these tests check files, so every flagged order is exported anyway.
+  const review = tab.getByTestId('precheck-review');
+  await expect(done.or(review)).toBeVisible({ timeout: 60_000 });
+  if (await review.isVisible()) {
+    for (const choice of await review.getByTestId('precheck-export-anyway').all()) await choice.check();
+    await review.getByTestId('precheck-continue').click();
+  }
   await expect(done).toBeVisible({ timeout: 60_000 });
   await expect(done).toContainText('The file is complete', { timeout: 30_000 });
   const downloadId = Number(await done.getAttribute('data-download-id'));

@@ -85,7 +85,10 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     });
     // A fresh install opens the onboarding tab (issue 15). Wait for it here, so a test that waits
     // for "the next page" (an options tab opened by the banner, an export tab) never gets it instead.
-    await expect.poll(() => context.pages().some((p) => p.url().includes('/onboarding.html')), { timeout: 15_000 }).toBe(true).catch(() => undefined);
+    await expect
+      .poll(() => context.pages().some((p) => p.url().includes('/onboarding.html')), { timeout: 15_000 })
+      .toBe(true)
+      .catch(() => undefined);
     await use(context);
     await context.close();
     expect(offHost, 'requests from extension pages or the worker to hosts other than Temu').toEqual([]);
