@@ -4,9 +4,9 @@ import { expect, test } from './harness';
 /**
  * Latin words a Chinese screen may show: names and formats (Temu, PDF, the carriers' tools
  * ShippingEasy and Ship&co, the US "Letter" paper size), the words Chinese sellers use as written
- * (Cookie, SKU, ID, mall), and the language picker's own "English".
+ * (Cookie, SKU, ID, mall, API as in Temu 开放平台 API), and the language picker's own "English".
  */
-const SAME_IN_CHINESE = new Set(['Temu', 'Cookie', 'cookies', 'mall', 'PDF', 'CSV', 'ZPL', 'SKU', 'ID', 'Letter', 'ShippingEasy', 'Ship', 'co', 'English']);
+const SAME_IN_CHINESE = new Set(['Temu', 'Cookie', 'cookies', 'mall', 'PDF', 'CSV', 'ZPL', 'SKU', 'ID', 'API', 'Letter', 'ShippingEasy', 'Ship', 'co', 'English']);
 
 async function englishWordsOn(page: Page): Promise<string[]> {
   // innerText, not textContent: only what is rendered (a closed <details> or hidden option text is not shown).
