@@ -16,6 +16,8 @@ export const SESSION_KEYS = {
   /** Unlocked vault key material (utils/vault). */
   unlockedKeys: 'unlockedKeys',
   lastActivityAt: 'lastActivityAt',
+  /** Each concern's last toolbar-badge input (utils/toolbar-badge; counts and text, no PII). */
+  toolbarBadge: 'toolbarBadge',
 } as const;
 
 /** storage.session key prefixes of owned per-tab state (no PII: a tab id and a shop id). */

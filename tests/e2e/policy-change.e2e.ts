@@ -8,10 +8,26 @@ import { expect, test } from './harness';
  * through the service worker like other tests seed state.
  */
 test('policy version bump: announced with a summary per section, capture paused until accepted', async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
-  await serviceWorker.evaluate(
-    (shopId) => chrome.storage.local.set({ consent: { [shopId]: { shopId, displayName: 'Main shop', authorizedAt: Date.now() - 86_400_000, policyVersion: '1.0' } } }),
-    sellerCenter.mallId,
-  );
+  // The background trusts only its own copy of consent (utils/storage-trust, issue 16): the seed
+  // goes there (the extension's IndexedDB), and into the storage.local mirror the page script reads.
+  await serviceWorker.evaluate(async (shopId) => {
+    const consent = { [shopId]: { shopId, displayName: 'Main shop', authorizedAt: Date.now() - 86_400_000, policyVersion: '1.0' } };
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('seller-vault-trusted', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('copies');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('copies', 'readwrite');
+        tx.objectStore('copies').put({ value: consent }, 'consent');
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    await chrome.storage.local.set({ consent });
+  }, sellerCenter.mallId);
   const popup = await openExtensionPage('popup.html');
   const notice = popup.getByTestId('policy-change');
   await expect(notice.getByRole('heading')).toHaveText(/^The privacy policy changed: version 1\.1 of /);

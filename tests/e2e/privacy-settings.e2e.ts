@@ -53,8 +53,8 @@ test('cookies refused: capture stops, the popup says why, the policy page says w
   const cookies = options.getByTestId('cookie-settings');
   await expect(cookies).toContainText('Bulk address fetch');
   await expect(options.getByTestId('cookie-values-statement')).toContainText('never reads, stores or sends a cookie value');
-  await cookies.getByRole('checkbox').click();
-  await expect(cookies.getByRole('checkbox')).not.toBeChecked();
+  await cookies.locator('input[name="allowSellerCenterCookies"]').click();
+  await expect(cookies.locator('input[name="allowSellerCenterCookies"]')).not.toBeChecked();
 
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('capture-off-cookies')).toContainText('you refused the use of your seller-center login cookies');
@@ -68,8 +68,8 @@ test('cookies refused: capture stops, the popup says why, the policy page says w
   expect(await capturedOrderSns(serviceWorker)).toEqual([]);
 
   // Accepted again: the same page is captured.
-  await cookies.getByRole('checkbox').click();
-  await expect(cookies.getByRole('checkbox')).toBeChecked();
+  await cookies.locator('input[name="allowSellerCenterCookies"]').click();
+  await expect(cookies.locator('input[name="allowSellerCenterCookies"]')).toBeChecked();
   await expect(popup.getByTestId('capture-off-cookies')).toHaveCount(0);
   await browseOrderList(page, serviceWorker, sellerCenter);
 });

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import { SESSION_KEYS } from '../storage-keys';
 import { type BadgeInputs, badgeLook } from './toolbar-badge';
 
 /** storage.session: each concern's last badge input, so a worker that wakes for one concern keeps the other's. */
-const INPUTS_KEY = 'toolbarBadge';
+const INPUTS_KEY = SESSION_KEYS.toolbarBadge;
 
 async function show(patch: Partial<BadgeInputs>): Promise<void> {
   const held = ((await browser.storage.session.get(INPUTS_KEY))[INPUTS_KEY] ?? {}) as Partial<BadgeInputs>;
