@@ -8,7 +8,8 @@ import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useAction } from '../common/use-action';
 import { useBackground } from '../common/use-background';
 import { releaseHostAccess, requestHostAccess } from './host-access-adapter';
-import { problemText, syncFoundText, syncTroubleText } from './open-api-text';
+import { problemText } from './open-api-text';
+import { SyncReport, syncNow } from './SyncReport';
 
 const REGION_LABEL: Record<OpenApiRegion, () => string> = {
   us: () => i18n.t('openApi.regionUs'),
@@ -126,8 +127,6 @@ function ConnectedView({ status }: { status: Extract<OpenApiStatus, { connected:
   const action = useAction(errorText);
   const now = Date.now();
   const expiry = status.tokenExpiresAt;
-  const last = status.lastSync;
-  const trouble = last ? syncTroubleText(last) : null;
   return (
     <div data-testid="open-api-connected" data-shop-id={status.shopId} data-region={status.region}>
       <p>
@@ -149,26 +148,8 @@ function ConnectedView({ status }: { status: Extract<OpenApiStatus, { connected:
         </ul>
       )}
       <p>{i18n.t('openApi.syncEvery', status.syncEveryMinutes, [String(status.syncEveryMinutes)])}</p>
-      <p data-testid="open-api-last-sync">
-        {last ? `${i18n.t('openApi.lastSync', [new Date(last.finishedAt).toLocaleString()])} · ${syncFoundText(last)}` : i18n.t('openApi.never')}
-      </p>
-      {trouble && <p className="sv-muted">{trouble}</p>}
-      {last?.problem && (
-        <p className="sv-error" role="alert" data-testid="open-api-problem" data-kind={last.problem.kind}>
-          {problemText(last.problem)}
-        </p>
-      )}
-      <button
-        type="button"
-        data-testid="open-api-sync-now"
-        disabled={action.busy || status.syncing || !status.unlocked}
-        onClick={() =>
-          void action.run(async () => {
-            const report = await sendMessage('open-api/sync', {});
-            return report.problem ? { ok: false, text: problemText(report.problem) } : syncFoundText(report);
-          })
-        }
-      >
+      <SyncReport last={status.lastSync} />
+      <button type="button" data-testid="open-api-sync-now" disabled={action.busy || status.syncing || !status.unlocked} onClick={() => void action.run(syncNow)}>
         {action.busy || status.syncing ? i18n.t('openApi.syncing') : i18n.t('openApi.syncNow')}
       </button>{' '}
       <button
