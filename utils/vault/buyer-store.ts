@@ -454,7 +454,7 @@ export async function correctBuyerPii(deps: BackgroundDeps, orderSn: string, pat
     if (!next.success) throw new MessageError('invalid-request', `Invalid value for ${next.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     const changedFields = (Object.keys(buyerPiiSchema.shape) as (keyof BuyerPii)[]).filter((k) => (current.pii[k] ?? null) !== (next.data[k] ?? null));
     if (changedFields.length === 0) return { orderSn, changedFields };
-    const { sealed, shredKey } = sealBuyerPii(createShreddingSealer(keys.publicKey), orderSn, next.data, row.purgeAt);
+    const { sealed, shredKey } = sealBuyerPii(sealerFor(keys.publicKey, now), orderSn, next.data, row.purgeAt);
     await Dexie.waitFor(deps.shredKeys.add([shredKey]));
     await db.buyers.put({ ...row, sealed });
     await forgetEnvelopes(deps, [row.sealed]);
