@@ -12,7 +12,7 @@ import { createBulkFetchHandlers } from '../utils/bulk-fetch/bulk-fetch-handlers
 import { createCaptureHandlers } from '../utils/capture/capture-handlers';
 import { createConsentHandlers } from '../utils/consent/consent-handlers';
 import { AppDb } from '../utils/db/app-db';
-import { createExportHandlers } from '../utils/export-jobs/export-handlers';
+import { createExportHandlers, markPendingExportOrders } from '../utils/export-jobs/export-handlers';
 import { createMessageRouter, type HandlerTable } from '../utils/messaging/router';
 import { createOpenApiHandlers } from '../utils/open-api/open-api-handlers';
 import { registerOpenApiSync } from '../utils/open-api/open-api-listeners';
@@ -83,4 +83,6 @@ export default defineBackground(() => {
   // Consent and settings: content scripts can write their storage.local mirrors, never the trusted copies (issue 16).
   registerMirrorGuard(deps);
   registerOnboarding();
+  // An export tracked just before the worker stopped may still have its orders to mark (issue 11).
+  markPendingExportOrders(deps).catch((err) => console.error('[seller-vault] marking exported orders failed', err));
 });

@@ -121,6 +121,11 @@ export interface ExportRecord {
   removedAt: number | null;
   /** After a failed removal: not before this time does it set the next-purge alarm (the sweep retries it). */
   retryAfter?: number | null;
+  /**
+   * false from tracking until its orders carry exportedAt (a second transaction, issue 11);
+   * absent on rows tracked before the split, whose orders were marked with them.
+   */
+  ordersMarked?: boolean;
 }
 
 /**

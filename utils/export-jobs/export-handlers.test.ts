@@ -5,7 +5,7 @@ import { MessageError } from '../messaging/envelope';
 import type { HandlerContext } from '../messaging/router';
 import { listedBuyerPii, makeOrder, sealedBuyerRow } from '../../tests/support/order-test-data';
 import { DAY_MS } from '../retention/retention-rule';
-import { createExportHandlers } from './export-handlers';
+import { createExportHandlers, markPendingExportOrders } from './export-handlers';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const ctx: HandlerContext = { actor: 'popup', sender: { id: 'ext' } };
@@ -84,19 +84,28 @@ describe('export/record', () => {
     await db.buyers.bulkAdd([buyer('PO-A', NOW + 20 * DAY_MS), buyer('PO-C', NOW + 5 * DAY_MS)]);
   });
 
-  it('stores the file with the earliest purge time and marks orders exported, in one audited transaction', async () => {
+  it('stores the file with the earliest purge time in one audited transaction, then marks its orders exported', async () => {
     const reply = await handlers()['export/record']({ downloadId: 7, fileName: 'labels-4x6-20261125-1200-2.pdf', format: 'pdf-4x6', orderSns: ['PO-A', 'PO-C', 'PO-Z'] }, ctx);
     expect(reply.purgeAt).toBe(NOW + 5 * DAY_MS);
     const rec = await db.exports.get(reply.exportId);
     expect(rec).toMatchObject({ downloadId: 7, format: 'pdf-4x6', orderSns: ['PO-A', 'PO-C'], state: 'live', createdAt: NOW, purgeAt: NOW + 5 * DAY_MS, removedAt: null });
+    const audit = await db.audit.toArray();
+    expect(audit.map((a) => a.action)).toEqual(['export.record']);
+    // The orders are marked in a second transaction after the answer; the pages hear of it once.
+    await vi.waitFor(() => expect(deps.notified).toBe(1));
     const orders = await db.orders.bulkGet(['PO-A', 'PO-C']);
     expect(orders.map((o) => [o?.exportedAt, o?.exportFormat])).toEqual([
       [NOW, 'pdf-4x6'],
       [NOW, 'pdf-4x6'],
     ]);
-    const audit = await db.audit.toArray();
-    expect(audit.map((a) => a.action)).toEqual(['export.record']);
-    expect(deps.notified).toBe(1);
+    expect(await db.exports.get(reply.exportId)).toMatchObject({ ordersMarked: true });
+  });
+
+  it('a pick list tracks its file but marks no order exported', async () => {
+    const reply = await handlers()['export/record']({ downloadId: 3, fileName: 'pick.pdf', format: 'pick-list', orderSns: ['PO-A'] }, ctx);
+    await vi.waitFor(() => expect(deps.notified).toBe(1));
+    expect(await db.exports.get(reply.exportId)).toMatchObject({ ordersMarked: true, format: 'pick-list' });
+    expect((await db.orders.get('PO-A'))?.exportedAt).toBeNull();
   });
 
   it('records the print view without a download id', async () => {
@@ -226,5 +235,43 @@ describe('export/still-held (issue 16)', () => {
     expect(held).toEqual(['PO-A']);
     expect(reader.openBuyers).not.toHaveBeenCalled();
     expect(await db.audit.count()).toBe(0);
+  });
+});
+
+describe('markPendingExportOrders (a worker stopped between tracking and marking)', () => {
+  const tracked = (createdAt: number, orderSns: string[], format: string, ordersMarked?: boolean) => ({
+    createdAt,
+    purgeAt: NOW + DAY_MS,
+    downloadId: 1,
+    fileName: `${format}.file`,
+    format,
+    orderSns,
+    state: 'live' as const,
+    removedAt: null,
+    ...(ordersMarked === undefined ? {} : { ordersMarked }),
+  });
+
+  beforeEach(async () => {
+    await db.orders.bulkAdd([makeOrder({ orderSn: 'PO-A' }), makeOrder({ orderSn: 'PO-B' }), makeOrder({ orderSn: 'PO-C', exportedAt: NOW, exportFormat: 'zpl' })]);
+  });
+
+  it('marks the orders of every pending export with its time and format, once, and tells the pages', async () => {
+    const id = await db.exports.add(tracked(NOW - 60_000, ['PO-A', 'PO-GONE'], 'csv-generic', false));
+    await db.exports.add(tracked(NOW - 120_000, ['PO-B'], 'zpl')); // before the flag existed: marked with it
+    expect(await markPendingExportOrders(deps)).toBe(1);
+    expect(await db.orders.get('PO-A')).toMatchObject({ exportedAt: NOW - 60_000, exportFormat: 'csv-generic' });
+    expect((await db.orders.get('PO-B'))?.exportedAt).toBeNull();
+    expect(await db.orders.get('PO-GONE')).toBeUndefined(); // a deleted order is not written back
+    expect(await db.exports.get(id)).toMatchObject({ ordersMarked: true });
+    expect(deps.notified).toBe(1);
+    expect(await markPendingExportOrders(deps)).toBe(0);
+    expect(deps.notified).toBe(1);
+  });
+
+  it('never moves a later mark back to an older export', async () => {
+    await db.exports.bulkAdd([tracked(NOW - 120_000, ['PO-C', 'PO-A'], 'pdf-4x6', false), tracked(NOW - 60_000, ['PO-A'], 'csv-generic', false)]);
+    await markPendingExportOrders(deps);
+    expect(await db.orders.get('PO-C')).toMatchObject({ exportedAt: NOW, exportFormat: 'zpl' });
+    expect(await db.orders.get('PO-A')).toMatchObject({ exportedAt: NOW - 60_000, exportFormat: 'csv-generic' });
   });
 });

@@ -96,6 +96,7 @@ const EXPORT_FIELDS: Record<Exclude<keyof ExportRecord, 'id'>, FieldProcessing> 
   state: ext('Live or removed'),
   removedAt: ext('When the file was removed'),
   retryAfter: ext('Retry time after a failed removal'),
+  ordersMarked: ext('Whether its orders show as exported yet'),
 };
 
 const REQUEST_FIELDS: Record<Exclude<keyof RequestRecord, 'id'>, FieldProcessing> = {
