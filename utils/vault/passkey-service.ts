@@ -52,7 +52,16 @@ export function addPasskey(deps: BackgroundDeps, request: NewPasskey, actor: Aud
     if (!wrapped) throw new MessageError('not-found', 'No vault is set up yet');
     const before = await readPasskeys(deps);
     // Refused before the passphrase is tried: a full list or a known credential changes nothing.
-    const probe: PasskeyRecord = { id: '', credentialId: request.credentialId, label: 'x', createdAt: 0, lastUsedAt: null, prfSalt: new Uint8Array(), kdfSalt: new Uint8Array(), wrapped: new Uint8Array() };
+    const probe: PasskeyRecord = {
+      id: '',
+      credentialId: request.credentialId,
+      label: 'x',
+      createdAt: 0,
+      lastUsedAt: null,
+      prfSalt: new Uint8Array(),
+      kdfSalt: new Uint8Array(),
+      wrapped: new Uint8Array(),
+    };
     try {
       withPasskey(before, probe);
     } catch (err) {

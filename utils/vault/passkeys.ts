@@ -66,8 +66,10 @@ export class PasskeyListError extends Error {
 
 /** The label as stored: trimmed, control characters out, capped; empty → "Passkey N". */
 export function passkeyLabel(requested: string, existing: readonly PasskeyRecord[]): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const cleaned = requested.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, PASSKEY_LABEL_MAX);
+  const cleaned = Array.from(requested, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c))
+    .join('')
+    .trim()
+    .slice(0, PASSKEY_LABEL_MAX);
   return cleaned || `Passkey ${existing.length + 1}`;
 }
 
