@@ -23,7 +23,7 @@ function openedForPasskeyUnlock(): boolean {
 /** Options › Vault & lock: set-up, unlock (passphrase or passkey)/lock, passkeys, auto-lock, passphrase change, reset. */
 export function VaultPage() {
   const { data: status, error } = useVault();
-  const [passkeyRequested] = useState(openedForPasskeyUnlock);
+  const [passkeyRequested, setPasskeyRequested] = useState(openedForPasskeyUnlock);
   return (
     <section data-testid="VaultPage">
       <h2>{i18n.t('vault.title')}</h2>
@@ -43,7 +43,7 @@ export function VaultPage() {
           {status.state === 'uninitialized' && <PassphraseSetupForm />}
           {status.state === 'locked' && (
             <>
-              {status.passkeyCount > 0 && <PasskeyUnlockButton autoStart={passkeyRequested} />}
+              {status.passkeyCount > 0 && <PasskeyUnlockButton autoStart={passkeyRequested} onAutoStarted={() => setPasskeyRequested(false)} />}
               <UnlockForm backoffUntil={status.backoffUntil} />
             </>
           )}

@@ -11,9 +11,10 @@ const unlockError = (err: unknown) => passkeyErrorMessage(err, 'unlock');
 /**
  * "Unlock with passkey" in a tab (options › Vault): the authenticator's PRF output goes to
  * `vault/passkey-unlock`. `autoStart`: the popup sent the seller here for it, so the ceremony
- * starts at once (the button stays for a retry).
+ * starts at once (the button stays for a retry); `onAutoStarted` lets the page forget the request,
+ * or the next lock would mount this button again and unlock at once.
  */
-export function PasskeyUnlockButton({ autoStart = false }: { autoStart?: boolean }) {
+export function PasskeyUnlockButton({ autoStart = false, onAutoStarted }: { autoStart?: boolean; onAutoStarted?: () => void }) {
   const { busy, message, run } = useAction(unlockError);
   const started = useRef(false);
 
@@ -30,6 +31,7 @@ export function PasskeyUnlockButton({ autoStart = false }: { autoStart?: boolean
   useEffect(() => {
     if (autoStart && !started.current) {
       started.current = true;
+      onAutoStarted?.();
       unlock();
     }
   }, []);
