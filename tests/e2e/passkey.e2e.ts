@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from '@playwright/test';
 import { expect, test } from './harness';
 import { send, sendOk } from './extension-messages';
@@ -130,6 +131,9 @@ test('passkey: set up with the PRF virtual authenticator, unlock, lock and unloc
   await settings.getByRole('button', { name: 'Add a passkey' }).click();
   await expect(settings.getByRole('alert')).toContainText('This authenticator cannot derive keys (it has no PRF support)', { timeout: 20_000 });
   await expect(settings.getByTestId('passkey-item')).toHaveCount(1);
+  // The Passkeys section (list, remove button, add form, error) has no serious accessibility violation.
+  const axe = await new AxeBuilder({ page: options }).include('[data-testid="VaultPage"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // 9. Removing the passkey stops it: no passkey button, and its real PRF output opens nothing.
   await settings.getByRole('button', { name: 'Remove passkey Work laptop' }).click();
