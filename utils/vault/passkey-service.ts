@@ -5,7 +5,7 @@ import { UnwrapError } from '../crypto/key-wrap';
 import { unwrapVaultKeysWithPasskey, wrapVaultKeysForPasskey } from '../crypto/passkey-wrap';
 import { unwrapVaultKeys } from '../crypto/vault-keys';
 import type { AuditActor } from '../db/records';
-import { writeMeta } from '../meta-store';
+import { deleteMeta, writeMeta } from '../meta-store';
 import { MessageError } from '../messaging/envelope';
 import { findPasskey, MAX_PASSKEYS, markPasskeyUsed, PasskeyListError, passkeyLabel, summarizePasskeys, withoutPasskey, withPasskey, type PasskeyRecord } from './passkeys';
 import type { PasskeysReply } from './vault-messages';
@@ -89,6 +89,8 @@ export function addPasskey(deps: BackgroundDeps, request: NewPasskey, actor: Aud
         listError(err);
       }
       await writeMeta(db, 'vault.passkeys', next);
+      // The right passphrase was just given: earlier failures stop counting (as after a passphrase change).
+      await deleteMeta(db, 'vaultUnlockBackoff');
       await appendAudit(db, deps.now(), { actor, action: 'vault.passkey-added', counts: { passkeys: next.length } });
       return next;
     });
