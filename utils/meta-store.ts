@@ -13,6 +13,8 @@ import type { LastPurge } from './retention/purge-service';
 export interface MetaValues {
   /** The wrapped vault keys and KDF parameters (utils/vault). */
   vault: WrappedVaultKeys;
+  /** Passkeys that also open the vault keys (utils/vault/passkeys.ts); parsed again on read. */
+  'vault.passkeys': unknown;
   /** Failed unlock attempts, kept across worker restarts; parsed again on read (utils/vault/unlock-backoff). */
   vaultUnlockBackoff: unknown;
   /** The last purge that deleted something (retention page). */

@@ -23,6 +23,13 @@ export function VaultPanel() {
       )}
       {status.state === 'locked' && (
         <>
+          {status.passkeyCount > 0 && (
+            // In a tab, not here: an OS passkey dialog (Windows Hello, Touch ID) takes focus, and a
+            // popup that loses focus closes, ending the ceremony (docs/decisions.md).
+            <a className="sv-button-link" data-testid="passkey-unlock-link" href={extensionPageUrl('/options.html#vault?passkey=unlock')} target="_blank" rel="noreferrer">
+              {i18n.t('vault.passkey.unlockInTab')}
+            </a>
+          )}
           <UnlockForm backoffUntil={status.backoffUntil} />
           <span className="sv-muted" data-testid="sealed-waiting">
             {i18n.t('vault.sealedWaiting', status.sealedCount)}

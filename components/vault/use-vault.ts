@@ -4,3 +4,8 @@ import { useBackground } from '../common/use-background';
 export function useVault() {
   return useBackground('vault/status', {});
 }
+
+/** The registered passkeys (labels, dates, what the authenticator is asked for); no key material. */
+export function usePasskeys() {
+  return useBackground('vault/passkeys', {});
+}

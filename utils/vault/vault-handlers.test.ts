@@ -38,4 +38,26 @@ describe('vault messages through the router', () => {
       error: { code: 'invalid-request' },
     });
   });
+
+  it('checks a passkey unlock request: a 32-byte PRF output and a credential id, both lower-case hex', async () => {
+    const route = createMessageRouter(vaultMessages, createVaultHandlers(makeDeps()), identity);
+    const credentialId = 'ab'.repeat(16);
+    for (const data of [
+      { credentialId, prfOutput: 'ab'.repeat(31) },
+      { credentialId, prfOutput: 'AB'.repeat(32) },
+      { credentialId: 'abc', prfOutput: 'ab'.repeat(32) },
+      { credentialId: 'ab'.repeat(1024), prfOutput: 'ab'.repeat(32) },
+      { credentialId },
+    ]) {
+      expect(await route({ tag: ENVELOPE_TAG, type: 'vault/passkey-unlock', data }, page), JSON.stringify(data).slice(0, 80)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    }
+    // Well-formed, but there is no vault yet.
+    expect(await route({ tag: ENVELOPE_TAG, type: 'vault/passkey-unlock', data: { credentialId, prfOutput: 'ab'.repeat(32) } }, page)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
 });

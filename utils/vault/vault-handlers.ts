@@ -4,9 +4,18 @@ import type { HandlerTable } from '../messaging/router';
 import { recordAudit } from '../audit/audit-log';
 import { buyerFieldsOff } from './buyer-pii';
 import { openBuyers, removeBuyerFields, resealLegacyEnvelopes, resolveAddressChange, reviewPendingAddresses } from './buyer-store';
+import { addPasskey, listPasskeys, removePasskey, unlockWithPasskey } from './passkey-service';
 import { changePassphrase, getVaultStatus, lockVault, requireUnlockedKeys, resetVault, setupVault, unlockVault } from './vault-service';
 
 export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof vaultMessages> {
+  /** The same follow-up work after either unlock method. */
+  async function afterUnlock(): Promise<void> {
+    // Rows sealed before shred keys get one (once): from now on deleting them is for good.
+    await resealLegacyEnvelopes(deps, 'background');
+    // Addresses captured while locked are compared now: identical ones go, changed ones wait.
+    await reviewPendingAddresses(deps, 'background');
+  }
+
   return {
     'vault/status': () => getVaultStatus(deps),
     'vault/setup': async ({ passphrase }, ctx) => {
@@ -15,10 +24,15 @@ export function createVaultHandlers(deps: BackgroundDeps): HandlerTable<typeof v
     },
     'vault/unlock': async ({ passphrase }, ctx) => {
       await unlockVault(deps, passphrase, ctx.actor);
-      // Rows sealed before shred keys get one (once): from now on deleting them is for good.
-      await resealLegacyEnvelopes(deps, 'background');
-      // Addresses captured while locked are compared now: identical ones go, changed ones wait.
-      await reviewPendingAddresses(deps, 'background');
+      await afterUnlock();
+      return getVaultStatus(deps);
+    },
+    'vault/passkeys': () => listPasskeys(deps),
+    'vault/passkey-add': (request, ctx) => addPasskey(deps, request, ctx.actor),
+    'vault/passkey-remove': ({ id }, ctx) => removePasskey(deps, id, ctx.actor),
+    'vault/passkey-unlock': async ({ credentialId, prfOutput }, ctx) => {
+      await unlockWithPasskey(deps, credentialId, prfOutput, ctx.actor);
+      await afterUnlock();
       return getVaultStatus(deps);
     },
     'vault/lock': async (_data, ctx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BuyerPii } from './buyer-pii';
+import type { PasskeySummary } from './passkeys';
 import type { AddressChangeView } from './buyer-store';
 import type { VaultState } from './vault-state';
 import { defineMessage } from '../messaging/define-message';
@@ -13,6 +14,13 @@ export interface VaultStatus {
   /** Epoch ms until which unlock attempts are refused (back-off), or null. */
   backoffUntil: number | null;
   autoLockMinutes: number;
+  /** Passkeys registered (issue 15 item 8): pages offer "Unlock with passkey" when > 0. */
+  passkeyCount: number;
+}
+
+export interface PasskeysReply {
+  passkeys: PasskeySummary[];
+  max: number;
 }
 
 /** One order's buyer data as answered by `buyers/open` (and `openBuyers` in the background). */
@@ -41,6 +49,10 @@ export const MAX_OPEN_ORDERS = 500;
 export const VAULT_RESET_CONFIRMATION = 'DELETE';
 
 const passphrase = z.string().min(1).max(1024);
+/** WebAuthn credential ids are at most 1,023 bytes; sent as lower-case hex. */
+const credentialIdHex = z.string().regex(/^(?:[0-9a-f]{2}){1,1023}$/);
+/** The PRF output (and the PRF salt): exactly 32 bytes, hex. */
+const bytes32Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** Messages of the vault concern: lock state and buyer PII reads. All `page` only. */
 export const vaultMessages = {
@@ -49,6 +61,20 @@ export const vaultMessages = {
   'vault/unlock': defineMessage('page', z.object({ passphrase })).returns<VaultStatus>(),
   'vault/lock': defineMessage('page', z.object({})).returns<VaultStatus>(),
   'vault/change-passphrase': defineMessage('page', z.object({ current: passphrase, next: passphrase })).returns<VaultStatus>(),
+  /** Registered passkeys with what a page needs to ask the authenticator (credential ids, PRF salts); no key material. */
+  'vault/passkeys': defineMessage('page', z.object({})).returns<PasskeysReply>(),
+  /**
+   * Registers a passkey the page just created: needs the vault unlocked AND the passphrase again
+   * (a thief at an unlocked vault must not plant a lasting way in). Wrong passphrase = back-off.
+   */
+  'vault/passkey-add': defineMessage(
+    'page',
+    z.object({ passphrase, label: z.string().max(200), credentialId: credentialIdHex, prfSalt: bytes32Hex, prfOutput: bytes32Hex }),
+  ).returns<PasskeysReply>(),
+  /** Removes one passkey (vault unlocked). */
+  'vault/passkey-remove': defineMessage('page', z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) })).returns<PasskeysReply>(),
+  /** Unlock with a passkey's PRF output; the same back-off, audit and error as a wrong passphrase. */
+  'vault/passkey-unlock': defineMessage('page', z.object({ credentialId: credentialIdHex, prfOutput: bytes32Hex })).returns<VaultStatus>(),
   /** Forgotten passphrase: deletes every buyer row and the keys; order facts stay. */
   'vault/reset': defineMessage('page', z.object({ confirm: z.literal(VAULT_RESET_CONFIRMATION) })).returns<VaultResetResult>(),
   /** Decrypts buyer PII (purges due rows first; `locked` error while locked). */

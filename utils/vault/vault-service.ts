@@ -8,6 +8,7 @@ import { MessageError } from '../messaging/envelope';
 import type { VaultResetResult, VaultStatus } from './vault-messages';
 import { eraseScopeInTransaction } from '../retention/deletion-scope';
 import { createStrengthEstimator } from './passphrase-estimator';
+import { parsePasskeys, type PasskeyRecord } from './passkeys';
 import { afterFailure, isBlocked, parseBackoff, type UnlockBackoff } from './unlock-backoff';
 import { deriveVaultState, idleLockAt, isIdleExpired, nextVaultState, type VaultEvent, type VaultState } from './vault-state';
 
@@ -23,13 +24,13 @@ async function readBackoff(deps: BackgroundDeps): Promise<UnlockBackoff> {
   return parseBackoff(await readMeta(deps.db, 'vaultUnlockBackoff'));
 }
 
-async function currentState(deps: BackgroundDeps): Promise<VaultState> {
+export async function currentState(deps: BackgroundDeps): Promise<VaultState> {
   const [wrapped, session] = await Promise.all([readWrappedKeys(deps), deps.sessionKeys.read()]);
   return deriveVaultState({ setUp: wrapped != null, hasSessionKeys: session.keys != null });
 }
 
 /** Throws `conflict` when the state machine does not allow `event` now. */
-function requireTransition(state: VaultState, event: VaultEvent): VaultState {
+export function requireTransition(state: VaultState, event: VaultEvent): VaultState {
   const next = nextVaultState(state, event);
   if (next == null) {
     if (state === 'uninitialized') throw new MessageError('not-found', 'No vault is set up yet');
@@ -52,22 +53,27 @@ async function armAutoLock(deps: BackgroundDeps, lastActivityAt: number): Promis
   await deps.autoLockAlarm.schedule(idleLockAt(lastActivityAt, autoLockMinutes));
 }
 
-/** One in-worker queue for passphrase attempts, so parallel attempts cannot slip past the back-off. */
+/** One in-worker queue for passphrase and passkey attempts, so parallel attempts cannot slip past the back-off. */
 let unlockQueue: Promise<unknown> = Promise.resolve();
-function serialized<T>(task: () => Promise<T>): Promise<T> {
+export function serialized<T>(task: () => Promise<T>): Promise<T> {
   const run = unlockQueue.then(task, task);
   unlockQueue = run.catch(() => undefined);
   return run;
 }
 
+export async function readPasskeys(deps: BackgroundDeps): Promise<PasskeyRecord[]> {
+  return parsePasskeys(await readMeta(deps.db, 'vault.passkeys'));
+}
+
 export async function getVaultStatus(deps: BackgroundDeps): Promise<VaultStatus> {
   await enforceIdleLock(deps);
-  const [wrapped, session, backoff, settings, sealedCount] = await Promise.all([
+  const [wrapped, session, backoff, settings, sealedCount, passkeys] = await Promise.all([
     readWrappedKeys(deps),
     deps.sessionKeys.read(),
     readBackoff(deps),
     deps.settings.read(),
     deps.db.buyers.count(),
+    readPasskeys(deps),
   ]);
   return {
     state: deriveVaultState({ setUp: wrapped != null, hasSessionKeys: session.keys != null }),
@@ -75,6 +81,7 @@ export async function getVaultStatus(deps: BackgroundDeps): Promise<VaultStatus>
     sealedCount,
     backoffUntil: isBlocked(backoff, deps.now()) ? backoff.retryAt : null,
     autoLockMinutes: settings.autoLockMinutes,
+    passkeyCount: passkeys.length,
   };
 }
 
@@ -87,7 +94,8 @@ export async function setupVault(deps: BackgroundDeps, passphrase: string, actor
   await db.transaction('rw', [db.meta, db.audit], async () => {
     if (await readMeta(db, 'vault')) throw new MessageError('conflict', 'A vault is already set up');
     await writeMeta(db, 'vault', wrapped);
-    await deleteMeta(db, 'vaultUnlockBackoff');
+    // A vault set up anew has new keys: passkey wraps of older keys (if any survived) open nothing.
+    await deleteMeta(db, 'vaultUnlockBackoff', 'vault.passkeys');
     await appendAudit(db, deps.now(), { actor, action: 'vault.setup', detail: `scrypt N=${wrapped.kdf.N} r=${wrapped.kdf.r} p=${wrapped.kdf.p}` });
   });
   const now = deps.now();
@@ -96,45 +104,54 @@ export async function setupVault(deps: BackgroundDeps, passphrase: string, actor
   await deps.notifyChanged();
 }
 
+/** How a seller unlocks; recorded in the audit entry (`detail`), nothing else about the attempt. */
+export type UnlockMethod = 'passphrase' | 'passkey';
+
 /**
- * Runs the KDF unless backed off; a wrong passphrase is counted (persisted) and audited.
- * Answers one generic error for every wrong passphrase.
+ * Runs `open` (the KDF, or the passkey unwrap) unless backed off; a failure (UnwrapError) is
+ * counted (persisted) and audited with the method. Answers one generic error for every failure.
  */
-async function unwrapWithBackoff(deps: BackgroundDeps, wrapped: WrappedVaultKeys, passphrase: string, actor: AuditActor): Promise<VaultKeys> {
+export async function unwrapWithBackoff(deps: BackgroundDeps, open: () => VaultKeys, actor: AuditActor, method: UnlockMethod): Promise<VaultKeys> {
   const backoff = await readBackoff(deps);
   if (isBlocked(backoff, deps.now())) {
-    throw new MessageError('backoff', 'Too many wrong passphrases: wait before trying again', backoff.retryAt ?? undefined);
+    throw new MessageError('backoff', 'Too many failed unlock attempts: wait before trying again', backoff.retryAt ?? undefined);
   }
   try {
-    return unwrapVaultKeys(wrapped, passphrase);
+    return open();
   } catch (err) {
     if (!(err instanceof UnwrapError)) throw err;
     const { db } = deps;
     const next = await db.transaction('rw', [db.meta, db.audit], async () => {
       const after = afterFailure(await readBackoff(deps), deps.now());
       await writeMeta(db, 'vaultUnlockBackoff', after);
-      await appendAudit(db, deps.now(), { actor, action: 'vault.unlock-failed', counts: { failures: after.failures } });
+      await appendAudit(db, deps.now(), { actor, action: 'vault.unlock-failed', counts: { failures: after.failures }, detail: method });
       return after;
     });
     await deps.notifyChanged();
-    throw new MessageError('wrong-passphrase', 'Wrong passphrase', next.retryAt ?? undefined);
+    throw new MessageError('wrong-passphrase', method === 'passkey' ? 'This passkey did not open the vault' : 'Wrong passphrase', next.retryAt ?? undefined);
   }
+}
+
+/** Unlocked: back-off cleared, audited with the method (plus `during`, e.g. a passkey's last use), keys into the session. */
+export async function completeUnlock(deps: BackgroundDeps, keys: VaultKeys, actor: AuditActor, method: UnlockMethod, during?: () => Promise<void>): Promise<void> {
+  const { db } = deps;
+  await db.transaction('rw', [db.meta, db.audit], async () => {
+    await deleteMeta(db, 'vaultUnlockBackoff');
+    await during?.();
+    await appendAudit(db, deps.now(), { actor, action: 'vault.unlock', detail: method });
+  });
+  const now = deps.now();
+  await deps.sessionKeys.write(keys, now);
+  await armAutoLock(deps, now);
+  await deps.notifyChanged();
 }
 
 export function unlockVault(deps: BackgroundDeps, passphrase: string, actor: AuditActor): Promise<void> {
   return serialized(async () => {
     const wrapped = await readWrappedKeys(deps);
     requireTransition(await currentState(deps), 'unlock');
-    const keys = await unwrapWithBackoff(deps, wrapped!, passphrase, actor);
-    const { db } = deps;
-    await db.transaction('rw', [db.meta, db.audit], async () => {
-      await deleteMeta(db, 'vaultUnlockBackoff');
-      await appendAudit(db, deps.now(), { actor, action: 'vault.unlock' });
-    });
-    const now = deps.now();
-    await deps.sessionKeys.write(keys, now);
-    await armAutoLock(deps, now);
-    await deps.notifyChanged();
+    const keys = await unwrapWithBackoff(deps, () => unwrapVaultKeys(wrapped!, passphrase), actor, 'passphrase');
+    await completeUnlock(deps, keys, actor, 'passphrase');
   });
 }
 
@@ -179,13 +196,16 @@ export async function requireUnlockedKeys(deps: BackgroundDeps): Promise<VaultKe
   return session.keys;
 }
 
-/** Re-wraps the same keys under a new passphrase; sealed records are untouched. */
+/**
+ * Re-wraps the same keys under a new passphrase; sealed records are untouched. Passkeys wrap the
+ * same key material, so they keep working (the seller is told so in the page).
+ */
 export function changePassphrase(deps: BackgroundDeps, current: string, next: string, actor: AuditActor, cost?: KdfCost): Promise<void> {
   return serialized(async () => {
     await assertStrong(deps, next);
     const wrapped = await readWrappedKeys(deps);
     if (!wrapped) throw new MessageError('not-found', 'No vault is set up yet');
-    const keys = await unwrapWithBackoff(deps, wrapped, current, actor);
+    const keys = await unwrapWithBackoff(deps, () => unwrapVaultKeys(wrapped, current), actor, 'passphrase');
     const rewrapped = wrapVaultKeys(keys, next, cost);
     const { db } = deps;
     await db.transaction('rw', [db.meta, db.audit], async () => {
@@ -208,13 +228,15 @@ export async function resetVault(deps: BackgroundDeps, actor: AuditActor): Promi
     requireTransition(state, 'reset');
     const now = deps.now();
     const deletedBuyers = await db.buyers.count();
+    const droppedPasskeys = parsePasskeys(await readMeta(db, 'vault.passkeys')).length;
     const purgedOrders = await db.orders.where('piiState').equals('present').count();
     // Retention's eraser: buyers rows out, orders marked purged, every live export file due now
     // (the retention sweep armed by notifyChanged removes the files from disk).
     await eraseScopeInTransaction(db, deps.shredKeys, { kind: 'all' }, now);
     await db.buyers.clear();
-    await deleteMeta(db, 'vault', 'vaultUnlockBackoff');
-    await appendAudit(db, now, { actor, action: 'vault.reset', counts: { deletedBuyers, purgedOrders } });
+    // The keys go, so do the passkey wraps of them: a new vault starts with the passphrase only.
+    await deleteMeta(db, 'vault', 'vaultUnlockBackoff', 'vault.passkeys');
+    await appendAudit(db, now, { actor, action: 'vault.reset', counts: { deletedBuyers, purgedOrders, droppedPasskeys } });
     return { deletedBuyers, purgedOrders };
   });
   await deps.sessionKeys.clear();
