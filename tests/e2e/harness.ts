@@ -1,4 +1,4 @@
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
 import { SELLER_CENTER_HOSTS } from '../../utils/capture/seller-center-hosts';
 import { OPEN_API_HOSTS } from '../../utils/open-api/open-api-regions';
 import fs from 'node:fs';
@@ -80,7 +80,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     // center; Open API gateways once the seller connects). Recorded for every e2e test, checked after it.
     const offHost: string[] = [];
     context.on('request', (request) => {
-      const from = request.serviceWorker()?.url() ?? request.frame().url();
+      const from = request.serviceWorker()?.url() ?? requestFrameUrl(request);
       if (from.startsWith('chrome-extension://') && !isAllowedExtensionRequest(request.url())) offHost.push(`${from} → ${request.url()}`);
     });
     // A fresh install opens the onboarding tab (issue 15). Wait for it here, so a test that waits
@@ -108,6 +108,21 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     });
   },
 });
+
+/**
+ * The URL of the frame that made `request`. A tab's first navigation can be issued before
+ * Playwright knows its frame (seen with the print tab an export opens), and `frame()` then
+ * throws inside this event handler; such a navigation is the tab being opened, not a request
+ * made by an extension page's script, so it counts as from nowhere.
+ */
+function requestFrameUrl(request: Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    if (request.isNavigationRequest()) return '';
+    throw new Error(`request without a frame: ${request.url()}`);
+  }
+}
 
 /** Where extension pages and the worker may send requests: the extension itself, and the Temu hosts. */
 function isAllowedExtensionRequest(url: string): boolean {
