@@ -39,13 +39,28 @@ for (const scheme of ['light', 'dark'] as const) {
 const SCREENSHOT_DIR = path.resolve('docs/screenshots');
 /** 2026-12-02 09:00 UTC; the fixture orders are created two days before and due three days after. */
 const SHOT_NOW = Date.UTC(2026, 11, 2, 9, 0);
-const SHIP_FROM = { name: 'Acme Goods', company: '', addressLine1: '1 Harbour Road', addressLine2: '', city: 'Shenzhen', state: 'Guangdong', postcode: '518000', country: 'CN', phone: '' };
+const SHIP_FROM = {
+  name: 'Acme Goods',
+  company: '',
+  addressLine1: '1 Harbour Road',
+  addressLine2: '',
+  city: 'Shenzhen',
+  state: 'Guangdong',
+  postcode: '518000',
+  country: 'CN',
+  phone: '',
+};
 
 test.describe('print view and README screenshots', () => {
   test.use({ browserTimezone: 'UTC' });
 
   for (const lang of ['en', 'zh_CN'] as const) {
-    test(`print view with real labels: axe finds no serious violations (light, dark); screenshots (${lang})`, async ({ context, serviceWorker, sellerCenter, openExtensionPage }) => {
+    test(`print view with real labels: axe finds no serious violations (light, dark); screenshots (${lang})`, async ({
+      context,
+      serviceWorker,
+      sellerCenter,
+      openExtensionPage,
+    }) => {
       test.setTimeout(150_000);
       const orders = [0, 1, 3, 5].map((index) => makeOrder({ index, status: 2, now: SHOT_NOW }));
       const options = await openExtensionPage('options.html');
@@ -62,7 +77,8 @@ test.describe('print view and README screenshots', () => {
       };
       const shoot = async (page: Page, name: string) => {
         await page.evaluate(() => document.fonts.ready);
-        // No caret or hover state in a committed picture.
+        // No caret, focus or hover state in a committed picture.
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await page.mouse.move(0, 0);
         await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.${lang}.png`), animations: 'disabled', caret: 'hide' });
       };
@@ -100,6 +116,9 @@ test.describe('print view and README screenshots', () => {
       await print.getByTestId('print-pick-list').uncheck();
       await shoot(print, 'print-view');
       await print.close();
+      // The rows now say when and how they were exported, in the page's language (not the browser's en-US default, nor the stored format id).
+      const exported = lang === 'zh_CN' ? /^已导出 \d{4}年\d{1,2}月\d{1,2}日 · 打印视图$/ : /^Exported [A-Z][a-z]{2} \d{1,2}, \d{4} · Print view$/;
+      await expect(popup.getByTestId('order-exported').first()).toHaveText(exported);
 
       // Options › Privacy & cookies: captured fields, capture scope, cookie use (issue 15).
       const privacy = await openAtShotTime('options.html#policy', { width: 1100, height: 900 });
@@ -107,7 +126,8 @@ test.describe('print view and README screenshots', () => {
       await privacy.waitForTimeout(300);
       await shoot(privacy, 'options-privacy');
 
-      for (const name of ['popup', 'print-view', 'options-privacy', 'onboarding']) expect(fs.statSync(path.join(SCREENSHOT_DIR, `${name}.${lang}.png`)).size).toBeGreaterThan(10_000);
+      for (const name of ['popup', 'print-view', 'options-privacy', 'onboarding'])
+        expect(fs.statSync(path.join(SCREENSHOT_DIR, `${name}.${lang}.png`)).size).toBeGreaterThan(10_000);
     });
   }
 });
