@@ -17,6 +17,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no serious violations on popup, options and onboarding (${scheme})`, async ({ openExtensionPage }) => {
+    // Seven pages, each rendered and analysed by axe: 1.3-1.5 min when two cores are shared with other runs.
+    test.setTimeout(180_000);
     const pages = ['popup.html', 'options.html#authorize', 'options.html#vault', 'options.html#retention', 'options.html#policy', 'onboarding.html', 'onboarding.html#vault'];
     for (const path of pages) {
       const page = await openExtensionPage(path);
