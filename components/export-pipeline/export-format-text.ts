@@ -1,5 +1,5 @@
 import { i18n } from '../common/i18n';
-import type { ExportFormat } from '../../utils/export/shipment-label';
+import { EXPORT_FORMATS, type ExportFormat } from '../../utils/export/shipment-label';
 
 /** Format names as the seller sees them: one table, checked complete by the type. */
 const FORMAT_TEXT = {
@@ -19,6 +19,15 @@ const FORMAT_TEXT = {
 
 export function exportFormatText(format: ExportFormat): string {
   return i18n.t(FORMAT_TEXT[format]);
+}
+
+/**
+ * A format as stored with an export (history, an order's last export): its name when it is one
+ * this build knows, else the stored text as is (a record from a newer build), '?' when none.
+ */
+export function storedFormatText(format: string | null): string {
+  if (format === null) return '?';
+  return (EXPORT_FORMATS as readonly string[]).includes(format) ? exportFormatText(format as ExportFormat) : format;
 }
 
 /** Menu order. */

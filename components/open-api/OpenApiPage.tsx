@@ -1,4 +1,4 @@
-import { i18n } from '../common/i18n';
+import { formatDateTime, i18n } from '../common/i18n';
 import { useState, type FormEvent } from 'react';
 import type { MessageError } from '../../utils/messaging/envelope';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -105,7 +105,7 @@ function ConnectForm() {
       {check?.ok && (
         <ul data-testid="open-api-token">
           <li data-testid="open-api-token-shop">{i18n.t('openApi.tokenShop', [check.token.shopId])}</li>
-          {check.token.expiresAt && <li>{i18n.t('openApi.tokenExpires', [new Date(check.token.expiresAt).toLocaleString()])}</li>}
+          {check.token.expiresAt && <li>{i18n.t('openApi.tokenExpires', [formatDateTime(check.token.expiresAt)])}</li>}
           <li data-testid="open-api-token-scopes">{i18n.t('openApi.tokenScopes', [check.token.scopes.join(', ')])}</li>
           {check.token.missingScopes.length > 0 && <li className="sv-error">{i18n.t('openApi.tokenMissing', [check.token.missingScopes.join(', ')])}</li>}
           {!check.token.shopAuthorized && <ShopNotAuthorized shopId={check.token.shopId} />}
@@ -138,8 +138,8 @@ function ConnectedView({ status }: { status: Extract<OpenApiStatus, { connected:
           {i18n.t('openApi.expired')}
         </p>
       )}
-      {expiry !== null && expiry > now && expiry - now < EXPIRY_WARNING_MS && <p className="sv-error">{i18n.t('openApi.expiresSoon', [new Date(expiry).toLocaleString()])}</p>}
-      {expiry !== null && <p className="sv-muted">{i18n.t('openApi.tokenExpires', [new Date(expiry).toLocaleString()])}</p>}
+      {expiry !== null && expiry > now && expiry - now < EXPIRY_WARNING_MS && <p className="sv-error">{i18n.t('openApi.expiresSoon', [formatDateTime(expiry)])}</p>}
+      {expiry !== null && <p className="sv-muted">{i18n.t('openApi.tokenExpires', [formatDateTime(expiry)])}</p>}
       <p className="sv-muted">{i18n.t('openApi.tokenScopes', [status.scopes.join(', ')])}</p>
       {!status.hostAccess && <p className="sv-error">{i18n.t('openApi.hostMissing')}</p>}
       {!status.shopAuthorized && (

@@ -1,4 +1,4 @@
-import { i18n } from '../common/i18n';
+import { formatDateTime, i18n } from '../common/i18n';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import type { OpenApiSyncReport } from '../../utils/open-api/open-api-messages';
 import { problemText, syncFoundText, syncTroubleText } from './open-api-text';
@@ -9,7 +9,7 @@ export function SyncReport({ last }: { last: OpenApiSyncReport | null }) {
   return (
     <>
       <p data-testid="open-api-last-sync" data-outcome={!last ? 'never' : last.problem ? 'problem' : 'ok'}>
-        {last ? i18n.t('openApi.lastSync', [new Date(last.finishedAt).toLocaleString()]) : i18n.t('openApi.never')}
+        {last ? i18n.t('openApi.lastSync', [formatDateTime(last.finishedAt)]) : i18n.t('openApi.never')}
         {last && ' · '}
         {last && <span data-testid="open-api-found">{syncFoundText(last)}</span>}
       </p>

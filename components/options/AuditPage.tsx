@@ -210,9 +210,7 @@ export function AuditPage() {
         <button type="submit" disabled={files.busy}>
           {i18n.t('audit.retentionSave')}
         </button>
-        {data?.checkpoint && (
-          <span className="sv-muted">{i18n.t('audit.checkpoint', [String(data.checkpoint.throughSeq), new Date(data.checkpoint.prunedAt).toLocaleString()])}</span>
-        )}
+        {data?.checkpoint && <span className="sv-muted">{i18n.t('audit.checkpoint', [String(data.checkpoint.throughSeq), formatDateTime(data.checkpoint.prunedAt)])}</span>}
       </form>
     </section>
   );

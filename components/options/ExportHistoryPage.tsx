@@ -1,4 +1,5 @@
-import { i18n } from '../common/i18n';
+import { formatDateTime, i18n } from '../common/i18n';
+import { storedFormatText } from '../export-pipeline/export-format-text';
 import { EXPORT_FORMATS, type ExportFormat } from '../../utils/export/shipment-label';
 import { useBackground } from '../common/use-background';
 import { openExportPage } from '../export-pipeline/export-page-adapter';
@@ -25,8 +26,8 @@ export function ExportHistoryPage() {
             const format = (EXPORT_FORMATS as readonly string[]).includes(entry.format) ? (entry.format as ExportFormat) : null;
             return (
               <tr key={entry.id} data-testid="history-entry" data-format={entry.format}>
-                <td>{new Date(entry.createdAt).toLocaleString()}</td>
-                <td>{entry.format}</td>
+                <td>{formatDateTime(entry.createdAt)}</td>
+                <td>{storedFormatText(entry.format)}</td>
                 <td>{entry.fileName || '—'}</td>
                 <td title={entry.orderSns.join(', ')}>
                   {i18n.t('shippingRun.history.orders', entry.orderSns.length, [String(entry.orderSns.length), String(entry.stillHeld.length)])}

@@ -4,6 +4,7 @@ import { LABEL_SORT_KEYS } from '../../utils/export/label-order';
 import { PDF_PROFILE_IDS, ZPL_PROFILE_IDS, type PdfProfileId, type ZplProfileId } from '../../utils/export/print-profiles';
 import type { ReturnAddress, ShippingRunSettings as RunSettings } from '../../utils/settings/settings-schema';
 import { CSV_PRESET_IDS, LATIN_ONLY_FORMAT_IDS } from '../../utils/settings/settings-read';
+import { exportFormatText } from '../export-pipeline/export-format-text';
 import { profileText, sortText } from '../export-pipeline/print-profile-text';
 import { downloadTestPrint } from './test-print-adapter';
 
@@ -15,6 +16,9 @@ const PROFILE_ROW_TEXT = {
   zplProfile: 'shippingRun.settings.zplProfile',
   printProfile: 'shippingRun.settings.printProfile',
 } as const;
+
+/** A CSV preset by the name of its export format (the stored id is no word a seller reads). */
+const presetText = (preset: Preset) => exportFormatText(`csv-${preset}`);
 
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...new Set([...list, item])] : list.filter((x) => x !== item));
 
@@ -79,7 +83,7 @@ export function ShippingRunSettings({ value, returnAddress, onChange }: { value:
               onChange={(e) => onChange({ ...value, csvOmitContact: toggle(value.csvOmitContact, preset, e.target.checked) })}
               data-testid={`omit-contact-${preset}`}
             />{' '}
-            {preset}
+            {presetText(preset)}
           </label>
         ))}
       </p>
@@ -93,7 +97,7 @@ export function ShippingRunSettings({ value, returnAddress, onChange }: { value:
               onChange={(e) => onChange({ ...value, latinOnlyFormats: toggle(value.latinOnlyFormats, format, e.target.checked) })}
               data-testid={`latin-only-${format}`}
             />{' '}
-            {format}
+            {format === 'zpl' ? exportFormatText('zpl') : presetText(format)}
           </label>
         ))}
       </p>

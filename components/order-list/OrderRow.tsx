@@ -1,5 +1,6 @@
 import type { CSSProperties, MouseEvent } from 'react';
-import { formatNumber, i18n } from '../common/i18n';
+import { formatDate, formatDateTime, formatNumber, i18n } from '../common/i18n';
+import { storedFormatText } from '../export-pipeline/export-format-text';
 import type { BuyerPii } from '../../utils/vault/buyer-pii';
 import { orderStatusText, piiStateText } from './order-status-text';
 import { HeldPageFact } from './HeldPageFact';
@@ -40,9 +41,9 @@ export function OrderRow({ row, index, selected, buyer, now, style, onToggle }: 
             <span
               className="sv-badge"
               data-testid="order-exported"
-              title={i18n.t('shippingRun.history.exportedAs', [new Date(row.exportedAt).toLocaleString(), row.exportFormat ?? '?'])}
+              title={i18n.t('shippingRun.history.exportedAs', [formatDateTime(row.exportedAt), storedFormatText(row.exportFormat)])}
             >
-              {i18n.t('export.list.exported')} {new Date(row.exportedAt).toLocaleDateString()} · {row.exportFormat ?? '?'}
+              {i18n.t('export.list.exported')} {formatDate(row.exportedAt)} · {storedFormatText(row.exportFormat)}
             </span>
           )}
           {row.packages.length > 0 && (

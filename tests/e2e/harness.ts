@@ -1,4 +1,4 @@
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
 import { SELLER_CENTER_HOSTS } from '../../utils/capture/seller-center-hosts';
 import { OPEN_API_HOSTS } from '../../utils/open-api/open-api-regions';
 import fs from 'node:fs';
@@ -8,9 +8,13 @@ import { routeSellerCenter, type SellerCenterFixture, type SellerCenterOptions }
 
 /** The built, unchanged production extension (override to test another build). */
 export const EXTENSION_DIR = path.resolve(process.env.SV_EXTENSION_DIR ?? '.output/chrome-mv3');
+/** The Edge build (`npm run build:edge`), loaded by edge.e2e.ts in the same Chromium. */
+export const EDGE_EXTENSION_DIR = path.resolve(process.env.SV_EDGE_EXTENSION_DIR ?? '.output/edge-mv3');
 const CHROMIUM = process.env.SV_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface ExtensionOptions {
+  /** The unpacked build the browser loads (default EXTENSION_DIR; edge.e2e.ts loads the Edge build). */
+  extensionDir: string;
   /**
    * IANA zone of the whole browser (pages via Playwright's timezoneId, and TZ in the browser
    * process env, which the extension's service worker follows). Unset: the test process's own.
@@ -32,6 +36,7 @@ export interface ExtensionFixtures {
 }
 
 export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
+  extensionDir: [EXTENSION_DIR, { option: true }],
   browserTimezone: [undefined, { option: true }],
   sellerCenterOptions: [{}, { option: true }],
   profileDir: async ({}, use) => {
@@ -48,9 +53,9 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
   sellerCenter: async ({ context, sellerCenterOptions }, use) => {
     await use(await routeSellerCenter(context, sellerCenterOptions));
   },
-  context: async ({ profileDir, downloadsDir, browserTimezone }, use) => {
-    if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
+  context: async ({ profileDir, downloadsDir, browserTimezone, extensionDir }, use) => {
+    if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+      throw new Error(`No built extension at ${extensionDir}: run "npm run build" (and "npm run build:edge" for the Edge build) first`);
     }
     // No download prompt, default folder downloadsDir. Playwright's download handling may still
     // take over a download: tests locate files through chrome.downloads (or saveDownloadsTo).
@@ -65,8 +70,8 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
       acceptDownloads: true,
       ...(browserTimezone ? { timezoneId: browserTimezone, env: { ...process.env, TZ: browserTimezone } } : {}),
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
         '--no-sandbox',
         '--disable-background-networking',
         '--disable-component-update',
@@ -80,7 +85,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     // center; Open API gateways once the seller connects). Recorded for every e2e test, checked after it.
     const offHost: string[] = [];
     context.on('request', (request) => {
-      const from = request.serviceWorker()?.url() ?? request.frame().url();
+      const from = request.serviceWorker()?.url() ?? requestFrameUrl(request);
       if (from.startsWith('chrome-extension://') && !isAllowedExtensionRequest(request.url())) offHost.push(`${from} → ${request.url()}`);
     });
     // A fresh install opens the onboarding tab (issue 15). Wait for it here, so a test that waits
@@ -108,6 +113,21 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     });
   },
 });
+
+/**
+ * The URL of the frame that made `request`. A tab's first navigation can be issued before
+ * Playwright knows its frame (seen with the print tab an export opens), and `frame()` then
+ * throws inside this event handler: such a navigation is the tab being opened, not a request
+ * made by a page's script. Any other request without a known frame (once seen, URL not caught)
+ * is treated as the extension's own, so it is still held to the allowed hosts.
+ */
+function requestFrameUrl(request: Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    return request.isNavigationRequest() ? '' : 'chrome-extension://(frame unknown)';
+  }
+}
 
 /** Where extension pages and the worker may send requests: the extension itself, and the Temu hosts. */
 function isAllowedExtensionRequest(url: string): boolean {
