@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { downloadsFileRemover } from './downloads-adapter';
 
@@ -13,9 +12,7 @@ interface FakeItem {
 function installFakeDownloads(items: FakeItem[], options: { removeFileFails?: (item: FakeItem) => boolean } = {}) {
   const history = new Map(items.map((i) => [i.id, { ...i }]));
   const calls: string[] = [];
-  // The object the adapter calls (wxt/browser), not a second import of the fake: with test files
-  // sharing a worker (vitest isolate: false) the two can be different module instances.
-  const downloads = browser.downloads as unknown as Record<string, unknown>;
+  const downloads = fakeBrowser.downloads as unknown as Record<string, unknown>;
   downloads.search = async ({ id }: { id: number }) => {
     const item = history.get(id);
     return item ? [{ ...item }] : [];
