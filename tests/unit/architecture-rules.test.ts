@@ -73,10 +73,7 @@ describe('architecture rules', () => {
     }
   });
 
-  // dependency-cruiser over the whole repository (~420 modules) took 29 s on the loaded 2-core machine.
-  it('pass on this repository', { timeout: 120_000 }, () => {
-    const run = check(repo);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-  });
+  // "The rules pass on this repository" is `npm run lint` itself (the same script on the same root,
+  // failing on any violation), the first step of `npm test` and CI: running dependency-cruiser over
+  // the whole repository again here cost 20–30 s of a unit worker (docs/decisions.md, suite time budget).
 });
