@@ -26,6 +26,7 @@ import { createSettingsHandlers } from '../utils/settings/settings-handlers';
 import { runtimeUtcOffsetMinutes } from '../utils/time/local-day';
 import { createShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts';
 import { registerShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts-listeners';
+import { createStorageFullAlert } from '../utils/storage-health/storage-full-alert-adapter';
 import { registerMirrorGuard } from '../utils/storage-trust/mirror-guard-listeners';
 import { createVaultHandlers } from '../utils/vault/vault-handlers';
 import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-listeners';
@@ -71,10 +72,19 @@ export default defineBackground(() => {
     ...createIncidentHandlers(deps),
     ...createComplianceHandlers(deps),
   };
-  const route = createMessageRouter(protocol, handlers, {
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-  });
+  // Storage full or failing (issue 16): the seller gets a localized notification (captures come
+  // from the seller-center tab, where no extension page shows the refusal).
+  const storageFull = createStorageFullAlert(deps.now);
+  const route = createMessageRouter(
+    protocol,
+    handlers,
+    { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+    {
+      onStorageFailure: () => {
+        storageFull.notify().catch((err) => console.error('[seller-vault] storage-full notice failed', err));
+      },
+    },
+  );
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerVaultLifecycle(deps);

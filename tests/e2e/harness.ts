@@ -9,6 +9,7 @@ import { routeSellerCenter, type SellerCenterFixture, type SellerCenterOptions }
 /** The built, unchanged production extension (override to test another build). */
 export const EXTENSION_DIR = path.resolve(process.env.SV_EXTENSION_DIR ?? '.output/chrome-mv3');
 const CHROMIUM = process.env.SV_CHROMIUM ?? '/usr/bin/chromium';
+const SMALL_DISK_CHROMIUM = path.resolve('tests/e2e/small-disk-chromium.sh');
 
 export interface ExtensionOptions {
   /**
@@ -18,6 +19,11 @@ export interface ExtensionOptions {
   browserTimezone: string | undefined;
   /** Options of the fixture seller center (zone, list times). */
   sellerCenterOptions: SellerCenterOptions;
+  /**
+   * Megabytes of disk the profile gets: a tmpfs of that size in a private mount namespace
+   * (small-disk-chromium.sh), for a real full disk. Unset: the machine's disk.
+   */
+  profileDiskMb: number | undefined;
 }
 
 export interface ExtensionFixtures {
@@ -34,6 +40,7 @@ export interface ExtensionFixtures {
 export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
   browserTimezone: [undefined, { option: true }],
   sellerCenterOptions: [{}, { option: true }],
+  profileDiskMb: [undefined, { option: true }],
   profileDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-profile-'));
     await use(dir);
@@ -48,7 +55,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
   sellerCenter: async ({ context, sellerCenterOptions }, use) => {
     await use(await routeSellerCenter(context, sellerCenterOptions));
   },
-  context: async ({ profileDir, downloadsDir, browserTimezone }, use) => {
+  context: async ({ profileDir, downloadsDir, browserTimezone, profileDiskMb }, use) => {
     if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
     }
@@ -59,11 +66,13 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
       path.join(profileDir, 'Default', 'Preferences'),
       JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } }),
     );
+    const smallDisk = profileDiskMb ? { SV_SMALL_DISK_DIR: profileDir, SV_SMALL_DISK_MB: String(profileDiskMb), SV_CHROMIUM_REAL: CHROMIUM } : {};
     const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
+      executablePath: profileDiskMb ? SMALL_DISK_CHROMIUM : CHROMIUM,
       headless: true,
       acceptDownloads: true,
-      ...(browserTimezone ? { timezoneId: browserTimezone, env: { ...process.env, TZ: browserTimezone } } : {}),
+      ...(browserTimezone ? { timezoneId: browserTimezone } : {}),
+      env: { ...process.env, ...(browserTimezone ? { TZ: browserTimezone } : {}), ...smallDisk },
       args: [
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
