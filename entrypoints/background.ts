@@ -12,6 +12,7 @@ import { createBulkFetchHandlers } from '../utils/bulk-fetch/bulk-fetch-handlers
 import { createCaptureHandlers } from '../utils/capture/capture-handlers';
 import { createConsentHandlers } from '../utils/consent/consent-handlers';
 import { AppDb } from '../utils/db/app-db';
+import { reconcileExportDownloads } from '../utils/export-jobs/download-reconcile-service';
 import { createExportHandlers } from '../utils/export-jobs/export-handlers';
 import { createMessageRouter, type HandlerTable } from '../utils/messaging/router';
 import { createOpenApiHandlers } from '../utils/open-api/open-api-handlers';
@@ -33,6 +34,8 @@ import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-listeners
 
 /** Composition root: every background service is built and wired here, and only here. */
 export default defineBackground(() => {
+  // Downloads started before this instant belong to an earlier worker (issue 16 reconcile below).
+  const workerStartedAt = Date.now();
   const deps: BackgroundDeps = {
     ...browserPorts,
     db: new AppDb(),
@@ -93,4 +96,9 @@ export default defineBackground(() => {
   // Consent and settings: content scripts can write their storage.local mirrors, never the trusted copies (issue 16).
   registerMirrorGuard(deps);
   registerOnboarding();
+  // The browser closed or the worker stopped during an export (issue 16): no download of ours is
+  // left untracked, and an interrupted one is not kept as a good file. Never blocks a message.
+  reconcileExportDownloads(deps, { extensionId: browser.runtime.id, startedBefore: workerStartedAt }).catch((err) =>
+    console.error('[seller-vault] reconciling export downloads failed', err),
+  );
 });

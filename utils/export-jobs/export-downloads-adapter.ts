@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BrowserPorts } from '../background-deps';
+import type { OwnDownload } from './download-reconcile';
 
 /**
  * chrome.downloads implementation of the export-download port. Only blob URLs of this
@@ -10,5 +11,15 @@ export const exportDownloads: BrowserPorts['exportDownloads'] = {
     const ownBlobs = `blob:${browser.runtime.getURL('/')}`;
     if (!url.startsWith(ownBlobs)) throw new Error('Only files made by this extension can be saved.');
     return browser.downloads.download({ url, filename: fileName, saveAs: false, conflictAction: 'uniquify' });
+  },
+
+  async listOwnStartedBefore(startedBefore) {
+    // limit 0 = every history entry (the default stops at 1,000). The query runs in the browser
+    // process over its in-memory history; the filter by extension id happens here (no query field).
+    const items = await browser.downloads.search({ startedBefore: new Date(startedBefore).toISOString(), limit: 0 });
+    const ownId = browser.runtime.id;
+    return items
+      .filter((item) => item.byExtensionId === ownId)
+      .map((item): OwnDownload => ({ id: item.id, byExtensionId: item.byExtensionId, state: item.state as OwnDownload['state'], startedAt: Date.parse(item.startTime) }));
   },
 };
