@@ -56,35 +56,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     await use(await routeSellerCenter(context, sellerCenterOptions));
   },
   context: async ({ profileDir, downloadsDir, browserTimezone, profileDiskMb }, use) => {
-    if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
-    }
-    // No download prompt, default folder downloadsDir. Playwright's download handling may still
-    // take over a download: tests locate files through chrome.downloads (or saveDownloadsTo).
-    fs.mkdirSync(path.join(profileDir, 'Default'), { recursive: true });
-    fs.writeFileSync(
-      path.join(profileDir, 'Default', 'Preferences'),
-      JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } }),
-    );
-    const smallDisk = profileDiskMb ? { SV_SMALL_DISK_DIR: profileDir, SV_SMALL_DISK_MB: String(profileDiskMb), SV_CHROMIUM_REAL: CHROMIUM } : {};
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: profileDiskMb ? SMALL_DISK_CHROMIUM : CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      ...(browserTimezone ? { timezoneId: browserTimezone } : {}),
-      env: { ...process.env, ...(browserTimezone ? { TZ: browserTimezone } : {}), ...smallDisk },
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    const context = await launchExtensionContext({ profileDir, downloadsDir, browserTimezone, profileDiskMb });
     // Issue 16: the extension's own pages and worker talk to no host but the Temu hosts (seller
     // center; Open API gateways once the seller connects). Recorded for every e2e test, checked after it.
     const offHost: string[] = [];
@@ -117,6 +89,55 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     });
   },
 });
+
+/**
+ * Launches Chromium with the built extension on `profileDir` (persistent). A profile launched
+ * again after context.close() is the browser restarted (fault tests, issue 16).
+ */
+export async function launchExtensionContext({
+  profileDir,
+  downloadsDir,
+  browserTimezone,
+  profileDiskMb,
+}: {
+  profileDir: string;
+  downloadsDir: string;
+  browserTimezone?: string | undefined;
+  profileDiskMb?: number | undefined;
+}): Promise<BrowserContext> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
+  }
+  // No download prompt, default folder downloadsDir. Playwright's download handling may still
+  // take over a download: tests locate files through chrome.downloads (or saveDownloadsTo).
+  fs.mkdirSync(path.join(profileDir, 'Default'), { recursive: true });
+  // A relaunch keeps the preferences Chromium wrote on the first run.
+  if (!fs.existsSync(path.join(profileDir, 'Default', 'Preferences'))) {
+    fs.writeFileSync(
+      path.join(profileDir, 'Default', 'Preferences'),
+      JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } }),
+    );
+  }
+  const smallDisk = profileDiskMb ? { SV_SMALL_DISK_DIR: profileDir, SV_SMALL_DISK_MB: String(profileDiskMb), SV_CHROMIUM_REAL: CHROMIUM } : {};
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: profileDiskMb ? SMALL_DISK_CHROMIUM : CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    ...(browserTimezone ? { timezoneId: browserTimezone } : {}),
+    env: { ...process.env, ...(browserTimezone ? { TZ: browserTimezone } : {}), ...smallDisk },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
 
 /** Where extension pages and the worker may send requests: the extension itself, and the Temu hosts. */
 function isAllowedExtensionRequest(url: string): boolean {
