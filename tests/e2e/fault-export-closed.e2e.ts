@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,7 +44,11 @@ const filesIn = (dir: string) => fs.readdirSync(dir).sort();
 /** A server whose one file never finishes: the download stays in progress until the browser closes. */
 async function neverEndingServer(): Promise<{ url: (name: string) => string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(64 * 1024 * 1024), 'content-disposition': `attachment; filename="${path.basename(req.url ?? 'x.pdf')}"` });
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-length': String(64 * 1024 * 1024),
+      'content-disposition': `attachment; filename="${path.basename(req.url ?? 'x.pdf')}"`,
+    });
     res.write(Buffer.alloc(256 * 1024, 0x25));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,105 +63,133 @@ async function neverEndingServer(): Promise<{ url: (name: string) => string; clo
   };
 }
 
-test('browser closed with an untracked finished download, an untracked partial and an interrupted tracked export: all gone after the restart, the seller’s own file kept', async ({
-  profileDir,
-  downloadsDir,
-}) => {
-  test.setTimeout(90_000);
-  const server = await neverEndingServer();
-  let context = await launchExtensionContext({ profileDir, downloadsDir });
-  try {
-    const { page } = await extensionPage(context, 'options.html#policy');
-    await saveDownloadsTo(context, page, downloadsDir);
-    // One captured order, so a tracked export row names a real order.
-    await sendOk(page, 'vault/setup', { passphrase: PASSPHRASE });
-    await sendOk(page, 'consent/grant', { shopId: SHOP, displayName: 'fault shop' });
-    const [order] = makeOrders(1, { status: 2 });
-    await sendOk(page, 'capture/payload', { ...base, kind: 'orderList', json: JSON.stringify(orderListResponse([order!])) });
+/**
+ * Ends the browser: `close` is the seller quitting (Chromium interrupts downloads in flight);
+ * `kill` is the browser dying (SIGKILL of the browser process: nothing is flushed or cancelled).
+ */
+async function endBrowser(context: BrowserContext, profileDir: string, how: 'close' | 'kill') {
+  if (how === 'close') return context.close();
+  // The browser process this test launched: the one whose command line names this test's own profile.
+  const pid = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(`--user-data-dir=${profileDir}`) && !line.includes('--type='))
+    .map((line) => Number(line.trim().split(/\s+/)[0]))[0];
+  expect(pid, 'browser process').toBeGreaterThan(0);
+  process.kill(pid!, 'SIGKILL');
+  await context.close().catch(() => undefined);
+}
 
-    const started = await page.evaluate(
-      async ({ slowTracked, slowOrphan }) => {
-        const blobUrl = URL.createObjectURL(new Blob(['order,name\nPO-1,Ana\n'], { type: 'text/csv' }));
-        // What an export/save of an earlier worker leaves when the browser dies before its row commits.
-        const orphan = await chrome.downloads.download({ url: blobUrl, filename: 'orphan.csv', saveAs: false });
-        const tracked = await chrome.downloads.download({ url: slowTracked, saveAs: false });
-        const partial = await chrome.downloads.download({ url: slowOrphan, saveAs: false });
-        // The seller's own file from one of our pages by a link (like the audit export): no byExtensionId.
-        const a = document.createElement('a');
-        a.href = URL.createObjectURL(new Blob(['audit'], { type: 'text/plain' }));
-        a.download = 'sellers-own.txt';
-        document.body.append(a);
-        a.click();
-        return { orphan, tracked, partial };
-      },
-      { slowTracked: server.url('tracked.pdf'), slowOrphan: server.url('untracked.pdf') },
-    );
-    await expect
-      .poll(async () => {
-        const items = await downloadsOf(page);
-        const byId = new Map(items.map((i) => [i.id, i]));
-        return {
-          orphan: byId.get(started.orphan)?.state,
-          tracked: byId.get(started.tracked)?.state,
-          partial: byId.get(started.partial)?.state,
-          sellers: items.filter((i) => i.state === 'complete' && i.byExtensionId === undefined).length,
-        };
-      })
-      .toEqual({ orphan: 'complete', tracked: 'in_progress', partial: 'in_progress', sellers: 1 });
-    // The tracked one: a live export row for the in-progress download, as export/save writes it.
-    await page.evaluate(
-      async ({ downloadId, orderSn }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open('seller-vault');
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction('exports', 'readwrite');
-          const now = Date.now();
-          tx.objectStore('exports').add({ createdAt: now, purgeAt: now + 86_400_000, downloadId, fileName: 'tracked.pdf', format: 'pdf-4x6', orderSns: [orderSn], state: 'live', removedAt: null });
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      { downloadId: started.tracked, orderSn: order!.parentOrderSn },
-    );
-    const before = await downloadsOf(page);
-    const onDisk = filesIn(downloadsDir);
-    console.log(`[fault export] before the close: ${onDisk.join(', ')}`);
-    expect(onDisk.filter((f) => f.endsWith('.crdownload')).length).toBeGreaterThanOrEqual(2);
-    const sellersFile = before.find((i) => i.byExtensionId === undefined)!.filename;
-    const orphanFile = before.find((i) => i.id === started.orphan)!.filename;
-    expect(fs.existsSync(orphanFile)).toBe(true);
+for (const how of ['close', 'kill'] as const) {
+  test(`browser ended (${how}) with an untracked finished download, an untracked partial and an interrupted tracked export: all gone after the restart, the seller’s own file kept`, async ({
+    profileDir,
+    downloadsDir,
+  }) => {
+    test.setTimeout(90_000);
+    const server = await neverEndingServer();
+    let context = await launchExtensionContext({ profileDir, downloadsDir });
+    try {
+      const { page } = await extensionPage(context, 'options.html#policy');
+      await saveDownloadsTo(context, page, downloadsDir);
+      // One captured order, so a tracked export row names a real order.
+      await sendOk(page, 'vault/setup', { passphrase: PASSPHRASE });
+      await sendOk(page, 'consent/grant', { shopId: SHOP, displayName: 'fault shop' });
+      const [order] = makeOrders(1, { status: 2 });
+      await sendOk(page, 'capture/payload', { ...base, kind: 'orderList', json: JSON.stringify(orderListResponse([order!])) });
 
-    // The whole browser closes with the two downloads in flight.
-    await context.close();
-    await server.close();
-    context = await launchExtensionContext({ profileDir, downloadsDir });
-    const { page: after } = await extensionPage(context, 'manifest.json');
-    await expect
-      .poll(
-        async () => {
-          const ids = new Set((await downloadsOf(after)).map((i) => i.id));
-          return { files: filesIn(downloadsDir), orphan: ids.has(started.orphan), partial: ids.has(started.partial), tracked: ids.has(started.tracked) };
+      const started = await page.evaluate(
+        async ({ slowTracked, slowOrphan }) => {
+          const blobUrl = URL.createObjectURL(new Blob(['order,name\nPO-1,Ana\n'], { type: 'text/csv' }));
+          // What an export/save of an earlier worker leaves when the browser dies before its row commits.
+          const orphan = await chrome.downloads.download({ url: blobUrl, filename: 'orphan.csv', saveAs: false });
+          const tracked = await chrome.downloads.download({ url: slowTracked, saveAs: false });
+          const partial = await chrome.downloads.download({ url: slowOrphan, saveAs: false });
+          // The seller's own file from one of our pages by a link (like the audit export): no byExtensionId.
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(new Blob(['audit'], { type: 'text/plain' }));
+          a.download = 'sellers-own.txt';
+          document.body.append(a);
+          a.click();
+          return { orphan, tracked, partial };
         },
-        { timeout: 20_000 },
-      )
-      .toEqual({ files: [path.basename(sellersFile)], orphan: false, partial: false, tracked: false });
-    expect(fs.existsSync(orphanFile)).toBe(false);
+        { slowTracked: server.url('tracked.pdf'), slowOrphan: server.url('untracked.pdf') },
+      );
+      await expect
+        .poll(async () => {
+          const items = await downloadsOf(page);
+          const byId = new Map(items.map((i) => [i.id, i]));
+          return {
+            orphan: byId.get(started.orphan)?.state,
+            tracked: byId.get(started.tracked)?.state,
+            partial: byId.get(started.partial)?.state,
+            sellers: items.filter((i) => i.state === 'complete' && i.byExtensionId === undefined).length,
+          };
+        })
+        .toEqual({ orphan: 'complete', tracked: 'in_progress', partial: 'in_progress', sellers: 1 });
+      // The tracked one: a live export row for the in-progress download, as export/save writes it.
+      await page.evaluate(
+        async ({ downloadId, orderSn }) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const req = indexedDB.open('seller-vault');
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+          await new Promise<void>((resolve, reject) => {
+            const tx = db.transaction('exports', 'readwrite');
+            const now = Date.now();
+            tx.objectStore('exports').add({
+              createdAt: now,
+              purgeAt: now + 86_400_000,
+              downloadId,
+              fileName: 'tracked.pdf',
+              format: 'pdf-4x6',
+              orderSns: [orderSn],
+              state: 'live',
+              removedAt: null,
+            });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          });
+          db.close();
+        },
+        { downloadId: started.tracked, orderSn: order!.parentOrderSn },
+      );
+      const before = await downloadsOf(page);
+      const onDisk = filesIn(downloadsDir);
+      console.log(`[fault export] before the close: ${onDisk.join(', ')}`);
+      expect(onDisk.filter((f) => f.endsWith('.crdownload')).length).toBeGreaterThanOrEqual(2);
+      const sellersFile = before.find((i) => i.byExtensionId === undefined)!.filename;
+      const orphanFile = before.find((i) => i.id === started.orphan)!.filename;
+      expect(fs.existsSync(orphanFile)).toBe(true);
 
-    // The interrupted export is no longer listed as a file on disk; one audit entry, counts only.
-    const { page: options } = await extensionPage(context, 'options.html#history');
-    await sendOk(options, 'vault/unlock', { passphrase: PASSPHRASE });
-    const history = await sendOk<{ downloadId?: number; state: string; fileName: string }[]>(options, 'export/history', { limit: 10 });
-    expect(history.map((h) => [h.fileName, h.state])).toEqual([['tracked.pdf', 'removed']]);
-    await expect(options.getByTestId('history-entry')).toHaveAttribute('data-state', 'removed');
-    const log = await sendOk<{ entries: { action: string; counts: Record<string, number>; detail: string | null }[] }>(options, 'audit/export', {});
-    expect(log.entries.filter((e) => e.action === 'export.downloads-reconciled').map((e) => [e.counts, e.detail])).toEqual([[{ orphans: 2, interrupted: 1, failed: 0 }, null]]);
-    expect(await sendOk(options, 'audit/verify', {})).toMatchObject({ ok: true });
-  } finally {
-    await context.close();
-    await server.close().catch(() => undefined);
-  }
-});
+      // The whole browser ends with the two downloads in flight.
+      await endBrowser(context, profileDir, how);
+      console.log(`[fault export] after ${how}: ${filesIn(downloadsDir).join(', ')}`);
+      await server.close();
+      context = await launchExtensionContext({ profileDir, downloadsDir });
+      const { page: after } = await extensionPage(context, 'manifest.json');
+      await expect
+        .poll(
+          async () => {
+            const ids = new Set((await downloadsOf(after)).map((i) => i.id));
+            return { files: filesIn(downloadsDir), orphan: ids.has(started.orphan), partial: ids.has(started.partial), tracked: ids.has(started.tracked) };
+          },
+          { timeout: 20_000 },
+        )
+        .toEqual({ files: [path.basename(sellersFile)], orphan: false, partial: false, tracked: false });
+      expect(fs.existsSync(orphanFile)).toBe(false);
+
+      // The interrupted export is no longer listed as a file on disk; one audit entry, counts only.
+      const { page: options } = await extensionPage(context, 'options.html#history');
+      await sendOk(options, 'vault/unlock', { passphrase: PASSPHRASE });
+      const history = await sendOk<{ downloadId?: number; state: string; fileName: string }[]>(options, 'export/history', { limit: 10 });
+      expect(history.map((h) => [h.fileName, h.state])).toEqual([['tracked.pdf', 'removed']]);
+      await expect(options.getByTestId('history-entry')).toHaveAttribute('data-state', 'removed');
+      const log = await sendOk<{ entries: { action: string; counts: Record<string, number>; detail: string | null }[] }>(options, 'audit/export', {});
+      expect(log.entries.filter((e) => e.action === 'export.downloads-reconciled').map((e) => [e.counts, e.detail])).toEqual([[{ orphans: 2, interrupted: 1, failed: 0 }, null]]);
+      expect(await sendOk(options, 'audit/verify', {})).toMatchObject({ ok: true });
+    } finally {
+      await context.close();
+      await server.close().catch(() => undefined);
+    }
+  });
+}
