@@ -67,8 +67,8 @@ export interface BrowserPorts {
   /** Starts saving an export file that an extension page holds as a blob URL; answers its download id. */
   exportDownloads: {
     start(file: { url: string; fileName: string }): Promise<number>;
-    /** This extension's downloads (byExtensionId) started before `startedBefore` (ms), any state (issue 16 reconcile). */
-    listOwnStartedBefore(startedBefore: number): Promise<OwnDownload[]>;
+    /** Every download started before `startedBefore` (ms), any state (issue 16 reconcile; the planner picks ours). */
+    listStartedBefore(startedBefore: number): Promise<OwnDownload[]>;
   };
   /** storage.session keys that are not owned state (caches): listed and cleared by "clear all". */
   sessionCaches: {

@@ -125,9 +125,15 @@ for (const how of ['close', 'kill'] as const) {
           };
         })
         .toEqual({ orphan: 'complete', tracked: 'in_progress', partial: 'in_progress', sellers: 1 });
-      // The tracked one: a live export row for the in-progress download, as export/save writes it.
+      // What export/save writes: the intent for each download (before its start), and for the
+      // tracked one a live export row. (A dying browser can lose byExtensionId; the intent is how
+      // the next worker still knows these downloads as ours.)
+      const urls = await page.evaluate(
+        async (ids) => (await Promise.all(ids.map((id) => chrome.downloads.search({ id })))).map(([i]) => i!.url),
+        [started.orphan, started.tracked, started.partial],
+      );
       await page.evaluate(
-        async ({ downloadId, orderSn }) => {
+        async ({ downloadId, orderSn, urls }) => {
           const db = await new Promise<IDBDatabase>((resolve, reject) => {
             const req = indexedDB.open('seller-vault');
             req.onsuccess = () => resolve(req.result);
@@ -149,9 +155,15 @@ for (const how of ['close', 'kill'] as const) {
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
           });
+          await new Promise<void>((resolve, reject) => {
+            const tx = db.transaction('meta', 'readwrite');
+            tx.objectStore('meta').put({ key: 'export.downloadIntents', value: urls.map((url) => ({ url, at: Date.now() - 1_000 })) });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          });
           db.close();
         },
-        { downloadId: started.tracked, orderSn: order!.parentOrderSn },
+        { downloadId: started.tracked, orderSn: order!.parentOrderSn, urls },
       );
       const before = await downloadsOf(page);
       const onDisk = filesIn(downloadsDir);

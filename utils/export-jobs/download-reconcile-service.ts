@@ -1,5 +1,6 @@
 import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
+import { dropDownloadIntents, readDownloadIntents } from './download-intents';
 import { planDownloadReconcile } from './download-reconcile';
 
 export interface ReconcileResult {
@@ -19,13 +20,20 @@ export interface ReconcileResult {
  */
 export async function reconcileExportDownloads(deps: BackgroundDeps, { extensionId, startedBefore }: { extensionId: string; startedBefore: number }): Promise<ReconcileResult> {
   const { db } = deps;
-  const downloads = await deps.exportDownloads.listOwnStartedBefore(startedBefore);
+  const downloads = await deps.exportDownloads.listStartedBefore(startedBefore);
   const result: ReconcileResult = { orphans: 0, interrupted: 0, failed: 0 };
-  if (downloads.length === 0) return result;
+  const intents = await readDownloadIntents(db);
+  const intendedUrls = new Set(intents.filter((i) => i.at < startedBefore).map((i) => i.url));
+  if (downloads.length === 0) {
+    if (intendedUrls.size > 0) await dropDownloadIntents(db, startedBefore, new Set());
+    return result;
+  }
   const ids = downloads.map((d) => d.id);
   const rows = await db.exports.where('downloadId').anyOf(ids).toArray();
   const liveExports = rows.flatMap((row) => (row.state === 'live' && row.downloadId != null ? [{ id: row.id!, downloadId: row.downloadId }] : []));
-  const plan = planDownloadReconcile({ downloads, liveExports, extensionId, startedBefore });
+  const plan = planDownloadReconcile({ downloads, intendedUrls, liveExports, extensionId, startedBefore });
+  const urlOf = new Map(downloads.map((d) => [d.id, d.url]));
+  const stuck = new Set<string>();
 
   for (const downloadId of plan.orphans) {
     try {
@@ -33,6 +41,7 @@ export async function reconcileExportDownloads(deps: BackgroundDeps, { extension
       result.orphans++;
     } catch (err) {
       result.failed++;
+      stuck.add(urlOf.get(downloadId)!);
       console.warn('[seller-vault] removing an untracked download failed; retried on the next worker start', err);
     }
   }
@@ -44,9 +53,12 @@ export async function reconcileExportDownloads(deps: BackgroundDeps, { extension
       result.interrupted++;
     } catch (err) {
       result.failed++;
+      stuck.add(urlOf.get(downloadId)!);
       console.warn('[seller-vault] removing an interrupted export failed; retried on the next worker start', err);
     }
   }
+  // Handled: an intent whose download is gone, removed or tracked needs no second look.
+  if (intendedUrls.size > 0) await dropDownloadIntents(db, startedBefore, stuck);
   if (result.orphans === 0 && result.interrupted === 0) return result;
 
   const now = deps.now();

@@ -14,6 +14,8 @@ export interface OwnDownload {
   id: number;
   /** Chromium's `byExtensionId`: set only for chrome.downloads.download calls of that extension. */
   byExtensionId: string | undefined;
+  /** The URL it was started from (an export: this extension's blob URL, unique per file). */
+  url: string;
   state: 'in_progress' | 'interrupted' | 'complete';
   /** ms since epoch (Chromium's `startTime`). */
   startedAt: number;
@@ -28,6 +30,8 @@ export interface ReconcilePlan {
 
 export function planDownloadReconcile(input: {
   downloads: readonly OwnDownload[];
+  /** URLs of downloads this extension noted before starting them (download-intents.ts). */
+  intendedUrls: ReadonlySet<string>;
   /** Live export rows with a download id (`state = live`). */
   liveExports: readonly { id: number; downloadId: number }[];
   extensionId: string;
@@ -38,7 +42,9 @@ export function planDownloadReconcile(input: {
   for (const item of input.downloads) {
     // Never a file the seller saved by other means (the browser's own UI, another extension, a
     // link click on one of our pages — e.g. the audit export, which holds no personal data).
-    if (item.byExtensionId !== input.extensionId) continue;
+    // Ours: started by this extension, known by Chromium or — when a dying browser lost that — by
+    // the URL noted before the start.
+    if (item.byExtensionId !== input.extensionId && !input.intendedUrls.has(item.url)) continue;
     if (!(item.startedAt < input.startedBefore)) continue;
     const exportId = tracked.get(item.id);
     if (exportId === undefined) plan.orphans.push(item.id);

@@ -13,13 +13,14 @@ export const exportDownloads: BrowserPorts['exportDownloads'] = {
     return browser.downloads.download({ url, filename: fileName, saveAs: false, conflictAction: 'uniquify' });
   },
 
-  async listOwnStartedBefore(startedBefore) {
+  async listStartedBefore(startedBefore) {
     // limit 0 = every history entry (the default stops at 1,000). The query runs in the browser
-    // process over its in-memory history; the filter by extension id happens here (no query field).
+    // process over its in-memory history.
     const items = await browser.downloads.search({ startedBefore: new Date(startedBefore).toISOString(), limit: 0 });
-    const ownId = browser.runtime.id;
-    return items
-      .filter((item) => item.byExtensionId === ownId)
-      .map((item): OwnDownload => ({ id: item.id, byExtensionId: item.byExtensionId, state: item.state as OwnDownload['state'], startedAt: Date.parse(item.startTime) }));
+    // No filter here: after a browser crash Chromium may have lost byExtensionId; the planner
+    // decides which are ours (by id, or by a URL noted before the start).
+    return items.map(
+      (item): OwnDownload => ({ id: item.id, byExtensionId: item.byExtensionId, url: item.url, state: item.state as OwnDownload['state'], startedAt: Date.parse(item.startTime) }),
+    );
   },
 };
