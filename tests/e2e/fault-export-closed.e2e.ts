@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { addressResponse, makeOrders, orderListResponse } from '../fixtures/order-fixtures';
+import { makeOrders, orderListResponse } from '../fixtures/order-fixtures';
 import { saveDownloadsTo } from './export-helpers';
 import { sendOk } from './extension-messages';
 import { expect, launchExtensionContext, test } from './harness';
