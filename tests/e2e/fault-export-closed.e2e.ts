@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { makeOrders, orderListResponse } from '../fixtures/order-fixtures';
+import { addressResponse, makeOrders, orderListResponse } from '../fixtures/order-fixtures';
 import { saveDownloadsTo } from './export-helpers';
 import { sendOk } from './extension-messages';
 import { expect, launchExtensionContext, test } from './harness';
@@ -205,3 +205,87 @@ for (const how of ['close', 'kill'] as const) {
     }
   });
 }
+
+/**
+ * A real PDF export of 200 orders from the export tab, the browser ended at two cut points (right
+ * after the tab opens: during prepare/render; and the moment its download appears), relaunched
+ * each time. Invariant: every file in the downloads folder is a complete download tracked by a
+ * live export; no partial file; nothing tracked is left interrupted.
+ */
+test('real PDF exports of 200 orders cut by closing or killing the browser: every file left is tracked by a live export, no partial file', async ({ profileDir, downloadsDir }) => {
+  test.setTimeout(240_000);
+  const orders = makeOrders(200, { status: 2 });
+  const sns = orders.map((o) => o.parentOrderSn);
+  const printUrl = (id: string) => `chrome-extension://${id}/print.html#${new URLSearchParams({ orders: sns.join(','), format: 'pdf-4x6' }).toString()}`;
+  let context = await launchExtensionContext({ profileDir, downloadsDir });
+  try {
+    {
+      const { page } = await extensionPage(context, 'options.html#policy');
+      await sendOk(page, 'vault/setup', { passphrase: PASSPHRASE });
+      await sendOk(page, 'consent/grant', { shopId: SHOP, displayName: 'fault shop' });
+      await sendOk(page, 'capture/payload', { ...base, kind: 'orderList', json: JSON.stringify(orderListResponse(orders)) });
+      await Promise.all(orders.map((o) => sendOk(page, 'capture/payload', { ...base, kind: 'address', orderSnHint: o.parentOrderSn, json: JSON.stringify(addressResponse(o)) })));
+    }
+    const cuts = [
+      { how: 'close' as const, at: 'tab opened' },
+      { how: 'kill' as const, at: 'download appeared' },
+      { how: 'close' as const, at: 'download appeared' },
+    ];
+    for (const cut of cuts) {
+      const { page, worker } = await extensionPage(context, 'options.html#policy');
+      await saveDownloadsTo(context, page, downloadsDir);
+      await sendOk(page, 'vault/unlock', { passphrase: PASSPHRASE }).catch(() => undefined); // unlocked already on the first run
+      const known = new Set((await downloadsOf(page)).map((i) => i.id));
+      const tab = await context.newPage();
+      await saveDownloadsTo(context, tab, downloadsDir);
+      await tab.goto(printUrl(new URL(worker.url()).host));
+      if (cut.at === 'download appeared') {
+        // The address pre-check may hold flagged orders for review: export them anyway.
+        const review = tab.getByTestId('precheck-review');
+        const appeared = async () => (await downloadsOf(page)).some((i) => !known.has(i.id));
+        await expect.poll(async () => (await appeared()) || (await review.isVisible()), { timeout: 90_000, intervals: [20] }).toBe(true);
+        if (!(await appeared()) && (await review.isVisible())) {
+          for (const choice of await review.getByTestId('precheck-export-anyway').all()) await choice.check();
+          await review.getByTestId('precheck-continue').click();
+        }
+        await expect.poll(async () => (await downloadsOf(page)).filter((i) => !known.has(i.id)).length, { timeout: 90_000, intervals: [20] }).toBeGreaterThan(0);
+      }
+      await endBrowser(context, profileDir, cut.how);
+      console.log(`[fault export] ${cut.how} at "${cut.at}": ${filesIn(downloadsDir).join(', ') || '(none)'}`);
+      context = await launchExtensionContext({ profileDir, downloadsDir });
+      const { page: after } = await extensionPage(context, 'options.html#policy');
+      await sendOk(after, 'vault/unlock', { passphrase: PASSPHRASE });
+      await expect
+        .poll(
+          async () => {
+            const history = await sendOk<{ id: number; state: string }[]>(after, 'export/history', { limit: 200 });
+            const live = await after.evaluate(async () => {
+              const db = await new Promise<IDBDatabase>((resolve, reject) => {
+                const req = indexedDB.open('seller-vault');
+                req.onsuccess = () => resolve(req.result);
+                req.onerror = () => reject(req.error);
+              });
+              const rows = await new Promise<{ downloadId: number | null; state: string }[]>((resolve, reject) => {
+                const req = db.transaction('exports').objectStore('exports').getAll();
+                req.onsuccess = () => resolve(req.result);
+                req.onerror = () => reject(req.error);
+              });
+              db.close();
+              return rows.filter((r) => r.state === 'live' && r.downloadId !== null).map((r) => r.downloadId!);
+            });
+            const items = await downloadsOf(after);
+            const trackedFiles = items.filter((i) => live.includes(i.id) && i.state === 'complete').map((i) => path.basename(i.filename));
+            return {
+              untracked: filesIn(downloadsDir).filter((f) => !trackedFiles.includes(f)),
+              liveInterrupted: items.filter((i) => live.includes(i.id) && i.state !== 'complete').length,
+              historyRows: history.length >= 0,
+            };
+          },
+          { timeout: 30_000 },
+        )
+        .toEqual({ untracked: [], liveInterrupted: 0, historyRows: true });
+    }
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+});
