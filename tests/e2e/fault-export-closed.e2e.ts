@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { addressResponse, makeOrders, orderListResponse } from '../fixtures/order-fixtures';
 import { saveDownloadsTo } from './export-helpers';
-import { sendOk } from './extension-messages';
+import { send, sendOk } from './extension-messages';
 import { expect, launchExtensionContext, test } from './harness';
 import { PASSPHRASE } from './retention-helpers';
 
@@ -224,7 +224,11 @@ test('real PDF exports of 200 orders cut by closing or killing the browser: ever
       await sendOk(page, 'vault/setup', { passphrase: PASSPHRASE });
       await sendOk(page, 'consent/grant', { shopId: SHOP, displayName: 'fault shop' });
       await sendOk(page, 'capture/payload', { ...base, kind: 'orderList', json: JSON.stringify(orderListResponse(orders)) });
-      await Promise.all(orders.map((o) => sendOk(page, 'capture/payload', { ...base, kind: 'address', orderSnHint: o.parentOrderSn, json: JSON.stringify(addressResponse(o)) })));
+      // One tab's captures are rate-limited (issue 10): sent in turn, waiting when told to.
+      for (const o of orders) {
+        const payload = { ...base, kind: 'address', orderSnHint: o.parentOrderSn, json: JSON.stringify(addressResponse(o)) };
+        await expect.poll(async () => (await send(page, 'capture/payload', payload)).ok, { timeout: 30_000, intervals: [500] }).toBe(true);
+      }
     }
     const cuts = [
       { how: 'close' as const, at: 'tab opened' },
