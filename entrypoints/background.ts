@@ -12,6 +12,7 @@ import { createBulkFetchHandlers } from '../utils/bulk-fetch/bulk-fetch-handlers
 import { createCaptureHandlers } from '../utils/capture/capture-handlers';
 import { createConsentHandlers } from '../utils/consent/consent-handlers';
 import { AppDb } from '../utils/db/app-db';
+import { reconcileExportDownloads } from '../utils/export-jobs/download-reconcile-service';
 import { createExportHandlers, markPendingExportOrders } from '../utils/export-jobs/export-handlers';
 import { createMessageRouter, type HandlerTable } from '../utils/messaging/router';
 import { createOpenApiHandlers } from '../utils/open-api/open-api-handlers';
@@ -26,12 +27,15 @@ import { createSettingsHandlers } from '../utils/settings/settings-handlers';
 import { runtimeUtcOffsetMinutes } from '../utils/time/local-day';
 import { createShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts';
 import { registerShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts-listeners';
+import { createStorageFullAlert } from '../utils/storage-health/storage-full-alert-adapter';
 import { registerMirrorGuard } from '../utils/storage-trust/mirror-guard-listeners';
 import { createVaultHandlers } from '../utils/vault/vault-handlers';
 import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-listeners';
 
 /** Composition root: every background service is built and wired here, and only here. */
 export default defineBackground(() => {
+  // Downloads started before this instant belong to an earlier worker (issue 16 reconcile below).
+  const workerStartedAt = Date.now();
   const deps: BackgroundDeps = {
     ...browserPorts,
     db: new AppDb(),
@@ -71,10 +75,19 @@ export default defineBackground(() => {
     ...createIncidentHandlers(deps),
     ...createComplianceHandlers(deps),
   };
-  const route = createMessageRouter(protocol, handlers, {
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-  });
+  // Storage full or failing (issue 16): the seller gets a localized notification (captures come
+  // from the seller-center tab, where no extension page shows the refusal).
+  const storageFull = createStorageFullAlert(deps.now);
+  const route = createMessageRouter(
+    protocol,
+    handlers,
+    { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+    {
+      onStorageFailure: () => {
+        storageFull.notify().catch((err) => console.error('[seller-vault] storage-full notice failed', err));
+      },
+    },
+  );
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerVaultLifecycle(deps);
@@ -85,4 +98,10 @@ export default defineBackground(() => {
   registerOnboarding();
   // An export tracked just before the worker stopped may still have its orders to mark (issue 11).
   markPendingExportOrders(deps).catch((err) => console.error('[seller-vault] marking exported orders failed', err));
+
+  // The browser closed or the worker stopped during an export (issue 16): no download of ours is
+  // left untracked, and an interrupted one is not kept as a good file. Never blocks a message.
+  reconcileExportDownloads(deps, { extensionId: browser.runtime.id, startedBefore: workerStartedAt }).catch((err) =>
+    console.error('[seller-vault] reconciling export downloads failed', err),
+  );
 });

@@ -3,6 +3,7 @@ import type { ConsentMap, ShopConsent } from './consent/consent-schema';
 import type { VaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
 import type { CountryAlpha2 } from './geo/country-lookup';
+import type { OwnDownload } from './export-jobs/download-reconcile';
 import type { ExportFileRemover } from './retention/export-file-remover';
 import type { OpenApiTransport } from './open-api/open-api-client';
 import type { OpenApiRegion } from './open-api/open-api-regions';
@@ -66,6 +67,8 @@ export interface BrowserPorts {
   /** Starts saving an export file that an extension page holds as a blob URL; answers its download id. */
   exportDownloads: {
     start(file: { url: string; fileName: string }): Promise<number>;
+    /** Every download started before `startedBefore` (ms), any state (issue 16 reconcile; the planner picks ours). */
+    listStartedBefore(startedBefore: number): Promise<OwnDownload[]>;
   };
   /** storage.session keys that are not owned state (caches): listed and cleared by "clear all". */
   sessionCaches: {

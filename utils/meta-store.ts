@@ -1,6 +1,7 @@
 import type { AuditCheckpoint } from './audit/audit-checkpoint';
 import type { WrappedVaultKeys } from './crypto/vault-keys';
 import type { AppDb } from './db/app-db';
+import type { DownloadIntent } from './export-jobs/download-intents';
 import type { OpenApiSyncReport } from './open-api/open-api-messages';
 import type { OpenApiConnection } from './open-api/open-api-service';
 import type { LastPurge } from './retention/purge-service';
@@ -33,6 +34,12 @@ export interface MetaValues {
   'audit.checkpoint': AuditCheckpoint;
   /** The extension's audit signing key (Ed25519), generated on first use; never leaves the background. */
   'audit.signingKey': { secretKey: Uint8Array; publicKey: string };
+  /**
+   * Downloads of export files about to start (issue 16): the blob URL and when. Chromium can lose a
+   * download's byExtensionId when the browser dies (its history is written lazily), never its URL;
+   * the start-up reconcile finds such downloads by URL (utils/export-jobs/download-intents.ts).
+   */
+  'export.downloadIntents': DownloadIntent[];
   /** Deadlines already announced by a notification ("request:<id>:<dueAt>"), so each is announced once. */
   'compliance.notified': string[];
 }

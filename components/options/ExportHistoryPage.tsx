@@ -25,10 +25,14 @@ export function ExportHistoryPage() {
           {entries.map((entry) => {
             const format = (EXPORT_FORMATS as readonly string[]).includes(entry.format) ? (entry.format as ExportFormat) : null;
             return (
-              <tr key={entry.id} data-testid="history-entry" data-format={entry.format}>
+              <tr key={entry.id} data-testid="history-entry" data-format={entry.format} data-state={entry.state}>
                 <td>{formatDateTime(entry.createdAt)}</td>
                 <td>{storedFormatText(entry.format)}</td>
-                <td>{entry.fileName || '—'}</td>
+                <td>
+                  {entry.fileName || '—'}
+                  {/* Removed by retention, a deletion, or after the browser closed mid-write (issue 16): not on disk any more. */}
+                  {entry.state === 'removed' && <span className="sv-muted"> — {i18n.t('shippingRun.history.fileRemoved')}</span>}
+                </td>
                 <td title={entry.orderSns.join(', ')}>
                   {i18n.t('shippingRun.history.orders', entry.orderSns.length, [String(entry.orderSns.length), String(entry.stillHeld.length)])}
                 </td>

@@ -3,7 +3,7 @@ import { MessageError } from '../../utils/messaging/envelope';
 
 /**
  * What to show for a failed vault message. Known codes get translated text; everything else
- * (including `quota`, whose message says what to do) shows the background's message.
+ * shows the background's message.
  */
 export function vaultErrorMessage(err: unknown): string {
   if (err instanceof MessageError) {
@@ -14,6 +14,8 @@ export function vaultErrorMessage(err: unknown): string {
     }
     if (err.code === 'backoff' && err.retryAt) return i18n.t('vault.error.backoff', [formatTime(err.retryAt)]);
     if (err.code === 'locked') return i18n.t('vault.error.locked');
+    // Storage full or failing (issue 16): the background's text is English only.
+    if (err.code === 'quota') return i18n.t('storage.full');
     return err.message;
   }
   return err instanceof Error ? err.message : String(err);

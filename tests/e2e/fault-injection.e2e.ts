@@ -1,6 +1,7 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addressResponse, makeOrders, orderListResponse } from '../fixtures/order-fixtures';
 import { send, sendOk } from './extension-messages';
+import { stopWorker } from './fault-helpers';
 import { expect, test } from './harness';
 import { PASSPHRASE } from './retention-helpers';
 
@@ -12,28 +13,6 @@ import { PASSPHRASE } from './retention-helpers';
  */
 const SHOP = '634418212345';
 const base = { shopId: SHOP, pageUrl: 'https://agentseller.temu.com/mmsos/orders.html', utcOffsetMinutes: 0, orderSnHint: null };
-
-async function stopWorker(context: BrowserContext, page: Page, extensionId: string) {
-  const cdp = await context.newCDPSession(page);
-  const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
-  let stopRequested = false;
-  let sawStopped = false;
-  const isMine = (scriptURL: string) => scriptURL.startsWith(`chrome-extension://${extensionId}/`);
-  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
-    for (const v of e.versions) {
-      versions.set(v.versionId, v);
-      // Messages still in flight wake a stopped worker at once: seeing it stopped once is the proof.
-      if (stopRequested && isMine(v.scriptURL) && v.runningStatus === 'stopped') sawStopped = true;
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
-  const mine = () => [...versions.entries()].filter(([, v]) => isMine(v.scriptURL));
-  await expect.poll(() => mine().length, { timeout: 10_000 }).toBeGreaterThan(0);
-  stopRequested = true;
-  for (const [versionId, v] of mine()) if (v.runningStatus === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
-  await expect.poll(() => sawStopped || mine().every(([, v]) => v.runningStatus === 'stopped'), { timeout: 10_000 }).toBe(true);
-  await cdp.detach();
-}
 
 /** Every buyers row belongs to an order that says it holds PII, and the other way round. */
 async function consistency(page: Page) {

@@ -11,6 +11,7 @@ export const EXTENSION_DIR = path.resolve(process.env.SV_EXTENSION_DIR ?? '.outp
 /** The Edge build (`npm run build:edge`), loaded by edge.e2e.ts in the same Chromium. */
 export const EDGE_EXTENSION_DIR = path.resolve(process.env.SV_EDGE_EXTENSION_DIR ?? '.output/edge-mv3');
 const CHROMIUM = process.env.SV_CHROMIUM ?? '/usr/bin/chromium';
+const SMALL_DISK_CHROMIUM = path.resolve('tests/e2e/small-disk-chromium.sh');
 
 export interface ExtensionOptions {
   /** The unpacked build the browser loads (default EXTENSION_DIR; edge.e2e.ts loads the Edge build). */
@@ -22,6 +23,11 @@ export interface ExtensionOptions {
   browserTimezone: string | undefined;
   /** Options of the fixture seller center (zone, list times). */
   sellerCenterOptions: SellerCenterOptions;
+  /**
+   * Megabytes of disk the profile gets: a tmpfs of that size in a private mount namespace
+   * (small-disk-chromium.sh), for a real full disk. Unset: the machine's disk.
+   */
+  profileDiskMb: number | undefined;
 }
 
 export interface ExtensionFixtures {
@@ -39,6 +45,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
   extensionDir: [EXTENSION_DIR, { option: true }],
   browserTimezone: [undefined, { option: true }],
   sellerCenterOptions: [{}, { option: true }],
+  profileDiskMb: [undefined, { option: true }],
   profileDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-profile-'));
     await use(dir);
@@ -53,34 +60,8 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
   sellerCenter: async ({ context, sellerCenterOptions }, use) => {
     await use(await routeSellerCenter(context, sellerCenterOptions));
   },
-  context: async ({ profileDir, downloadsDir, browserTimezone, extensionDir }, use) => {
-    if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
-      throw new Error(`No built extension at ${extensionDir}: run "npm run build" (and "npm run build:edge" for the Edge build) first`);
-    }
-    // No download prompt, default folder downloadsDir. Playwright's download handling may still
-    // take over a download: tests locate files through chrome.downloads (or saveDownloadsTo).
-    fs.mkdirSync(path.join(profileDir, 'Default'), { recursive: true });
-    fs.writeFileSync(
-      path.join(profileDir, 'Default', 'Preferences'),
-      JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } }),
-    );
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      ...(browserTimezone ? { timezoneId: browserTimezone, env: { ...process.env, TZ: browserTimezone } } : {}),
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+  context: async ({ profileDir, downloadsDir, browserTimezone, profileDiskMb, extensionDir }, use) => {
+    const context = await launchExtensionContext({ profileDir, downloadsDir, browserTimezone, profileDiskMb, extensionDir });
     // Issue 16: the extension's own pages and worker talk to no host but the Temu hosts (seller
     // center; Open API gateways once the seller connects). Recorded for every e2e test, checked after it.
     const offHost: string[] = [];
@@ -127,6 +108,57 @@ function requestFrameUrl(request: Request): string {
   } catch {
     return request.isNavigationRequest() ? '' : 'chrome-extension://(frame unknown)';
   }
+}
+
+/**
+ * Launches Chromium with the built extension on `profileDir` (persistent). A profile launched
+ * again after context.close() is the browser restarted (fault tests, issue 16).
+ */
+export async function launchExtensionContext({
+  profileDir,
+  downloadsDir,
+  browserTimezone,
+  profileDiskMb,
+  extensionDir = EXTENSION_DIR,
+}: {
+  profileDir: string;
+  downloadsDir: string;
+  browserTimezone?: string | undefined;
+  profileDiskMb?: number | undefined;
+  extensionDir?: string;
+}): Promise<BrowserContext> {
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" (and "npm run build:edge" for the Edge build) first`);
+  }
+  // No download prompt, default folder downloadsDir. Playwright's download handling may still
+  // take over a download: tests locate files through chrome.downloads (or saveDownloadsTo).
+  fs.mkdirSync(path.join(profileDir, 'Default'), { recursive: true });
+  // A relaunch keeps the preferences Chromium wrote on the first run.
+  if (!fs.existsSync(path.join(profileDir, 'Default', 'Preferences'))) {
+    fs.writeFileSync(
+      path.join(profileDir, 'Default', 'Preferences'),
+      JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true } }),
+    );
+  }
+  const smallDisk = profileDiskMb ? { SV_SMALL_DISK_DIR: profileDir, SV_SMALL_DISK_MB: String(profileDiskMb), SV_CHROMIUM_REAL: CHROMIUM } : {};
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: profileDiskMb ? SMALL_DISK_CHROMIUM : CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    ...(browserTimezone ? { timezoneId: browserTimezone } : {}),
+    env: { ...process.env, ...(browserTimezone ? { TZ: browserTimezone } : {}), ...smallDisk },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
 }
 
 /** Where extension pages and the worker may send requests: the extension itself, and the Temu hosts. */

@@ -161,7 +161,7 @@ describe('export/save', () => {
     await db.buyers.bulkAdd([buyer('PO-A', NOW + 20 * DAY_MS)]);
     start = vi.fn(async () => 42);
     removeDownload = vi.fn(async () => 'removed' as const);
-    deps.exportDownloads = { start };
+    deps.exportDownloads = { ...deps.exportDownloads, start };
     deps.exportFiles = { removeDownload };
   });
 

@@ -8,6 +8,7 @@ import type { OrdersServices } from '../orders/orders-handlers';
 import { isPurgeDue } from '../retention/retention-rule';
 import { openBuyers } from '../vault/buyer-store';
 import type { ExportHistoryEntry, ExportRecordReply, exportMessages, PreparedExport } from './export-messages';
+import { noteDownloadIntent } from './download-intents';
 import { buildShipmentLabels } from './shipment-label-join';
 
 export function createExportHandlers(deps: BackgroundDeps, services: OrdersServices = { openBuyers }): HandlerTable<typeof exportMessages> {
@@ -67,6 +68,9 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
     'export/save': async ({ url, fileName, format, orderSns }, ctx) => {
       // The download starts and is tracked in this one handler, so the file is tracked even when
       // the page that made it (popup, export tab) closes at once (issue 11).
+      // Noted first: if the browser dies before the row below commits, the next worker still
+      // knows the download as ours (download-intents.ts) and removes it.
+      await noteDownloadIntent(db, { url, at: deps.now() });
       const downloadId = await deps.exportDownloads.start({ url, fileName });
       const entry = { downloadId, fileName, format, orderSns };
       try {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuditActor } from '../db/records';
 import type { MessageDef, RequestOf, ResponseOf } from './define-message';
 import { ENVELOPE_TAG, MessageError, type ResponseEnvelope } from './envelope';
-import { isQuotaError } from './quota-error';
+import { isStorageFailure } from './quota-error';
 
 export const requestEnvelopeSchema = z.object({
   tag: z.literal(ENVELOPE_TAG),
@@ -41,11 +41,19 @@ function actorForPage(url: string, origin: string): AuditActor {
   return 'options';
 }
 
+export interface RouterHooks {
+  /** A handler failed because storage is full or failing (the reply is `quota`). */
+  onStorageFailure?: (ctx: HandlerContext) => void;
+}
+
+/** The `quota` reply; pages show their own localized text for the code (utils/messaging/reply.ts). */
+export const STORAGE_FULL_MESSAGE = 'The browser has no more storage space for Seller Vault. Free disk space, then try again; nothing was changed.';
+
 /**
  * The background's one dispatcher: unknown messages get `unhandled`, foreign senders `forbidden`,
  * bad payloads `invalid-request`; PII-capable (`page`) messages only from extension pages.
  */
-export function createMessageRouter<P extends ProtocolShape>(protocol: P, handlers: HandlerTable<P>, identity: RouterIdentity) {
+export function createMessageRouter<P extends ProtocolShape>(protocol: P, handlers: HandlerTable<P>, identity: RouterIdentity, hooks: RouterHooks = {}) {
   return async function route(raw: unknown, sender: SenderInfo): Promise<ResponseEnvelope> {
     const envelope = requestEnvelopeSchema.safeParse(raw);
     if (!envelope.success) return fail('unhandled', 'Not a Seller Vault message');
@@ -76,7 +84,11 @@ export function createMessageRouter<P extends ProtocolShape>(protocol: P, handle
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (err) {
       if (err instanceof MessageError) return { ok: false, error: { code: err.code, message: err.message, retryAt: err.retryAt } };
-      if (isQuotaError(err)) return fail('quota', 'The browser has no more storage space for Seller Vault. Free disk space, then try again; nothing was changed.');
+      if (isStorageFailure(err)) {
+        console.error(`[seller-vault] ${type} failed: storage full or failing`, err);
+        hooks.onStorageFailure?.(ctx);
+        return fail('quota', STORAGE_FULL_MESSAGE);
+      }
       console.error(`[seller-vault] ${type} failed`, err);
       // Content scripts print replies in the page's console: never hand them raw error text,
       // which could one day carry captured data. Extension pages get the detail.

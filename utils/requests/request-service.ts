@@ -1,6 +1,7 @@
 import { appendAudit, recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor, RequestRecord } from '../db/records';
+import { noteDownloadIntent } from '../export-jobs/download-intents';
 import { MessageError } from '../messaging/envelope';
 import { eraseScopeInTransaction } from '../retention/deletion-scope';
 import { removeDueExportFiles } from '../retention/export-file-cleanup';
@@ -195,6 +196,8 @@ export async function saveAccessFile(
 ): Promise<{ downloadId: number; exportId: number }> {
   const row = await getRequest(deps, input.id);
   const orderSns = requireLinked(row);
+  // Noted first, like export/save: a browser that dies before the row commits leaves no file behind (issue 16).
+  await noteDownloadIntent(deps.db, { url: input.url, at: deps.now() });
   const downloadId = await deps.exportDownloads.start({ url: input.url, fileName: input.fileName });
   const { db } = deps;
   const now = deps.now();
