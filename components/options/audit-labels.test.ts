@@ -38,7 +38,7 @@ describe('audit log labels', () => {
   });
 
   it('has no label for an action the code cannot record (a renamed action leaves none behind)', () => {
-    const keys = new Set(AUDIT_ACTIONS.map(auditActionKey));
+    const keys: ReadonlySet<string> = new Set(AUDIT_ACTIONS.map(auditActionKey));
     for (const tree of Object.values(LOCALES)) expect(Object.keys(labelsIn(tree, 'action')).filter((k) => !keys.has(k))).toEqual([]);
   });
 
