@@ -168,7 +168,8 @@ export function AuditPage() {
                 {/* The recorded identifiers stay one hover away (title): they are what the JSON and CSV exports hold. */}
                 <td title={e.actor}>{auditActorText(e.actor)}</td>
                 <td title={e.action}>{auditActionText(e.action)}</td>
-                <td>
+                {/* Counts' names and the detail (setting names, error codes) are shown as recorded: data-recorded. */}
+                <td data-recorded>
                   {Object.entries(e.counts)
                     .map(([k, v]) => `${k}: ${v}`)
                     .join(', ')}
@@ -176,7 +177,7 @@ export function AuditPage() {
                 <td className="sv-audit-orders" title={e.orderSns.join(', ')}>
                   {e.orderSns.length > 3 ? `${e.orderSns.slice(0, 3).join(', ')} … (+${e.orderSns.length - 3})` : e.orderSns.join(', ')}
                 </td>
-                <td>{e.detail ?? ''}</td>
+                <td data-recorded>{e.detail ?? ''}</td>
               </tr>
             ))}
           </tbody>
