@@ -9,6 +9,7 @@ import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useAction } from '../common/use-action';
 import { errorText } from '../retention/format-time';
 import { saveUntrackedFile } from './file-download-adapter';
+import { processingAccessText, processingDeletionText, processingPurposeText } from './processing-text';
 
 /** Options → Evidence: the one-click evidence pack (PDF + JSON, no buyer data) and the records of processing. */
 export function EvidencePage() {
@@ -51,10 +52,10 @@ export function EvidencePage() {
                   {g.table}.{name}
                 </td>
                 <td>{i18n.t(`processing.source.${messageKey(f.source)}`)}</td>
-                <td>{f.purpose}</td>
+                <td>{processingPurposeText(g, name)}</td>
                 <td>{i18n.t(`processing.keeping.${g.keeping}`)}</td>
-                <td>{g.access}</td>
-                <td>{g.deletionText}</td>
+                <td>{processingAccessText(g)}</td>
+                <td>{processingDeletionText(g)}</td>
               </tr>
             )),
           )}

@@ -1,5 +1,5 @@
 import { messageKey } from '../common/message-key';
-import { countOf, formatDateTime, formatNumber, i18n } from '../common/i18n';
+import { activeLocaleTag, countOf, formatDateTime, formatNumber, i18n } from '../common/i18n';
 import { useState } from 'react';
 import type { AuditVerifyReply } from '../../utils/audit/audit-log';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -7,6 +7,7 @@ import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useAction } from '../common/use-action';
 import { useBackground } from '../common/use-background';
 import { auditCsv } from '../compliance/audit-files';
+import { auditActionText, auditActorText } from './audit-labels';
 import { saveUntrackedFile } from '../compliance/file-download-adapter';
 import { errorText } from '../retention/format-time';
 import { vaultErrorMessage } from '../vault/vault-error-message';
@@ -76,7 +77,7 @@ export function AuditPage() {
             {verification.ok
               ? i18n.t('audit.verifyOk', [countOf('entries', verification.checked)])
               : i18n.t('audit.verifyBroken', [String(verification.brokenAtSeq), i18n.t(`audit.reason.${messageKey(verification.reason)}`)])}
-            {!verification.ok && verification.brokenEntry && ` — ${verification.brokenEntry.action}, ${formatDateTime(verification.brokenEntry.at)}`}
+            {!verification.ok && verification.brokenEntry && ` — ${auditActionText(verification.brokenEntry.action)}, ${formatDateTime(verification.brokenEntry.at)}`}
             {!verification.ok &&
               verification.reason === 'truncated' &&
               verification.head &&
@@ -104,10 +105,10 @@ export function AuditPage() {
           >
             <option value="">{i18n.t('audit.filter.all')}</option>
             {Object.keys(data?.countsByAction ?? {})
-              .sort()
+              .sort((x, y) => auditActionText(x).localeCompare(auditActionText(y), activeLocaleTag()))
               .map((a) => (
-                <option key={a} value={a}>
-                  {a} ({data?.countsByAction[a]})
+                <option key={a} value={a} title={a}>
+                  {auditActionText(a)} ({data?.countsByAction[a]})
                 </option>
               ))}
           </select>
@@ -164,9 +165,11 @@ export function AuditPage() {
               <tr key={e.seq} data-action={e.action}>
                 <td>{e.seq}</td>
                 <td>{formatDateTime(e.at)}</td>
-                <td>{e.actor}</td>
-                <td>{e.action}</td>
-                <td>
+                {/* The recorded identifiers stay one hover away (title): they are what the JSON and CSV exports hold. */}
+                <td title={e.actor}>{auditActorText(e.actor)}</td>
+                <td title={e.action}>{auditActionText(e.action)}</td>
+                {/* Counts' names and the detail (setting names, error codes) are shown as recorded: data-recorded. */}
+                <td data-recorded>
                   {Object.entries(e.counts)
                     .map(([k, v]) => `${k}: ${v}`)
                     .join(', ')}
@@ -174,7 +177,7 @@ export function AuditPage() {
                 <td className="sv-audit-orders" title={e.orderSns.join(', ')}>
                   {e.orderSns.length > 3 ? `${e.orderSns.slice(0, 3).join(', ')} … (+${e.orderSns.length - 3})` : e.orderSns.join(', ')}
                 </td>
-                <td>{e.detail ?? ''}</td>
+                <td data-recorded>{e.detail ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { AppDb } from '../db/app-db';
 import type { AuditActor, AuditRecord } from '../db/records';
+import type { AuditAction } from './audit-actions';
 import { readMeta, writeMeta } from '../meta-store';
 import { chainAuditEntry, GENESIS_HASH, verifyAuditChain, type AuditVerification } from './audit-chain';
 import { type AuditCheckpoint, newSigningKey, signCheckpoint, verifyCheckpoint } from './audit-checkpoint';
@@ -8,7 +9,8 @@ import { type AuditHead, headMissing, nextHead } from './audit-head';
 
 export interface AuditEvent {
   actor: AuditActor;
-  action: string;
+  /** Only the listed actions can be recorded (each has a label in both languages). */
+  action: AuditAction;
   counts?: Record<string, number>;
   orderSns?: string[];
   detail?: string | null;

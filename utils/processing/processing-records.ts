@@ -7,6 +7,12 @@ import { buyerPiiSchema, type BuyerPii } from '../vault/buyer-pii';
  * same schema and row types the code stores (`buyerPiiSchema`, utils/db/records.ts): a field added
  * there without an entry here fails the type check, and processing-records.test.ts compares the
  * buyer fields with the schema at run time, so this page cannot drift from the code.
+ *
+ * The texts here are English on purpose: they are what the evidence pack (JSON and PDF, read by
+ * the marketplace; utils/compliance/evidence-pdf.ts) and the buyer's access export carry. The
+ * options page shows the seller's language from the locale keys `processing.purpose.<table>.<field>`,
+ * `processing.access.<table>` and `processing.deleted.<table>`
+ * (components/compliance/processing-text.ts; its test fails when one is missing in either locale).
  */
 export type Keeping = 'sealed' | 'plain';
 export type Deletion = 'purge-28d' | 'request-notes' | 'order-history' | 'audit-retention' | 'until-cleared';

@@ -1,4 +1,5 @@
 import { appendAudit, recordAudit } from '../audit/audit-log';
+import type { AuditAction } from '../audit/audit-actions';
 import type { BackgroundDeps } from '../background-deps';
 import type { CapturedAddress, OptionalBuyerField } from './buyer-pii';
 import { type BuyerPii, buyerFieldsOff, buyerPiiSchema, sameBuyerPii, withoutBuyerFields } from './buyer-pii';
@@ -36,7 +37,7 @@ export interface StoreAddressesOptions {
    * (the seller center was still asked), with these counts added to the store's and no order
    * numbers (counts only). Without it, an entry `capture.addresses` is written when a row is.
    */
-  batchAudit?: { action: string; counts: Record<string, number>; detail: string | null };
+  batchAudit?: { action: AuditAction; counts: Record<string, number>; detail: string | null };
   /** Buyer fields turned off (settings; pass with retentionDays from inside a transaction). */
   fieldsOff?: readonly OptionalBuyerField[];
 }
