@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'evidence.export',
   'export',
   'export.record',
+  'export.downloads-reconciled',
   'incident.record',
   'incident.report',
   'incident.resolve',
