@@ -123,33 +123,36 @@ export async function seedHeldRows(worker: Worker, prefix: string, count: number
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const tx = db.transaction(['orders', 'buyers'], 'readwrite');
-      sns.forEach((orderSn, i) => {
-        const purgeAt = times[i]!;
-        tx.objectStore('orders').put({
-          orderSn,
-          shopId: '1001',
-          status: 'shipped',
-          statusCode: 4,
-          createdAt: now - 3e8,
-          shipBy: null,
-          shippedAt: now - 2e8,
-          shippedAtSource: 'captured',
-          deliveredAt: null,
-          capturedAt: now - 1e8,
-          updatedAt: now - 1e8,
-          purgeAt,
-          exportedAt: null,
-          exportFormat: null,
-          piiState: 'present',
-          itemCount: 1,
+      // 10,000 rows per transaction: one transaction of 90,000 (the purge bench) holds them all in memory.
+      for (let start = 0; start < sns.length; start += 10_000) {
+        const tx = db.transaction(['orders', 'buyers'], 'readwrite');
+        sns.slice(start, start + 10_000).forEach((orderSn, j) => {
+          const purgeAt = times[start + j]!;
+          tx.objectStore('orders').put({
+            orderSn,
+            shopId: '1001',
+            status: 'shipped',
+            statusCode: 4,
+            createdAt: now - 3e8,
+            shipBy: null,
+            shippedAt: now - 2e8,
+            shippedAtSource: 'captured',
+            deliveredAt: null,
+            capturedAt: now - 1e8,
+            updatedAt: now - 1e8,
+            purgeAt,
+            exportedAt: null,
+            exportFormat: null,
+            piiState: 'present',
+            itemCount: 1,
+          });
+          tx.objectStore('buyers').put({ orderSn, shopId: '1001', purgeAt, capturedAt: now - 1e8, source: 'api', sealed: crypto.getRandomValues(new Uint8Array(250)) });
         });
-        tx.objectStore('buyers').put({ orderSn, shopId: '1001', purgeAt, capturedAt: now - 1e8, source: 'api', sealed: crypto.getRandomValues(new Uint8Array(250)) });
-      });
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
       db.close();
     },
     { sns, times, now, files },
