@@ -211,7 +211,11 @@ test('incident reported by email; audit viewer catches an edited entry and delet
   const entries = (await readStored(serviceWorker)).audit;
   const target = 3;
   // The page names the entry by its action's label; the table shows the same label, the recorded action in its title.
-  const actionLabel = await options.locator(`[data-testid="audit-table"] td[title="${entries[target - 1]!.action}"]`).first().innerText();
+  const actionLabel =
+    (await options
+      .locator(`[data-testid="audit-table"] td[title="${entries[target - 1]!.action}"]`)
+      .first()
+      .textContent()) ?? '';
   expect(actionLabel).not.toBe('');
   await tamperAudit(serviceWorker, { update: { seq: target, detail: 'forged' } });
   await verify.click();
