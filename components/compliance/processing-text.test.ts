@@ -1,24 +1,12 @@
-import fs from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PROCESSING_RECORDS } from '../../utils/processing/processing-records';
-import type { PackagedMessages } from '../../utils/language/ui-language';
+import { localeTree, packagedMessages } from '../../tests/support/locale-files';
 import { setUiMessages } from '../common/i18n';
 import { processingAccessText, processingDeletionText, processingPurposeText } from './processing-text';
 
-type Tree = { [key: string]: Tree | string };
-/** The locale file as Chrome's messages.json names it (`processing_purpose_buyers_name`). */
-function packaged(tree: Tree, prefix = ''): PackagedMessages {
-  const out: PackagedMessages = {};
-  for (const [k, v] of Object.entries(tree)) {
-    if (typeof v === 'object') Object.assign(out, packaged(v, `${prefix}${k}_`));
-    else out[`${prefix}${k}`] = { message: String(v) };
-  }
-  return out;
-}
 const LOCALES = {
-  en: packaged(parse(fs.readFileSync('locales/en.yml', 'utf8')) as Tree),
-  zh_CN: packaged(parse(fs.readFileSync('locales/zh_CN.yml', 'utf8')) as Tree),
+  en: packagedMessages(localeTree('en')),
+  zh_CN: packagedMessages(localeTree('zh_CN')),
 };
 
 /** Every text the page shows for the records of processing, read as the page reads it. */

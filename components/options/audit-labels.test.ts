@@ -1,25 +1,11 @@
-import fs from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { PackagedMessages } from '../../utils/language/ui-language';
+import { type LocaleTree as Tree, localeTree, packagedMessages } from '../../tests/support/locale-files';
 import { setUiMessages } from '../common/i18n';
 import { AUDIT_ACTIONS, AUDIT_ACTORS } from '../../utils/audit/audit-actions';
 import { auditActionKey, auditActionText, auditActorText } from './audit-labels';
 
-type Tree = { [key: string]: Tree | string };
-const locale = (file: string) => parse(fs.readFileSync(file, 'utf8')) as Tree;
-const LOCALES = { en: locale('locales/en.yml'), zh_CN: locale('locales/zh_CN.yml') };
+const LOCALES = { en: localeTree('en'), zh_CN: localeTree('zh_CN') };
 const CHINESE = /[\u3400-\u9fff]/;
-
-/** The locale file as Chrome's messages.json names it (`audit_action_buyers_open`). */
-function packaged(tree: Tree, prefix = ''): PackagedMessages {
-  const out: PackagedMessages = {};
-  for (const [k, v] of Object.entries(tree)) {
-    if (typeof v === 'object') Object.assign(out, packaged(v, `${prefix}${k}_`));
-    else out[`${prefix}${k}`] = { message: String(v) };
-  }
-  return out;
-}
 
 function labelsIn(tree: Tree, group: 'action' | 'actor'): Record<string, unknown> {
   return (tree.audit as Tree)[group] as Tree;
@@ -57,7 +43,7 @@ describe('audit log labels', () => {
   });
 
   it("shows a known identifier in the page's language, and one it does not know (a later version wrote it) as recorded", () => {
-    setUiMessages('zh_CN', packaged(LOCALES.zh_CN));
+    setUiMessages('zh_CN', packagedMessages(LOCALES.zh_CN));
     try {
       expect(auditActionText('buyers.open')).toBe('已查看买家数据');
       expect(auditActionText('vault.unlock-failed')).toBe('解锁失败');

@@ -1,12 +1,13 @@
 /** Shared fixtures for the vault's unit tests (not imported by production code). */
 import { memoryShredKeys } from './memory-shred-files';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { BackgroundDeps } from '../../utils/background-deps';
 import type { BuyerPii, CapturedAddress } from '../../utils/vault/buyer-pii';
 import { testBrowserPorts } from './test-ports';
 import { AppDb } from '../../utils/db/app-db';
 import type { OrderRecord } from '../../utils/db/records';
 import { makeBuyerPii } from './buyer-pii-test-data';
+import { MessageError } from '../../utils/messaging/envelope';
 
 export const DAY = 24 * 60 * 60 * 1000;
 export const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -50,4 +51,15 @@ export function makePii(name: string, overrides: Partial<BuyerPii> = {}): BuyerP
 
 export function makeAddress(orderSn: string, pii: BuyerPii): CapturedAddress {
   return { orderSn, shopId: '634418212345', source: 'api', pii };
+}
+
+/** Awaits a rejection with this MessageError code and returns the error. */
+export async function expectError(promise: Promise<unknown>, code: string): Promise<MessageError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(MessageError);
+  expect((err as MessageError).code).toBe(code);
+  return err as MessageError;
 }

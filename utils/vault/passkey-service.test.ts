@@ -1,9 +1,8 @@
 import { bytesToHex, randomBytes } from '@noble/ciphers/utils.js';
 import { describe, expect, it } from 'vitest';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
-import { MessageError } from '../messaging/envelope';
 import { readMeta } from '../meta-store';
-import { GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, type TestDeps } from '../../tests/support/vault-test-support';
+import { GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, type TestDeps, expectError } from '../../tests/support/vault-test-support';
 import { openBuyers, storeCapturedAddresses } from './buyer-store';
 import { addPasskey, listPasskeys, removePasskey, unlockWithPasskey } from './passkey-service';
 import { MAX_PASSKEYS } from './passkeys';
@@ -11,16 +10,6 @@ import { FREE_ATTEMPTS } from './unlock-backoff';
 import { changePassphrase, getVaultStatus, lockVault, resetVault, setupVault, unlockVault } from './vault-service';
 
 const NEXT_PASSPHRASE = 'quiet harbour lantern 42 marmalade';
-
-async function expectError(promise: Promise<unknown>, code: string): Promise<MessageError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(MessageError);
-  expect((err as MessageError).code).toBe(code);
-  return err as MessageError;
-}
 
 /** What an authenticator would give: a credential id and a fixed PRF output for the passkey's salt. */
 function fakePasskey() {

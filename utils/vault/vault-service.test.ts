@@ -2,24 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { AppDb } from '../db/app-db';
-import { MessageError } from '../messaging/envelope';
 import { settingsStore } from '../settings/settings-adapter';
 import { SESSION_KEYS } from '../storage-keys';
 import { openBuyers, storeCapturedAddresses } from './buyer-store';
 import { BASE_DELAY_MS } from './unlock-backoff';
 import { changePassphrase, enforceIdleLock, getVaultStatus, lockVault, requireUnlockedKeys, resetVault, setupVault, unlockVault } from './vault-service';
-import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0, type TestDeps } from '../../tests/support/vault-test-support';
+import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0, type TestDeps, expectError } from '../../tests/support/vault-test-support';
 import { AUTO_LOCK_ALARM } from './vault-state';
-
-async function expectError(promise: Promise<unknown>, code: string): Promise<MessageError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(MessageError);
-  expect((err as MessageError).code).toBe(code);
-  return err as MessageError;
-}
 
 async function setUp(deps: TestDeps, passphrase = GOOD_PASSPHRASE) {
   await setupVault(deps, passphrase, 'options', TEST_SCRYPT_COST);
