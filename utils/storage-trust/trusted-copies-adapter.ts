@@ -50,26 +50,57 @@ async function inStore<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore)
 export type MirroredKey = 'consent' | 'settings';
 
 /**
+ * One queue per key for writes and mirror checks: a check that read the mirror before a write
+ * finished, then the trusted copy after it, took the background's own write for tampering (a
+ * false `security.mirror-restored` on a fresh install, seen in the compliance e2e).
+ */
+const queues = new Map<MirroredKey, Promise<unknown>>();
+
+export function inKeyQueue<T>(key: MirroredKey, job: () => Promise<T>): Promise<T> {
+  const result = (queues.get(key) ?? Promise.resolve()).then(job);
+  queues.set(
+    key,
+    result.catch(() => undefined),
+  );
+  return result;
+}
+
+/**
  * The trusted value of `key`. On the first read after this copy was introduced (no trusted value
- * yet) the storage.local value is adopted once: it is what the extension trusted until then.
+ * yet) the storage.local value is adopted once: it is what the extension trusted until then. The
+ * adoption is get-or-put in one transaction, so it never overwrites a write that landed meanwhile.
  */
 export async function readTrustedCopy(key: MirroredKey): Promise<unknown> {
   const held = await inStore('readonly', (store) => store.get(key));
   if (held !== undefined) return (held as { value: unknown }).value;
   const legacy = (await browser.storage.local.get(key))[key];
-  await inStore('readwrite', (store) => store.put({ value: legacy ?? null }, key));
-  return legacy;
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    let value: unknown = legacy;
+    const current = store.get(key);
+    current.onsuccess = () => {
+      if (current.result === undefined) store.put({ value: legacy ?? null }, key);
+      else value = (current.result as { value: unknown }).value;
+    };
+    tx.oncomplete = () => resolve(value);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('trusted copy transaction aborted'));
+  });
 }
 
 const recentWrites: string[] = [];
 
 /** Writes the trusted copy, then its mirror for content scripts. */
-export async function writeTrustedCopy(key: MirroredKey, value: unknown): Promise<void> {
-  await inStore('readwrite', (store) => store.put({ value }, key));
-  // Remembered so the guard below does not take this mirror write, arriving late, for tampering.
-  recentWrites.push(`${key}:${JSON.stringify(value)}`);
-  if (recentWrites.length > 16) recentWrites.shift();
-  await browser.storage.local.set({ [key]: value });
+export function writeTrustedCopy(key: MirroredKey, value: unknown): Promise<void> {
+  return inKeyQueue(key, async () => {
+    await inStore('readwrite', (store) => store.put({ value }, key));
+    // Remembered so the guard below does not take this mirror write, arriving late, for tampering.
+    recentWrites.push(`${key}:${JSON.stringify(value)}`);
+    if (recentWrites.length > 16) recentWrites.shift();
+    await browser.storage.local.set({ [key]: value });
+  });
 }
 
 /** True when `key` was recently written by this worker with exactly this JSON (a late mirror event). */

@@ -67,4 +67,16 @@ describe('trusted copies of consent and settings (issue 16)', () => {
     registerMirrorGuard(deps);
     await expect.poll(async () => (await fakeBrowser.storage.local.get('consent')).consent).toEqual(await consentStore.read());
   });
+
+  it('a write racing the wake check or a first read is never taken for tampering, and is not lost', async () => {
+    const deps = makeDeps();
+    // As on a fresh install: the worker starts (wake check, first reads) while onInstalled writes settings.
+    registerMirrorGuard(deps);
+    const firstRead = settingsStore.read();
+    await Promise.all([settingsStore.write({ allowSellerCenterCookies: false, retentionDays: 10 }), firstRead]);
+    await settle();
+    expect(await deps.db.audit.where('action').equals('security.mirror-restored').count()).toBe(0);
+    expect(await settingsStore.read()).toMatchObject({ allowSellerCenterCookies: false, retentionDays: 10 });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ retentionDays: 10 });
+  });
 });
