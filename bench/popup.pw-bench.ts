@@ -317,7 +317,11 @@ async function popupFirstRows(openExtensionPage: (p: string) => Promise<Page>, e
     await popup.goto(popup.url().replace('options.html', 'popup.html'));
     await popup.getByTestId('order-row').first().waitFor();
     runs.push(Date.now() - started);
-    await expect(popup.getByTestId('order-count')).toHaveText(`${expectedTotal} orders`, { timeout: 60_000 });
+    // The list opens on the due view when orders are due today or overdue (issue 14), as the
+    // seeded ones are: the first row timed is the one the seller sees; the total is checked on "all".
+    const due = popup.getByTestId('filter-shipByDue');
+    if (await due.isChecked()) await due.uncheck();
+    await expect(popup.getByTestId('order-count')).toHaveText(`${expectedTotal.toLocaleString('en-US')} orders`, { timeout: 60_000 });
     await popup.close();
   }
   return runs;

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { expect } from '@playwright/test';
+import { expect } from './harness';
 import type { FixtureOrder } from '../fixtures/order-fixtures';
 import type { DetailVariant } from '../fixtures/seller-center-pages';
 import type { SellerCenterFixture } from '../fixtures/seller-center-server';
