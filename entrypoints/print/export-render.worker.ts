@@ -16,8 +16,6 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 let fonts: Promise<FontProvider> | null = null;
 let warmed: Promise<unknown> = Promise.resolve();
-/** The render is asked: a warm-up that has not shaped yet skips it (the render shapes the same texts). */
-let renderAsked = false;
 const fontsFrom = (fontsUrl: string) => (fonts ??= loadFontsFromUrl(fontsUrl));
 
 scope.onmessage = async (event: MessageEvent<RenderWorkerMessage>) => {
@@ -25,7 +23,7 @@ scope.onmessage = async (event: MessageEvent<RenderWorkerMessage>) => {
   if (message.kind === 'warm') {
     // Best effort: a failure here shows up again, with its message, in the render.
     warmed = fontsFrom(message.fontsUrl)
-      .then((provider) => warmLabelRenderer(provider, message.orderSns, () => renderAsked))
+      .then((provider) => warmLabelRenderer(provider, message.orderSns))
       .catch(() => (fonts = null));
     return;
   }
@@ -33,7 +31,6 @@ scope.onmessage = async (event: MessageEvent<RenderWorkerMessage>) => {
     for (const [text, symbol] of message.symbols) rememberCode128(text, symbol);
     return;
   }
-  renderAsked = true;
   const { format, labels, options, fontsUrl } = message.request;
   try {
     await warmed;

@@ -11,13 +11,8 @@ import { embedTextFonts } from './pdf-text';
  * while export/prepare decrypts in the background. (Parsed fontkit fonts are not shared between
  * documents: a subset embedded from a font parsed for an earlier document lost text, caught by
  * label-pdf.test.ts.)
- *
- * `renderAsked`: once the render itself is waiting, the warm-up does not start shaping (the render
- * shapes the same texts again, loading the same font files): on a loaded machine the worker
- * often starts after export/prepare answered, and this shaping put ~0.3–0.5 s before the render.
  */
-export async function warmLabelRenderer(fonts: FontProvider, orderSns: readonly string[], renderAsked: () => boolean = () => false): Promise<void> {
-  if (renderAsked()) return;
+export async function warmLabelRenderer(fonts: FontProvider, orderSns: readonly string[]): Promise<void> {
   // Barcodes are not encoded here: the export page does it and hands them over (barcode-symbols.ts).
   const texts = [...Object.values(LABEL_HEADINGS), ...orderSns, '0123456789 × …?'];
   const shaper = await embedTextFonts(await createExportDocument('warm-up'), fonts, texts);
