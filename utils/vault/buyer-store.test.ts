@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { isQuotaError } from '../messaging/quota-error';
@@ -284,6 +285,22 @@ describe('storeCapturedAddresses', () => {
     deps.clock.now = T0 + 28 * DAY;
     const { results } = await openBuyers(deps, ['PO-1'], 'popup');
     expect(results['PO-1']).toEqual({ state: 'none' });
+  });
+
+  it('a read with no PII due does not wait for another write on the orders store (issue 11: an export right after an export)', async () => {
+    await settingsStore.write({ autoLockMinutes: 0 });
+    const deps = await vaultWithOrders(['PO-1', 'PO-2']);
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content');
+    // An orders write still running (as markPendingExportOrders after an export): held open until released.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const ordersWrite = deps.db.transaction('rw', deps.db.orders, () => Dexie.waitFor(gate));
+    const read = openBuyers(deps, ['PO-1', 'PO-2'], 'popup');
+    const first = await Promise.race([read.then(() => 'read'), new Promise((resolve) => setTimeout(() => resolve('blocked'), 1000))]);
+    release();
+    await ordersWrite;
+    expect(first).toBe('read');
+    expect((await read).results).toMatchObject({ 'PO-1': { state: 'ok', pii: { name: 'A' } }, 'PO-2': { state: 'none' } });
   });
 });
 
