@@ -59,7 +59,10 @@ const queues = new Map<MirroredKey, Promise<unknown>>();
 export function inKeyQueue<T>(key: MirroredKey, job: () => Promise<T>): Promise<T> {
   const result = (queues.get(key) ?? Promise.resolve()).then(job);
   // A failed job does not stop the queue (its caller gets the error).
-  queues.set(key, result.catch(() => undefined));
+  queues.set(
+    key,
+    result.catch(() => undefined),
+  );
   return result;
 }
 
