@@ -7,7 +7,18 @@ import { unwrapVaultKeys } from '../crypto/vault-keys';
 import type { AuditActor } from '../db/records';
 import { deleteMeta, writeMeta } from '../meta-store';
 import { MessageError } from '../messaging/envelope';
-import { findPasskey, MAX_PASSKEYS, markPasskeyUsed, PasskeyListError, passkeyLabel, summarizePasskeys, withoutPasskey, withPasskey, type PasskeyRecord } from './passkeys';
+import {
+  assertRoomForPasskey,
+  findPasskey,
+  MAX_PASSKEYS,
+  markPasskeyUsed,
+  PasskeyListError,
+  passkeyLabel,
+  summarizePasskeys,
+  withoutPasskey,
+  withPasskey,
+  type PasskeyRecord,
+} from './passkeys';
 import type { PasskeysReply } from './vault-messages';
 import { completeUnlock, currentState, readPasskeys, readWrappedKeys, requireTransition, requireUnlockedKeys, serialized, unwrapWithBackoff } from './vault-service';
 
@@ -50,20 +61,9 @@ export function addPasskey(deps: BackgroundDeps, request: NewPasskey, actor: Aud
     await requireUnlockedKeys(deps);
     const wrapped = await readWrappedKeys(deps);
     if (!wrapped) throw new MessageError('not-found', 'No vault is set up yet');
-    const before = await readPasskeys(deps);
     // Refused before the passphrase is tried: a full list or a known credential changes nothing.
-    const probe: PasskeyRecord = {
-      id: '',
-      credentialId: request.credentialId,
-      label: 'x',
-      createdAt: 0,
-      lastUsedAt: null,
-      prfSalt: new Uint8Array(),
-      kdfSalt: new Uint8Array(),
-      wrapped: new Uint8Array(),
-    };
     try {
-      withPasskey(before, probe);
+      assertRoomForPasskey(await readPasskeys(deps), request.credentialId);
     } catch (err) {
       listError(err);
     }

@@ -73,10 +73,15 @@ export function passkeyLabel(requested: string, existing: readonly PasskeyRecord
   return cleaned || `Passkey ${existing.length + 1}`;
 }
 
+/** Refuses a full list and a credential already registered (PasskeyListError). */
+export function assertRoomForPasskey(list: readonly PasskeyRecord[], credentialId: string): void {
+  if (list.length >= MAX_PASSKEYS) throw new PasskeyListError('full', `At most ${MAX_PASSKEYS} passkeys: remove one first`);
+  if (list.some((p) => p.credentialId === credentialId)) throw new PasskeyListError('duplicate', 'This passkey is already registered');
+}
+
 /** The list with `record` added; refuses a full list and a credential already registered. */
 export function withPasskey(list: readonly PasskeyRecord[], record: PasskeyRecord): PasskeyRecord[] {
-  if (list.length >= MAX_PASSKEYS) throw new PasskeyListError('full', `At most ${MAX_PASSKEYS} passkeys: remove one first`);
-  if (list.some((p) => p.credentialId === record.credentialId)) throw new PasskeyListError('duplicate', 'This passkey is already registered');
+  assertRoomForPasskey(list, record.credentialId);
   return [...list, record];
 }
 

@@ -228,7 +228,7 @@ export async function resetVault(deps: BackgroundDeps, actor: AuditActor): Promi
     requireTransition(state, 'reset');
     const now = deps.now();
     const deletedBuyers = await db.buyers.count();
-    const droppedPasskeys = parsePasskeys(await readMeta(db, 'vault.passkeys')).length;
+    const droppedPasskeys = (await readPasskeys(deps)).length;
     const purgedOrders = await db.orders.where('piiState').equals('present').count();
     // Retention's eraser: buyers rows out, orders marked purged, every live export file due now
     // (the retention sweep armed by notifyChanged removes the files from disk).
