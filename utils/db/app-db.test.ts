@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SAMPLE_ROWS, SHIPPED_SCHEMAS } from '../../tests/fixtures/db-schemas/shipped-schemas';
 import { AppDb } from './app-db';
 import type { OrderRecord } from './records';
@@ -84,22 +84,91 @@ describe('database history', () => {
     db.close();
   });
 
-  it('counts every write request per table, in and out of transactions', async () => {
+  it('shows its order-write observers every write: announced, the rows before and after, then the commit or failure', async () => {
     const db = new AppDb(`writes-${crypto.randomUUID()}`);
     const row = SAMPLE_ROWS.orders![0] as OrderRecord;
-    const counts: number[] = [db.writeCount('orders')];
+    const seen: unknown[] = [];
+    let wants = true;
+    const transactions = new Map<object, number>();
+    const tx = (trans: object) => transactions.get(trans) ?? transactions.set(trans, transactions.size).get(trans);
+    db.observeOrderWrites({
+      started: (trans) => seen.push(['started', tx(trans)]),
+      wantsChanges: () => wants,
+      changed: (trans, changes) =>
+        seen.push([
+          'changed',
+          tx(trans),
+          changes?.map((c) => [c.key, c.before?.exportedAt ?? c.before?.piiState ?? null, c.after?.exportedAt ?? c.after?.piiState ?? null]) ?? null,
+        ]),
+      ended: (trans, committed) => seen.push(['ended', tx(trans), committed]),
+    });
     const step = async (write: () => Promise<unknown>) => {
+      seen.length = 0;
       await write();
-      counts.push(db.writeCount('orders'));
+      return [...seen];
     };
-    await step(() => db.orders.put(row));
-    await step(() => db.orders.update(row.orderSn, { exportedAt: 1 }));
-    await step(() => db.transaction('rw', db.orders, () => db.orders.where('orderSn').equals(row.orderSn).modify({ piiState: 'purged' })));
-    await step(() => db.orders.bulkDelete([row.orderSn]));
-    await step(() => db.orders.clear());
-    await step(() => db.orders.get(row.orderSn)); // a read
-    expect(counts).toEqual([0, 1, 2, 3, 4, 5, 5]);
-    expect(db.writeCount('buyers')).toBe(0);
+    const written = { ...row, exportedAt: null };
+    expect(await step(() => db.orders.put(written))).toEqual([
+      ['started', 0],
+      ['changed', 0, [[row.orderSn, null, 'present']]],
+      ['ended', 0, true],
+    ]);
+    // The row handed over is a copy: changing the caller's object later changes nothing seen.
+    expect(await step(() => db.orders.update(row.orderSn, { exportedAt: 1 }))).toEqual([
+      ['started', 1],
+      ['changed', 1, [[row.orderSn, 'present', 1]]],
+      ['ended', 1, true],
+    ]);
+    expect(
+      await step(() =>
+        db.transaction('rw', db.orders, async () => {
+          await db.orders.where('orderSn').equals(row.orderSn).modify({ exportedAt: 2 });
+          await db.orders.put({ ...row, orderSn: 'PO-NEW', exportedAt: 3 });
+        }),
+      ),
+    ).toEqual([
+      ['started', 2],
+      ['changed', 2, [[row.orderSn, 1, 2]]],
+      ['started', 2],
+      ['changed', 2, [['PO-NEW', null, 3]]],
+      ['ended', 2, true],
+    ]);
+    wants = false; // nobody uses the rows: they are not read
+    expect(await step(() => db.orders.put({ ...row, exportedAt: 4 }))).toEqual([
+      ['started', 3],
+      ['changed', 3, null],
+      ['ended', 3, true],
+    ]);
+    wants = true;
+    await expect(
+      step(() =>
+        db.transaction('rw', db.orders, async () => {
+          await db.orders.put({ ...row, exportedAt: 5 });
+          throw new Error('changed my mind');
+        }),
+      ),
+    ).rejects.toThrow('changed my mind');
+    // The abort event follows the rejection.
+    await vi.waitFor(() =>
+      expect(seen).toEqual([
+        ['started', 4],
+        ['changed', 4, [[row.orderSn, 4, 5]]],
+        ['ended', 4, false],
+      ]),
+    );
+    expect((await db.orders.get(row.orderSn))?.exportedAt).toBe(4);
+    expect(await step(() => db.orders.bulkDelete([row.orderSn]))).toEqual([
+      ['started', 5],
+      ['changed', 5, [[row.orderSn, 4, null]]],
+      ['ended', 5, true],
+    ]);
+    expect(await step(() => db.orders.clear())).toEqual([
+      ['started', 6],
+      ['changed', 6, null],
+      ['ended', 6, true],
+    ]); // a range: rows not known
+    expect(await step(() => db.orders.get('PO-NEW'))).toEqual([]); // a read
+    expect(await step(() => db.buyers.clear())).toEqual([]); // another table
     db.close();
   });
 });

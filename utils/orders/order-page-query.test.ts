@@ -3,6 +3,8 @@ import { AppDb } from '../db/app-db';
 import { orderFilterSchema, type OrderFilterInput } from './orders-messages';
 import { compareListOrder, createOrderPredicate } from './order-filter';
 import { countOrders, queryOrderKeys, queryOrderPage } from './order-page-query';
+import { memoOf } from './order-index-reads';
+import type { OrderRecord } from '../db/records';
 import { makeMixedOrders, makeOrder } from '../../tests/support/order-test-data';
 
 const HOUR = 3_600_000;
@@ -269,6 +271,98 @@ describe('the list across a scroll and after writes', () => {
     const [row] = (await queryOrderPage(db, filter({}), 0, 1, NOW)).rows;
     expect(row).toMatchObject({ orderSn: first, piiState: 'purged', addressReview: 'changed' });
   });
+});
+
+describe('kept reads carried over writes (no recount after a capture)', () => {
+  const listOf = async (f: OrderFilterInput) =>
+    (await db.orders.toArray())
+      .filter(createOrderPredicate(filter(f), NOW))
+      .sort(compareListOrder)
+      .map((o) => o.orderSn);
+  let captured = 0;
+  const capture = (over: Partial<OrderRecord> = {}) =>
+    db.orders.bulkPut(
+      Array.from({ length: 3 }, () =>
+        makeOrder({ orderSn: `PO-9-${String(captured++).padStart(6, '0')}`, capturedAt: NOW + captured * HOUR, shopId: '2002', status: 'to_ship', shipBy: NOW, ...over }),
+      ),
+    );
+
+  beforeEach(async () => {
+    captured = 0;
+    await db.orders.bulkAdd(makeMixedOrders(2300, NOW, 5));
+  });
+
+  it('deep pages read from scroll marks stay exact as orders come in above, leave, and move', async () => {
+    for (const f of [{}, { shopId: '1001' }] as OrderFilterInput[]) {
+      const page = async (offset: number) => (await queryOrderPage(db, filter(f), offset, 20, NOW, { withTotal: false })).rows.map((r) => r.orderSn);
+      const check = async () => {
+        const expected = await listOf(f);
+        for (const offset of [0, 2, 1_001, 1_500, expected.length - 10])
+          expect(await page(offset), `${JSON.stringify(f)} at ${offset}`).toEqual(expected.slice(offset, offset + 20));
+      };
+      await check(); // marks read down to the end
+      await capture({ shopId: '1001' });
+      expect(memoOf(db).peek(`marks:${f.shopId ? 'shop:1001' : 'all'}`)).toBeDefined(); // carried, not read again
+      await check();
+      const listed = await listOf(f);
+      await db.orders.delete(listed[Math.floor(listed.length * 0.4)]!); // between marks
+      await check();
+      const moved = listed[Math.floor(listed.length * 0.8)]!;
+      await db.orders.update(moved, { capturedAt: NOW + 10_000 * HOUR }); // recaptured: to the top
+      await check();
+      // The order a mark stands on leaves: the marks from it on are read again.
+      const marks = memoOf(db).peek<{ list: { orderSn: string }[] }>(`marks:${f.shopId ? 'shop:1001' : 'all'}`);
+      await db.orders.delete(marks!.list[1]!.orderSn);
+      await check();
+    }
+  }, 90_000);
+
+  it('a key list takes new orders at its front, and is read again when an order lands deeper', async () => {
+    const toShip = filter({ toShip: true });
+    expect(await queryOrderKeys(db, toShip, 0, 100_000, NOW)).toEqual(await listOf({ toShip: true }));
+    await capture();
+    expect(memoOf(db).peek<string[]>(`keys:statuses:to_ship,partially_shipped`)?.slice(0, 3)).toEqual(['PO-9-000002', 'PO-9-000001', 'PO-9-000000']);
+    expect(await queryOrderKeys(db, toShip, 0, 100_000, NOW)).toEqual(await listOf({ toShip: true }));
+    // An order captured long ago (an import): its place is not the front.
+    await db.orders.put(makeOrder({ orderSn: 'PO-OLD', capturedAt: NOW - 10_000 * HOUR, status: 'to_ship' }));
+    const keys = await queryOrderKeys(db, toShip, 0, 100_000, NOW);
+    expect(keys).toEqual(await listOf({ toShip: true }));
+    expect(keys.at(-1)).toBe('PO-OLD');
+  }, 60_000);
+
+  it('counts, sets and loaded rows follow captures, exports and ship marks', async () => {
+    const filters: OrderFilterInput[] = [
+      {},
+      { toShip: true },
+      { notExported: true },
+      { shipByDue: true },
+      { shopId: '2002' },
+      { toShip: true, notExported: true },
+      { orderSnQuery: '12' },
+    ];
+    const check = async () => {
+      for (const f of filters) {
+        const expected = await listOf(f);
+        expect(await countOrders(db, filter(f), NOW), JSON.stringify(f)).toBe(expected.length);
+        expect(
+          (await queryOrderPage(db, filter(f), 0, 50, NOW)).rows.map((r) => r.orderSn),
+          JSON.stringify(f),
+        ).toEqual(expected.slice(0, 50));
+        expect(await queryOrderKeys(db, filter(f), 0, 100_000, NOW), JSON.stringify(f)).toEqual(expected);
+      }
+    };
+    await check();
+    await capture();
+    expect(memoOf(db).peek('count:all')).toBe(2303); // carried: no recount
+    await check();
+    const due = await listOf({ shipByDue: true });
+    await db.transaction('rw', db.orders, () => db.orders.where('orderSn').anyOf(due.slice(0, 4)).modify({ exportedAt: NOW }));
+    await db.orders.update(due[5]!, { shippedAt: NOW, shippedAtSource: 'seller' });
+    await check();
+    // An order captured long ago: the key lists are read again, from the key sets carried so far.
+    await db.orders.put(makeOrder({ orderSn: 'PO-OLD', capturedAt: NOW - 10_000 * HOUR, status: 'to_ship', shipBy: NOW - HOUR }));
+    await check();
+  }, 60_000);
 });
 
 describe('withTotal: false', () => {

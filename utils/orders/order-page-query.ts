@@ -1,6 +1,7 @@
 import type { AppDb } from '../db/app-db';
 import type { OrderRecord } from '../db/records';
 import { endOfLocalDay } from '../time/local-day';
+import { listOrderUpdate, rowListUpdate, unlessNull } from './order-memo-updates';
 import { compareListOrder, createOrderPredicate, normalizeOrderSnQuery, OPEN_STATUSES, TO_SHIP_STATUSES } from './order-filter';
 import {
   countAll,
@@ -44,8 +45,8 @@ export interface OrderQueryOptions {
  *   shop's keys, the order number itself.
  * First rows walk the source with the rows (nothing is counted or listed first). Everything
  * derived — counts (native where the filter is one range), key lists, scroll marks, small sets
- * loaded as rows — is kept until the next write to `orders` (RevisionMemo), so a scroll
- * position, a count or select all is then a slice. Deep pages of a one-range list come from
+ * loaded as rows — is kept while `orders` is unchanged and carried over a capture's write
+ * (RevisionMemo, order-memo-updates.ts), so a scroll position, a count or select all is then a slice. Deep pages of a one-range list come from
  * marks rather than its full key list (reading 100,000 keys costs ~5× counting them).
  */
 export async function queryOrderPage(db: AppDb, filter: OrderFilter, offset: number, limit: number, now: number, options: OrderQueryOptions = {}): Promise<OrderPage> {
@@ -178,53 +179,62 @@ function smallRows(db: AppDb, q: ListQuery): Promise<OrderRecord[] | null> {
   const { filter, query, loadMax } = q;
   const prefix = query.startsWith('PO-');
   if (filter.orderSns === undefined && !filter.shipByDue && query === '') return Promise.resolve(null);
-  return memoOf(db).get(smallMemoKey(q), async () => {
-    const given = filter.orderSns === undefined ? null : [...new Set(filter.orderSns)];
-    const byPrefix = () => db.orders.where('orderSn').startsWith(query);
-    const [dueCount, prefixCount] = await Promise.all([filter.shipByDue ? countShipByBefore(db, OPEN_STATUSES, q.endOfToday) : null, prefix ? byPrefix().count() : null]);
-    const sets: { size: number; keys: () => Promise<string[]> }[] = [];
-    if (given) sets.push({ size: given.length, keys: async () => given });
-    if (dueCount !== null) sets.push({ size: dueCount, keys: () => keysShipByBefore(db, OPEN_STATUSES, q.endOfToday) });
-    if (prefixCount !== null) sets.push({ size: prefixCount, keys: () => byPrefix().primaryKeys() as Promise<string[]> });
-    let smallest = sets.sort((a, b) => a.size - b.size)[0];
-    if ((!smallest || smallest.size > loadMax) && query !== '' && !prefix) {
-      const hits = await keysContaining(db, query);
-      smallest = { size: hits.length, keys: async () => hits };
-    }
-    if (!smallest || smallest.size > loadMax) return null;
-    const rows = await db.orders.bulkGet(await smallest.keys());
-    return rows.filter((o): o is OrderRecord => o !== undefined && q.predicate(o)).sort(compareListOrder);
-  });
+  return memoOf(db).get(
+    smallMemoKey(q),
+    async () => {
+      const given = filter.orderSns === undefined ? null : [...new Set(filter.orderSns)];
+      const byPrefix = () => db.orders.where('orderSn').startsWith(query);
+      const [dueCount, prefixCount] = await Promise.all([filter.shipByDue ? countShipByBefore(db, OPEN_STATUSES, q.endOfToday) : null, prefix ? byPrefix().count() : null]);
+      const sets: { size: number; keys: () => Promise<string[]> }[] = [];
+      if (given) sets.push({ size: given.length, keys: async () => given });
+      if (dueCount !== null) sets.push({ size: dueCount, keys: () => keysShipByBefore(db, OPEN_STATUSES, q.endOfToday) });
+      if (prefixCount !== null) sets.push({ size: prefixCount, keys: () => byPrefix().primaryKeys() as Promise<string[]> });
+      let smallest = sets.sort((a, b) => a.size - b.size)[0];
+      if ((!smallest || smallest.size > loadMax) && query !== '' && !prefix) {
+        const hits = await keysContaining(db, query);
+        smallest = { size: hits.length, keys: async () => hits };
+      }
+      if (!smallest || smallest.size > loadMax) return null;
+      const rows = await db.orders.bulkGet(await smallest.keys());
+      return rows.filter((o): o is OrderRecord => o !== undefined && q.predicate(o)).sort(compareListOrder);
+    },
+    // Every matching order: it stays exact when it grows past loadMax (it is only slower to keep).
+    unlessNull(rowListUpdate(q.predicate)),
+  );
 }
 
 const listMemoKey = (q: ListQuery) => `list:${q.key}`;
 
 /** Every matching order number in list order: the source's keys minus the key sets that exclude. */
 function listKeys(db: AppDb, q: ListQuery): Promise<string[]> {
-  return memoOf(db).get(listMemoKey(q), async () => {
-    const small = await smallRows(db, q);
-    if (small) return small.map((o) => o.orderSn);
-    const { filter, query, source } = q;
-    const [keys, shop, shipped, due, exported] = await Promise.all([
-      sourceKeys(db, source),
-      filter.shopId !== undefined && source.kind !== 'shop' ? sourceKeys(db, { kind: 'shop', shopId: filter.shopId }).then((k) => new Set(k)) : null,
-      // Source statuses are all to ship / open: those with a ship time are out.
-      source.kind === 'statuses' ? keysWith(db, 'shippedAt', source.statuses) : null,
-      filter.shipByDue ? keysShipByBefore(db, OPEN_STATUSES, q.endOfToday).then((k) => new Set(k)) : null,
-      filter.notExported ? keysWith(db, 'exportedAt', source.kind === 'statuses' ? source.statuses : 'all') : null,
-    ]);
-    const only = filter.orderSns === undefined ? null : new Set(filter.orderSns);
-    if (!shop && !shipped && !due && !exported && !only && query === '') return keys;
-    return keys.filter(
-      (sn) =>
-        (shop === null || shop.has(sn)) &&
-        (shipped === null || !shipped.has(sn)) &&
-        (due === null || due.has(sn)) &&
-        (exported === null || !exported.has(sn)) &&
-        (only === null || only.has(sn)) &&
-        (query === '' || sn.toUpperCase().includes(query)),
-    );
-  });
+  return memoOf(db).get(
+    listMemoKey(q),
+    async () => {
+      const small = await smallRows(db, q);
+      if (small) return small.map((o) => o.orderSn);
+      const { filter, query, source } = q;
+      const [keys, shop, shipped, due, exported] = await Promise.all([
+        sourceKeys(db, source), // also reads the top of the store (topOf), which this list's updates need
+        filter.shopId !== undefined && source.kind !== 'shop' ? sourceKeys(db, { kind: 'shop', shopId: filter.shopId }).then((k) => new Set(k)) : null,
+        // Source statuses are all to ship / open: those with a ship time are out.
+        source.kind === 'statuses' ? keysWith(db, 'shippedAt', source.statuses) : null,
+        filter.shipByDue ? keysShipByBefore(db, OPEN_STATUSES, q.endOfToday).then((k) => new Set(k)) : null,
+        filter.notExported ? keysWith(db, 'exportedAt', source.kind === 'statuses' ? source.statuses : 'all') : null,
+      ]);
+      const only = filter.orderSns === undefined ? null : new Set(filter.orderSns);
+      if (!shop && !shipped && !due && !exported && !only && query === '') return keys;
+      return keys.filter(
+        (sn) =>
+          (shop === null || shop.has(sn)) &&
+          (shipped === null || !shipped.has(sn)) &&
+          (due === null || due.has(sn)) &&
+          (exported === null || !exported.has(sn)) &&
+          (only === null || only.has(sn)) &&
+          (query === '' || sn.toUpperCase().includes(query)),
+      );
+    },
+    listOrderUpdate(q.predicate),
+  );
 }
 
 /**

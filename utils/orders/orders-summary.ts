@@ -3,6 +3,7 @@ import { toSummaryRow } from './order-page-query';
 import { SHIPPED_SUMMARY_STATUSES, TO_SHIP_STATUSES } from '../capture/order-status';
 import { ORDER_STATUSES } from './order-filter';
 import { countAll, countSource, memoOf } from './order-index-reads';
+import { rowListUpdate } from './order-memo-updates';
 import type { OrdersSummary } from './orders-messages';
 
 /** Statuses that are not "shipped" in the summary: few orders each, so they are what is counted. */
@@ -19,7 +20,11 @@ export async function summarizeOrders(db: AppDb, shopId: string | undefined, lim
     const [total, counts, latest] = await Promise.all([
       countAll(db),
       Promise.all(NOT_SHIPPED.map((status) => countSource(db, { kind: 'statuses', statuses: [status] }))),
-      memoOf(db).get(`latest:${limit}`, () => db.orders.orderBy('capturedAt').reverse().limit(limit).toArray()),
+      memoOf(db).get(
+        `latest:${limit}`,
+        () => db.orders.orderBy('capturedAt').reverse().limit(limit).toArray(),
+        rowListUpdate(() => true, limit),
+      ),
     ]);
     const countOf = (status: (typeof NOT_SHIPPED)[number]) => counts[NOT_SHIPPED.indexOf(status)] ?? 0;
     return {
