@@ -84,6 +84,25 @@ describe('database history', () => {
     db.close();
   });
 
+  it('counts every write request per table, in and out of transactions', async () => {
+    const db = new AppDb(`writes-${crypto.randomUUID()}`);
+    const row = SAMPLE_ROWS.orders![0] as OrderRecord;
+    const counts: number[] = [db.writeCount('orders')];
+    const step = async (write: () => Promise<unknown>) => {
+      await write();
+      counts.push(db.writeCount('orders'));
+    };
+    await step(() => db.orders.put(row));
+    await step(() => db.orders.update(row.orderSn, { exportedAt: 1 }));
+    await step(() => db.transaction('rw', db.orders, () => db.orders.where('orderSn').equals(row.orderSn).modify({ piiState: 'purged' })));
+    await step(() => db.orders.bulkDelete([row.orderSn]));
+    await step(() => db.orders.clear());
+    await step(() => db.orders.get(row.orderSn)); // a read
+    expect(counts).toEqual([0, 1, 2, 3, 4, 5, 5]);
+    expect(db.writeCount('buyers')).toBe(0);
+    db.close();
+  });
+
   it('shows its order-write observers every write: announced, the rows before and after, then the commit or failure', async () => {
     const db = new AppDb(`writes-${crypto.randomUUID()}`);
     const row = SAMPLE_ROWS.orders![0] as OrderRecord;

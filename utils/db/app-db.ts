@@ -42,6 +42,8 @@ export class AppDb extends Dexie {
   audit!: EntityTable<AuditRecord, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 
+  /** Write requests per table through this object (see `writeCount`). */
+  private readonly writes = new Map<string, number>();
   /** Called after each transaction that wrote to `audit` commits (utils/audit: the chain head kept outside the log). */
   private readonly auditCommitListeners = new Set<() => void>();
   /** Told about every write to `orders` (utils/orders: derived counts and lists carried over writes). */
@@ -53,10 +55,10 @@ export class AppDb extends Dexie {
     super(name);
     for (const { version, stores } of SCHEMA_HISTORY) this.version(version).stores(stores);
     // Every write (add, put, update, delete, clear, modify, in or out of a transaction) reaches
-    // IndexedDB through DBCore `mutate`: seen there, before the request is made.
+    // IndexedDB through DBCore `mutate`: counted and observed there, before the request is made.
     this.use({
       stack: 'dbcore',
-      name: 'write-observers',
+      name: 'write-count',
       create: (down) => ({
         ...down,
         table: (tableName) => {
@@ -64,6 +66,7 @@ export class AppDb extends Dexie {
           return {
             ...table,
             mutate: (req) => {
+              this.writes.set(tableName, (this.writes.get(tableName) ?? 0) + 1);
               // DBCore's transaction is the IDBTransaction: its 'complete' event is the commit.
               const trans = req.trans as unknown as IDBTransaction;
               if (tableName === 'audit' && this.auditCommitListeners.size > 0) {
@@ -128,5 +131,14 @@ export class AppDb extends Dexie {
   onAuditCommitted(listener: () => void): () => void {
     this.auditCommitListeners.add(listener);
     return () => this.auditCommitListeners.delete(listener);
+  }
+
+  /**
+   * How many write requests this object has sent to `table`. A read that starts after it was
+   * taken sees every write it counts (IndexedDB runs transactions in creation order), so a value
+   * derived from that read stays valid while the count is unchanged.
+   */
+  writeCount(table: string): number {
+    return this.writes.get(table) ?? 0;
   }
 }
