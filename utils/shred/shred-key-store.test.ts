@@ -41,10 +41,14 @@ describe('shred key store', () => {
   it('appends a capture’s keys to its day file: earlier keys are never rewritten', async () => {
     const files = memoryShredFiles();
     const appended: number[] = [];
-    const counting = { ...files, write: async () => Promise.reject(new Error('add must not rewrite a file')), append: async (name: string, bytes: Uint8Array) => {
-      appended.push(bytes.length);
-      await files.append(name, bytes);
-    } };
+    const counting = {
+      ...files,
+      write: async () => Promise.reject(new Error('add must not rewrite a file')),
+      append: async (name: string, bytes: Uint8Array) => {
+        appended.push(bytes.length);
+        await files.append(name, bytes);
+      },
+    };
     const store = createShredKeyStore(counting);
     const first = [key('PO-1', 20_400), key('PO-2', 20_400)];
     const second = [key('PO-3', 20_400)];

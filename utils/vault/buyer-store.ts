@@ -188,7 +188,11 @@ export async function storeCapturedAddresses(
       if (!held || (held.source === 'dom' && address.source !== 'dom')) {
         // The replaced DOM read (and anything waiting beside it) is erased with its shred keys.
         if (held) replaced.push(held.sealed, ...(held.pending ? [held.pending.sealed] : []));
-        writes.put({ orderSn, shopId: address.shopId, purgeAt, capturedAt: now, source: address.source, sealed }, { ...order, piiState: 'present', purgeAt, addressReview: null }, shredKey);
+        writes.put(
+          { orderSn, shopId: address.shopId, purgeAt, capturedAt: now, source: address.source, sealed },
+          { ...order, piiState: 'present', purgeAt, addressReview: null },
+          shredKey,
+        );
         storedSns.push(orderSn);
         continue;
       }
