@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { createShreddingSealer, createVaultOpener, SEALED_V1, shredRefOf, type Opener, type ShreddingSealer, type ShredRef } from '../crypto/sealed-box';
 import { equalBytes } from '@noble/ciphers/utils.js';
 import type { OrderShredKey } from '../shred/shred-key-store';
-import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
+import type { AuditActor, BuyerRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
 import { computePurgeAt, isPurgeDue, retentionFactsOf } from '../retention/retention-rule';
 import { purgeDueBuyers } from '../retention/purge-service';
