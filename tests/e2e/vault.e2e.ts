@@ -102,7 +102,7 @@ test('vault: set up in options, capture while locked, unlock in popup, no plaint
     ok: boolean;
     data: { results: Record<string, { state: string; pii?: { name: string; addressLine1: string; phone: string | null; email: string | null } }> };
   };
-  expect(opened.ok).toBe(true);
+  expect(opened.ok, JSON.stringify(opened).slice(0, 600)).toBe(true);
   for (const order of orders) {
     expect(opened.data.results[order.parentOrderSn]).toMatchObject({
       state: 'ok',

@@ -1,4 +1,8 @@
-import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { bytesToUtf8, concatBytes, utf8ToBytes } from '@noble/ciphers/utils.js';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { createOpener, createSealer, createShreddingSealer, createVaultOpener, openWith, SEALED_V1, SEALED_V2, sealedAad, SealedOpenError, sealTo, shredRefOf } from './sealed-box';
@@ -80,6 +84,29 @@ describe('sealed box v2 (shred keys)', () => {
     movedDay[4] = movedDay[4]! ^ 1; // the day is bound into the record key
     expect(() => createVaultOpener(recipient, () => a.shred.key).open(movedDay, aad)).toThrow(SealedOpenError);
     expect(() => createVaultOpener(x25519.utils.randomSecretKey(), () => a.shred.key).open(a.envelope, aad)).toThrow(SealedOpenError);
+  });
+
+  it('writes the documented v2 layout, opened here from the spec alone, with fresh randomness per record', () => {
+    const sealer = createShreddingSealer(recipientPub);
+    const plaintext = utf8ToBytes('Łukasz 王小明, 12 Rue de la Paix');
+    const records = Array.from({ length: 600 }, () => sealer.seal(plaintext, aad, 0x01020304)); // crosses a 512-record pool
+    const first = records[0]!;
+    const { envelope, shred } = first;
+    expect(envelope.length).toBe(77 + plaintext.length + 16);
+    expect([...envelope.subarray(0, 5)]).toEqual([SEALED_V2, 1, 2, 3, 4]);
+    expect(envelope.subarray(5, 21)).toEqual(shred.keyId);
+    // batchKey = HKDF-SHA256(X25519(recipient, ephemeral), ephemeralPub || recipientPub, "seller-vault/sealed/v2");
+    // record key = HMAC-SHA256(shredKey, batchKey || header[0..21)); XChaCha20-Poly1305 with the nonce at [53..77).
+    const ephemeralPub = envelope.subarray(21, 53);
+    const batchKey = hkdf(sha256, x25519.getSharedSecret(recipient, ephemeralPub), concatBytes(ephemeralPub, recipientPub), utf8ToBytes('seller-vault/sealed/v2'), 32);
+    const recordKey = hmac(sha256, shred.key, concatBytes(batchKey, envelope.subarray(0, 21)));
+    expect(xchacha20poly1305(recordKey, envelope.subarray(53, 77), aad).decrypt(envelope.subarray(77))).toEqual(plaintext);
+    // Nonces, key ids and shred keys never repeat within the batch; one ephemeral key for all.
+    const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+    for (const part of [(r: typeof first) => r.envelope.subarray(53, 77), (r: typeof first) => r.shred.keyId, (r: typeof first) => r.shred.key]) {
+      expect(new Set(records.map((r) => hex(part(r)))).size).toBe(records.length);
+    }
+    expect(new Set(records.map((r) => hex(r.envelope.subarray(21, 53)))).size).toBe(1);
   });
 
   it('refuses days it cannot file and envelopes too short to hold a header', () => {

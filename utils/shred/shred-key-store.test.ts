@@ -38,6 +38,31 @@ describe('shred key store', () => {
     expect((await createShredKeyStore(files).keyring([20_401]))(b)).toEqual(b.key);
   });
 
+  it('appends a capture’s keys to its day file: earlier keys are never rewritten', async () => {
+    const files = memoryShredFiles();
+    const appended: number[] = [];
+    const counting = {
+      ...files,
+      write: async () => Promise.reject(new Error('add must not rewrite a file')),
+      append: async (name: string, bytes: Uint8Array) => {
+        appended.push(bytes.length);
+        await files.append(name, bytes);
+      },
+    };
+    const store = createShredKeyStore(counting);
+    const first = [key('PO-1', 20_400), key('PO-2', 20_400)];
+    const second = [key('PO-3', 20_400)];
+    await store.keyring([20_400]); // the day is cached (absent) before the adds
+    await store.add(first);
+    await store.add(second);
+    // Each add sends its own entries only (53 bytes + the order number each).
+    expect(appended).toEqual([2 * (53 + 4), 53 + 4]);
+    const ring = await store.keyring([20_400]);
+    for (const k of [...first, ...second]) expect(ring(k)).toEqual(k.key);
+    const fresh = await createShredKeyStore(files).keyring([20_400]);
+    for (const k of [...first, ...second]) expect(fresh(k)).toEqual(k.key);
+  });
+
   it('a purge removes whole files of past days and the due orders’ keys of later days', async () => {
     const files = memoryShredFiles();
     const store = createShredKeyStore(files);
@@ -90,12 +115,12 @@ describe('shred key store', () => {
     const store = createShredKeyStore(files);
     const first = key('PO-1', 9);
     await store.add([first]);
-    const write = files.write;
-    files.write = async () => {
+    const { write, append } = files;
+    files.write = files.append = async () => {
       throw new DOMException('quota', 'QuotaExceededError');
     };
     await expect(store.add([key('PO-2', 9)])).rejects.toThrow('quota');
-    files.write = write;
+    Object.assign(files, { write, append });
     const ring = await store.keyring([9]);
     expect(ring(first)).toEqual(first.key);
     expect(decodeShredEntries(files.files.get('9.keys')!)).toHaveLength(1);

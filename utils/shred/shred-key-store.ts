@@ -11,6 +11,8 @@ export interface ShredFiles {
   list(): Promise<string[]>;
   read(name: string): Promise<Uint8Array | null>;
   write(name: string, bytes: Uint8Array): Promise<void>;
+  /** Adds bytes at the end (the file is created when absent), atomically like `write`. */
+  append(name: string, bytes: Uint8Array): Promise<void>;
   remove(name: string): Promise<void>;
   removeAll(): Promise<void>;
 }
@@ -91,13 +93,19 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
           if (list) list.push(k);
           else byDay.set(k.day, [k]);
         }
+        // Appended, not rewritten: a day's file grows with every capture whose purge falls on it,
+        // and rewriting it whole made each capture cost the size of the file (issue 11).
         for (const [day, dayKeys] of byDay) {
-          const before = (await load(day)) ?? new Uint8Array(0);
           const added = encodeShredEntries(dayKeys);
-          const next = new Uint8Array(before.length + added.length);
-          next.set(before);
-          next.set(added, before.length);
-          await store(day, next);
+          const cached = cache.get(day);
+          cache.delete(day);
+          await files.append(fileName(day), added);
+          if (cached !== undefined) {
+            const next = new Uint8Array((cached?.length ?? 0) + added.length);
+            if (cached) next.set(cached);
+            next.set(added, cached?.length ?? 0);
+            cache.set(day, next);
+          }
         }
       }),
     keyring: (days) =>

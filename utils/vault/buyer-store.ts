@@ -7,13 +7,14 @@ import Dexie from 'dexie';
 import { createShreddingSealer, createVaultOpener, SEALED_V1, shredRefOf, type Opener, type ShreddingSealer, type ShredRef } from '../crypto/sealed-box';
 import { equalBytes } from '@noble/ciphers/utils.js';
 import type { OrderShredKey } from '../shred/shred-key-store';
-import type { AuditActor, BuyerRecord, OrderRecord } from '../db/records';
+import type { AuditActor, BuyerRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
 import { computePurgeAt, isPurgeDue, retentionFactsOf } from '../retention/retention-rule';
 import { purgeDueBuyers } from '../retention/purge-service';
 import { openBuyerRecord, sealBuyerPii, shredDaysOfRows } from './buyer-seal';
 import { readMeta, writeMeta } from '../meta-store';
 import { requireUnlockedKeys } from './vault-service';
+import { sealedWrites } from './sealed-writes';
 import { MessageError } from '../messaging/envelope';
 
 export interface StoreAddressesResult {
@@ -41,9 +42,6 @@ export interface StoreAddressesOptions {
   /** Buyer fields turned off (settings; pass with retentionDays from inside a transaction). */
   fieldsOff?: readonly OptionalBuyerField[];
 }
-
-/** Rows handed to IndexedDB at a time while sealing goes on: enough to overlap sealing with writing. */
-const WRITE_CHUNK = 128;
 
 function countReasons(reasons: string[]): StoreAddressesResult['skipped'] {
   const counts = new Map<string, number>();
@@ -139,26 +137,17 @@ export async function storeCapturedAddresses(
     const now = deps.now();
     const [orders, existing] = await Promise.all([db.orders.bulkGet(orderSns), db.buyers.bulkGet(orderSns)]);
     const sealer = sealerFor(vault.publicKey, now);
-    const shredKeys: OrderShredKey[] = [];
     const replaced: Uint8Array[] = [];
-    const buyers: BuyerRecord[] = [];
-    const updatedOrders: OrderRecord[] = [];
+    // Rows are handed to IndexedDB in chunks as they are sealed: the browser writes one chunk while
+    // this loop seals the next (issue 11: sealed capture within 0.9× of a plaintext put).
+    const writes = sealedWrites(db, deps.shredKeys);
+    const storedSns: string[] = [];
     const skipped: string[] = [];
     const changed: string[] = [];
     const unreviewed: string[] = [];
 
     const opener = keys ? await openerFor(deps, keys.secretKey, existing) : null;
-    // Rows are handed to IndexedDB in chunks as they are sealed: the browser writes one chunk while
-    // this loop seals the next (issue 11: sealed capture within 0.9× of a plaintext put).
-    const writes: Promise<unknown>[] = [];
-    let written = 0;
-    const writeSealed = (all: boolean) => {
-      if (buyers.length - written < (all ? 1 : WRITE_CHUNK)) return;
-      writes.push(db.buyers.bulkPut(buyers.slice(written)), db.orders.bulkPut(updatedOrders.slice(written)));
-      written = buyers.length;
-    };
     for (const [i, orderSn] of orderSns.entries()) {
-      writeSealed(false);
       const address = latest.get(orderSn)!;
       const order = orders[i];
       if (!order) {
@@ -197,11 +186,14 @@ export async function storeCapturedAddresses(
       // A structured address (address API, rawData) replaces a DOM read, the lowest-fidelity
       // fallback, at once: the upgrade comes from the seller center's own data.
       if (!held || (held.source === 'dom' && address.source !== 'dom')) {
-        shredKeys.push(shredKey);
         // The replaced DOM read (and anything waiting beside it) is erased with its shred keys.
         if (held) replaced.push(held.sealed, ...(held.pending ? [held.pending.sealed] : []));
-        buyers.push({ orderSn, shopId: address.shopId, purgeAt, capturedAt: now, source: address.source, sealed });
-        updatedOrders.push({ ...order, piiState: 'present', purgeAt, addressReview: null });
+        writes.put(
+          { orderSn, shopId: address.shopId, purgeAt, capturedAt: now, source: address.source, sealed },
+          { ...order, piiState: 'present', purgeAt, addressReview: null },
+          shredKey,
+        );
+        storedSns.push(orderSn);
         continue;
       }
       // An address already stored is never silently replaced (issue 10): a different one waits
@@ -211,25 +203,22 @@ export async function storeCapturedAddresses(
       if (review === 'same') {
         if (held.pending) {
           replaced.push(held.pending.sealed);
-          buyers.push({ ...held, pending: null });
-          updatedOrders.push({ ...order, addressReview: null });
+          writes.put({ ...held, pending: null }, { ...order, addressReview: null }, null);
+          storedSns.push(orderSn);
         }
         skipped.push('unchanged');
         continue;
       }
-      shredKeys.push(shredKey);
       if (held.pending) replaced.push(held.pending.sealed);
-      buyers.push({ ...held, purgeAt, pending: { sealed, source: address.source, capturedAt: now } });
-      updatedOrders.push({ ...order, purgeAt, addressReview: review });
+      writes.put({ ...held, purgeAt, pending: { sealed, source: address.source, capturedAt: now } }, { ...order, purgeAt, addressReview: review }, shredKey);
+      storedSns.push(orderSn);
       (review === 'changed' ? changed : unreviewed).push(orderSn);
     }
 
-    if (buyers.length > 0) {
-      // Keys first: a row is never committed without the shred key that opens it.
-      // The transaction commits only after this function returns, so the keys are filed first.
-      writeSealed(true);
-      if (shredKeys.length > 0) await Dexie.waitFor(deps.shredKeys.add(shredKeys));
-      await Promise.all(writes);
+    if (writes.count > 0) {
+      // Keys filed before the transaction commits: a row is never committed without the shred
+      // key that opens it.
+      await writes.finish();
       await forgetEnvelopes(deps, replaced);
       if (!options.batchAudit) {
         const skippedCounts = countReasons(skipped);
@@ -237,16 +226,16 @@ export async function storeCapturedAddresses(
           actor,
           action: 'capture.addresses',
           counts: {
-            stored: buyers.length - changed.length - unreviewed.length,
+            stored: writes.count - changed.length - unreviewed.length,
             ...(changed.length > 0 ? { addressChanged: changed.length } : {}),
             ...(unreviewed.length > 0 ? { addressToReview: unreviewed.length } : {}),
             ...Object.fromEntries(skippedCounts.map((s) => [`skipped:${s.reason}`, s.count])),
           },
-          orderSns: buyers.map((b) => b.orderSn),
+          orderSns: storedSns,
         });
       }
     }
-    const outcome = { stored: buyers.length - changed.length - unreviewed.length, changed: changed.length, unreviewed: unreviewed.length, skipped: countReasons(skipped) };
+    const outcome = { stored: writes.count - changed.length - unreviewed.length, changed: changed.length, unreviewed: unreviewed.length, skipped: countReasons(skipped) };
     if (options.batchAudit) await appendBatchAudit(db, now, actor, options.batchAudit, outcome);
     // Addresses repeated within the batch are not "skipped": they replaced their earlier copy.
     return outcome;
