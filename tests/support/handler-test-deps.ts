@@ -1,5 +1,7 @@
 import { memoryShredKeys } from './memory-shred-files';
+import Dexie from 'dexie';
 import { vi } from 'vitest';
+import { appendAudit } from '../../utils/audit/audit-log';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OpenBuyers } from '../../utils/orders/orders-handlers';
 import { LOCAL_KEYS } from '../../utils/storage-keys';
@@ -36,7 +38,20 @@ export interface FakeBuyerReader {
 export function fakeBuyerReader(): FakeBuyerReader {
   const reader: FakeBuyerReader = {
     opened: {},
-    openBuyers: vi.fn<OpenBuyers>(async (_deps, sns) => ({ results: Object.fromEntries(sns.map((sn) => [sn, reader.opened[sn] ?? { state: 'none' as const }])) })),
+    openBuyers: vi.fn<OpenBuyers>(async (deps, sns, _actor, options) => {
+      const results = Object.fromEntries(sns.map((sn) => [sn, reader.opened[sn] ?? { state: 'none' as const }]));
+      // Like the vault's reader: the caller's part runs in the read's transaction, with the rows read.
+      if (options?.alsoInTransaction) {
+        const { db } = deps;
+        const buyersWrites = db.writeCount('buyers');
+        await db.transaction('rw', db.buyers, db.audit, async () => {
+          const rows = await db.buyers.bulkGet(sns);
+          const also = await Dexie.waitFor(options.alsoInTransaction!({ rows, results, buyersWrites }));
+          if (also) await appendAudit(db, deps.now(), also);
+        });
+      }
+      return { results };
+    }),
   };
   return reader;
 }

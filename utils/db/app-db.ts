@@ -66,7 +66,7 @@ export class AppDb extends Dexie {
           return {
             ...table,
             mutate: (req) => {
-              this.writes.set(tableName, (this.writes.get(tableName) ?? 0) + 1);
+              this.noteWrite(tableName);
               // DBCore's transaction is the IDBTransaction: its 'complete' event is the commit.
               const trans = req.trans as unknown as IDBTransaction;
               if (tableName === 'audit' && this.auditCommitListeners.size > 0) {
@@ -131,6 +131,11 @@ export class AppDb extends Dexie {
   onAuditCommitted(listener: () => void): () => void {
     this.auditCommitListeners.add(listener);
     return () => this.auditCommitListeners.delete(listener);
+  }
+
+  /** Counts a write request made past Dexie (utils/db/plain-requests.ts: plain IndexedDB requests in a Dexie transaction). */
+  noteWrite(table: string): void {
+    this.writes.set(table, (this.writes.get(table) ?? 0) + 1);
   }
 
   /**

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import type { AppDb } from './app-db';
 
 /**
  * Deletes rows by primary key with plain IndexedDB requests in the current Dexie transaction,
@@ -12,6 +13,8 @@ export function deleteByKeysInTransaction(storeName: string, keys: readonly IDBV
   const tx = Dexie.currentTransaction?.idbtrans;
   if (!tx) throw new Error('deleteByKeysInTransaction needs a Dexie transaction');
   if (keys.length === 0) return Promise.resolve();
+  // Still counted (AppDb.writeCount): values derived from an earlier read of this store are stale now.
+  (Dexie.currentTransaction!.db as Partial<Pick<AppDb, 'noteWrite'>>).noteWrite?.(storeName);
   const store = tx.objectStore(storeName);
   let last: IDBRequest | undefined;
   for (const key of keys) last = store.delete(key);

@@ -41,7 +41,7 @@ describe('export/prepare', () => {
 
   it('joins PII, lines still to pack and the return address; skips the rest with reasons', async () => {
     const out = await handlers()['export/prepare']({ orderSns: ['PO-A', 'PO-B', 'PO-C', 'PO-X', 'PO-A'], format: 'pdf-4x6' }, ctx);
-    expect(reader.openBuyers).toHaveBeenCalledWith(deps, ['PO-A', 'PO-B', 'PO-C', 'PO-X'], 'popup');
+    expect(reader.openBuyers).toHaveBeenCalledWith(deps, ['PO-A', 'PO-B', 'PO-C', 'PO-X'], 'popup', expect.anything());
     expect(out.labels).toHaveLength(1);
     const [label] = out.labels;
     expect(label).toMatchObject({ orderSn: 'PO-A', shopId: '1001', shipBy: NOW + DAY_MS, shipTo: { name: 'Ana Müller' } });
@@ -72,6 +72,65 @@ describe('export/prepare', () => {
     reader.openBuyers.mockRejectedValueOnce(new MessageError('locked', 'Vault is locked'));
     await expect(handlers()['export/prepare']({ orderSns: ['PO-A'], format: 'zpl' }, ctx)).rejects.toMatchObject({ code: 'locked' });
     expect(await db.audit.count()).toBe(0);
+  });
+});
+
+describe('export/prepare → tracking the file (remembered facts, issue 11)', () => {
+  const PURGE_A = NOW + 20 * DAY_MS;
+  const PURGE_C = NOW + 5 * DAY_MS;
+  beforeEach(async () => {
+    await db.orders.bulkAdd([
+      makeOrder({ orderSn: 'PO-A', piiState: 'present', purgeAt: PURGE_A }),
+      makeOrder({ orderSn: 'PO-C', piiState: 'present', purgeAt: PURGE_C + DAY_MS }),
+    ]);
+    await db.buyers.bulkAdd([buyer('PO-A', PURGE_A), buyer('PO-C', PURGE_C)]);
+    reader.opened = { 'PO-A': { state: 'ok', pii: pii('Ana Müller') }, 'PO-C': { state: 'ok', pii: pii('Bo Chen') } };
+  });
+  const prepareThenRecord = async (between: () => Promise<unknown>) => {
+    await handlers()['export/prepare']({ orderSns: ['PO-A', 'PO-C'], format: 'csv-generic' }, ctx);
+    await between();
+    return handlers()['export/record']({ downloadId: 4, fileName: 'x.csv', format: 'csv-generic', orderSns: ['PO-A', 'PO-C'] }, ctx);
+  };
+
+  it('writes the export entry in the read transaction, after buyers.open, as the one entry of the export', async () => {
+    await handlers()['export/prepare']({ orderSns: ['PO-A', 'PO-C'], format: 'zpl' }, ctx);
+    expect((await db.audit.toArray()).map((a) => [a.action, a.counts])).toEqual([['export', { orders: 2, skipped: 0 }]]);
+  });
+
+  it('with no write in between, tracks the file from what prepare read, without reading the rows again', async () => {
+    const ordersRead = vi.spyOn(db.orders, 'bulkGet');
+    const buyersRead = vi.spyOn(db.buyers, 'bulkGet');
+    const reply = await prepareThenRecord(async () => {
+      ordersRead.mockClear();
+      buyersRead.mockClear();
+    });
+    expect(reply.purgeAt).toBe(PURGE_C);
+    expect(ordersRead).not.toHaveBeenCalled();
+    expect(buyersRead).not.toHaveBeenCalled();
+    expect(await db.exports.get(reply.exportId)).toMatchObject({ orderSns: ['PO-A', 'PO-C'], purgeAt: PURGE_C });
+  });
+
+  it('a buyers row deleted after prepare (a deletion notice) makes the file due now', async () => {
+    const reply = await prepareThenRecord(() => db.buyers.delete('PO-C'));
+    expect(reply.purgeAt).toBe(NOW);
+  });
+
+  it('an order marked purged after prepare makes the file due now', async () => {
+    const reply = await prepareThenRecord(() => db.orders.update('PO-A', { piiState: 'purged', purgeAt: null }));
+    expect(reply.purgeAt).toBe(NOW);
+  });
+
+  it('a buyers purge time moved earlier after prepare is the file purge time', async () => {
+    const reply = await prepareThenRecord(() => db.buyers.update('PO-A', { purgeAt: NOW + DAY_MS }));
+    expect(reply.purgeAt).toBe(NOW + DAY_MS);
+  });
+
+  it('orders prepare did not read are read from the rows', async () => {
+    await db.orders.add(makeOrder({ orderSn: 'PO-D', piiState: 'present', purgeAt: NOW + 2 * DAY_MS }));
+    await db.buyers.add(buyer('PO-D', NOW + 2 * DAY_MS));
+    await handlers()['export/prepare']({ orderSns: ['PO-A'], format: 'csv-generic' }, ctx);
+    const reply = await handlers()['export/record']({ downloadId: 4, fileName: 'x.csv', format: 'csv-generic', orderSns: ['PO-A', 'PO-D'] }, ctx);
+    expect(reply.purgeAt).toBe(NOW + 2 * DAY_MS);
   });
 });
 

@@ -1,4 +1,4 @@
-import { appendAudit, recordAudit } from '../audit/audit-log';
+import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor, ExportRecord, OrderRecord } from '../db/records';
 import type { ExportFormat } from '../export/shipment-label';
@@ -10,6 +10,8 @@ import { openBuyers } from '../vault/buyer-store';
 import type { ExportHistoryEntry, ExportRecordReply, exportMessages, PreparedExport } from './export-messages';
 import { noteDownloadIntent } from './download-intents';
 import { buildShipmentLabels } from './shipment-label-join';
+import { currentTrackingFacts, fileTrackingOf, rememberTrackingFacts } from './file-tracking-facts';
+import type { Settings } from '../settings/settings-schema';
 
 export function createExportHandlers(deps: BackgroundDeps, services: OrdersServices = { openBuyers }): HandlerTable<typeof exportMessages> {
   const { db } = deps;
@@ -18,26 +20,31 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
       const wanted = [...new Set(orderSns)];
       // The order facts (no PII) are read while the buyer data is opened (issue 11). A purge
       // that runs meanwhile only skips more orders: labels come from the opened buyer data.
+      const ordersWrites = db.writeCount('orders');
       const facts = Promise.all([
         deps.settings.read(),
         db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), db.items.where('orderSn').anyOf(wanted).toArray()])),
       ]);
       facts.catch(() => undefined); // awaited below, unless opening fails first
-      const opened = await services.openBuyers(deps, wanted, ctx.actor);
-      const [settings, [orders, items]] = await facts;
-      const at = deps.now();
-      const { labels, skipped } = buildShipmentLabels({ orderSns: wanted, orders, items, opened: opened.results, shipFrom: settings.returnAddress });
-      // One entry per export (issue 6): format, counts and order numbers, never names or addresses.
-      await recordAudit(db, at, {
-        actor: ctx.actor,
-        action: 'export',
-        counts: { orders: labels.length, skipped: skipped.length },
-        orderSns: labels.map((l) => l.orderSn),
-        detail: format,
+      // Set by the join inside the read's transaction.
+      let built = null as (ReturnType<typeof buildShipmentLabels> & { settings: Settings }) | null;
+      await services.openBuyers(deps, wanted, ctx.actor, {
+        // In the read's own transaction (one write transaction for both entries): the join, and
+        // one entry per export (issue 6): format, counts and order numbers, never names or addresses.
+        alsoInTransaction: async ({ rows, results, buyersWrites }) => {
+          const [settings, [orders, items]] = await facts;
+          const { labels, skipped } = buildShipmentLabels({ orderSns: wanted, orders, items, opened: results, shipFrom: settings.returnAddress });
+          built = { labels, skipped, settings };
+          // What export/save needs to track this file, read once here (file-tracking-facts.ts).
+          rememberTrackingFacts(db, { ordersWrites, buyersWrites, facts: new Map(wanted.map((sn, i) => [sn, { order: orders[i], buyer: rows[i] }])) });
+          return { actor: ctx.actor, action: 'export', counts: { orders: labels.length, skipped: skipped.length }, orderSns: labels.map((l) => l.orderSn), detail: format };
+        },
       });
+      if (!built) throw new MessageError('internal', 'export/prepare: the labels were not built');
+      const { labels, skipped, settings } = built;
       // No notifyChanged: like buyers/open this is an audited read (nothing a page lists changed),
       // and a revision bump here made the popup re-read its rows and buyers during the export.
-      return { labels, skipped, labelSheetLayout: settings.labelSheetLayout, csvCustomColumns: settings.csvCustomColumns, shippingRun: settings.shippingRun, at };
+      return { labels, skipped, labelSheetLayout: settings.labelSheetLayout, csvCustomColumns: settings.csvCustomColumns, shippingRun: settings.shippingRun, at: deps.now() };
     },
 
     'export/history': async ({ limit }): Promise<ExportHistoryEntry[]> => {
@@ -112,30 +119,35 @@ async function recordExport(
   // every file export (issue 11). Still one transaction.
   const recorded = await db.transaction('rw', [db.orders, db.buyers, db.exports, db.audit], async () => {
     const unique = [...new Set(orderSns)];
-    const [orders, buyerRows] = await Promise.all([db.orders.bulkGet(unique), db.buyers.bulkGet(unique)]);
-    const known: OrderRecord[] = [];
-    const buyers: (typeof buyerRows)[number][] = [];
-    orders.forEach((order, i) => {
-      if (!order) return;
-      known.push(order);
-      buyers.push(buyerRows[i]);
-    });
-    if (known.length === 0) throw new MessageError('not-found', 'None of these orders is stored');
-    const sns = known.map((o) => o.orderSn);
-    const alreadyGone = known.some((o, i) => o.piiState === 'purged' || buyers[i] === undefined);
-    const times = [...known.map((o) => o.purgeAt), ...buyers.map((b) => b?.purgeAt ?? null)].filter((t): t is number => t !== null);
-    const purgeAt = dueNow === true || alreadyGone || times.length === 0 ? now : Math.min(...times);
+    // The audit chain's last entry first: once it answers, every earlier write to orders and
+    // buyers has committed (and was counted), so remembered facts can be checked against the counts.
+    const lastAudit = await db.audit.orderBy('seq').last();
+    let factsOf = currentTrackingFacts(db, unique);
+    if (!factsOf) {
+      // Requests go out together (one round trip, not one per table): on the critical path of every file export (issue 11).
+      const [orders, buyerRows] = await Promise.all([db.orders.bulkGet(unique), db.buyers.bulkGet(unique)]);
+      const read = new Map(unique.map((sn, i) => [sn, { order: orders[i], buyer: buyerRows[i] }]));
+      factsOf = (sn) => read.get(sn)!;
+    }
+    const tracking = fileTrackingOf(unique, factsOf, now, dueNow === true);
+    if (!tracking) throw new MessageError('not-found', 'None of these orders is stored');
+    const { orderSns: sns, purgeAt } = tracking;
     // A pick list holds no address: the orders are not "exported" by it (issue 14).
     const ordersMarked = format === 'pick-list';
     const [exportId] = await Promise.all([
       db.exports.add({ createdAt: now, purgeAt, downloadId, fileName, format, orderSns: sns, state: 'live', removedAt: null, ordersMarked }),
-      appendAudit(db, now, {
-        actor,
-        action: 'export.record',
-        counts: { orders: sns.length, download: downloadId === null ? 0 : 1, ...(dueNow ? { dueNow: 1 } : {}) },
-        orderSns: sns,
-        detail: format,
-      }),
+      appendAudit(
+        db,
+        now,
+        {
+          actor,
+          action: 'export.record',
+          counts: { orders: sns.length, download: downloadId === null ? 0 : 1, ...(dueNow ? { dueNow: 1 } : {}) },
+          orderSns: sns,
+          detail: format,
+        },
+        { last: lastAudit },
+      ),
     ]);
     return { exportId: exportId as number, purgeAt, ordersMarked };
   });

@@ -4,7 +4,7 @@ import type { AuditActor, OrderRecord } from '../db/records';
 import { MessageError } from '../messaging/envelope';
 import type { HandlerTable } from '../messaging/router';
 import { computePurgeAt, retentionFactsOf } from '../retention/retention-rule';
-import { openBuyers } from '../vault/buyer-store';
+import { openBuyers, type OpenBuyersOptions } from '../vault/buyer-store';
 import { MAX_OPEN_ORDERS, type BuyersOpenReply } from '../vault/vault-messages';
 import { buyerNameMatches } from './buyer-name-match';
 import { countOrders, queryOrderKeys, queryOrderPage } from './order-page-query';
@@ -12,7 +12,7 @@ import { MAX_BUYER_SEARCH, MAX_KEYS, type BuyerSearchReply, type MarkShippedRepl
 import { summarizeOrders } from './orders-summary';
 
 /** The vault's reader (decrypts for display/export; purges due PII first; `locked` while locked). */
-export type OpenBuyers = (deps: BackgroundDeps, orderSns: string[], actor: AuditActor) => Promise<BuyersOpenReply>;
+export type OpenBuyers = (deps: BackgroundDeps, orderSns: string[], actor: AuditActor, options?: OpenBuyersOptions) => Promise<BuyersOpenReply>;
 
 export interface OrdersServices {
   openBuyers: OpenBuyers;

@@ -110,6 +110,29 @@ describe('shred key store', () => {
     for (const k of keys) expect(ids.has(bytesToHex(k.keyId))).toBe(k.orderSn !== 'PO-3');
   });
 
+  it('lists the files once until it writes: a read with nothing due asks the directory nothing', async () => {
+    const files = memoryShredFiles();
+    let listings = 0;
+    const list = files.list;
+    files.list = () => {
+      listings++;
+      return list();
+    };
+    const store = createShredKeyStore(files);
+    await store.add([key('PO-1', 50), key('PO-2', 60)]);
+    expect(await store.days()).toEqual([50, 60]);
+    await store.forgetOrders([], { daysBefore: 40 });
+    await store.forgetOrders([], { daysBefore: 40 });
+    expect(listings).toBe(1);
+    // A write changes the list: read again, and a purge of a past day finds the file.
+    await store.add([key('PO-3', 30)]);
+    expect(await store.forgetOrders([], { daysBefore: 40 })).toBe(1);
+    expect(await store.days()).toEqual([50, 60]);
+    expect(files.files.has('30.keys')).toBe(false);
+    await store.forgetAll();
+    expect(await store.days()).toEqual([]);
+  });
+
   it('a write that fails leaves the previous file and no stale cache', async () => {
     const files = memoryShredFiles();
     const store = createShredKeyStore(files);

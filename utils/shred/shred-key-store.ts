@@ -50,6 +50,10 @@ const dayOf = (name: string): number | null => (/^\d+\.keys$/.test(name) ? Numbe
  */
 export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
   const cache = new Map<number, Uint8Array | null>();
+  // The days that have a file, as last listed. This store is the files' only writer (one queue in
+  // one worker), so the list stays true until it writes; a write drops it. Spares every vault read
+  // a directory listing (each read's purge asks for past days' files: export/prepare, issue 11).
+  let listed: number[] | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -62,15 +66,18 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
   };
   const store = async (day: number, bytes: Uint8Array): Promise<void> => {
     cache.delete(day);
+    listed = null;
     if (bytes.length === 0) await files.remove(fileName(day));
     else await files.write(fileName(day), bytes);
     cache.set(day, bytes.length === 0 ? null : bytes);
   };
-  const listDays = async (): Promise<number[]> =>
-    (await files.list())
+  const listDays = async (): Promise<number[]> => {
+    listed ??= (await files.list())
       .map(dayOf)
       .filter((d): d is number => d !== null)
       .sort((a, b) => a - b);
+    return [...listed];
+  };
   const rewrite = async (drop: { orderSns?: ReadonlySet<string>; keyIds?: ReadonlySet<string> }, days: number[]): Promise<number> => {
     let changed = 0;
     for (const day of days) {
@@ -141,6 +148,7 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
     forgetAll: () =>
       serial(async () => {
         cache.clear();
+        listed = null;
         await files.removeAll();
       }),
     days: () => serial(listDays),

@@ -24,6 +24,32 @@ async function vaultWithOrders(orderSns: string[]) {
   return deps;
 }
 
+describe('openBuyers: the caller part in the read transaction (export/prepare, issue 11)', () => {
+  it('appends the caller entry right after buyers.open, with the rows read and the buyers write count before the read', async () => {
+    const deps = await vaultWithOrders(['PO-1', 'PO-2']);
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content');
+    const writesBefore = deps.db.writeCount('buyers');
+    let seen: { rows: unknown[]; opened: string[]; buyersWrites: number } | null = null;
+    await openBuyers(deps, ['PO-1', 'PO-2'], 'popup', {
+      alsoInTransaction: async ({ rows, results, buyersWrites }) => {
+        seen = { rows: rows.map((r) => r?.orderSn), opened: Object.keys(results).filter((sn) => results[sn]!.state === 'ok'), buyersWrites };
+        return { actor: 'popup', action: 'export', counts: { orders: 1 }, orderSns: ['PO-1'], detail: 'zpl' };
+      },
+    });
+    expect(seen).toEqual({ rows: ['PO-1', undefined], opened: ['PO-1'], buyersWrites: writesBefore });
+    const audit = await deps.db.audit.orderBy('seq').toArray();
+    expect(audit.slice(-2).map((a) => a.action)).toEqual(['buyers.open', 'export']);
+  });
+
+  it('a failing caller part rolls the buyers.open entry back with it', async () => {
+    const deps = await vaultWithOrders(['PO-1']);
+    await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content');
+    const before = await deps.db.audit.count();
+    await expect(openBuyers(deps, ['PO-1'], 'popup', { alsoInTransaction: async () => Promise.reject(new Error('join failed')) })).rejects.toThrow('join failed');
+    expect(await deps.db.audit.count()).toBe(before);
+  });
+});
+
 describe('storeCapturedAddresses', () => {
   it('seals while locked; opening needs the unlocked key and returns the exact text', async () => {
     const deps = await vaultWithOrders(['PO-1', 'PO-2', 'PO-3']);

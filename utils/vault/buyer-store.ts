@@ -1,4 +1,4 @@
-import { appendAudit, recordAudit } from '../audit/audit-log';
+import { type AuditEvent, appendAudit, recordAudit } from '../audit/audit-log';
 import type { AuditAction } from '../audit/audit-actions';
 import type { BackgroundDeps } from '../background-deps';
 import type { CapturedAddress, OptionalBuyerField } from './buyer-pii';
@@ -256,14 +256,29 @@ function compareWithHeld(opener: Opener, held: BuyerRecord, next: BuyerPii): 'sa
  * Deliberately no notifyChanged: pages refetch on change, and a read that notified would
  * make every open page re-read forever.
  */
-export async function openBuyers(deps: BackgroundDeps, orderSns: string[], actor: AuditActor): Promise<BuyersOpenReply> {
+/** What a caller of `openBuyers` may add inside the read's own transaction (export/prepare, issue 11). */
+export interface OpenBuyersOptions {
+  /**
+   * Called in the read's transaction after the `buyers.open` entry, with what was read: the rows
+   * (sealed, for their purge times) and `buyersWrites`, the `buyers` write count taken before the
+   * read (AppDb.writeCount: the rows stay valid while it is unchanged). Its entry, if any, is
+   * appended in the same transaction: export/prepare's `export` entry costs no second write
+   * transaction (one full round trip of the 0.5 s CSV target).
+   */
+  alsoInTransaction?: (read: { rows: readonly (BuyerRecord | undefined)[]; results: Record<string, BuyerOpenResult>; buyersWrites: number }) => Promise<AuditEvent | null>;
+}
+
+export async function openBuyers(deps: BackgroundDeps, orderSns: string[], actor: AuditActor, options: OpenBuyersOptions = {}): Promise<BuyersOpenReply> {
   // Due PII is erased before the read; marking those orders purged (a list fact, a write on the
   // orders store) follows without this read waiting for it: behind another orders write (e.g. an
   // export's exportedAt marks) it kept export/prepare waiting 0.25–0.5 s (issue 11, measured).
-  await purgeDueBuyers(deps, { answerWhenErased: true });
-  const keys = await requireUnlockedKeys(deps);
+  // The lock check (session storage, settings, the auto-lock alarm: browser round trips) runs
+  // meanwhile: both finish before any row is read, and a locked vault still gets its purge.
+  const [, keys] = await Promise.all([purgeDueBuyers(deps, { answerWhenErased: true }), requireUnlockedKeys(deps)]);
   const unique = [...new Set(orderSns)];
   const { db } = deps;
+  // Taken before the transaction exists: every write counted so far is visible to its read.
+  const buyersWrites = db.writeCount('buyers');
   return db.transaction('rw', [db.buyers, db.audit], async () => {
     const now = deps.now();
     const rows = await db.buyers.bulkGet(unique);
@@ -289,6 +304,11 @@ export async function openBuyers(deps: BackgroundDeps, orderSns: string[], actor
       counts: { requested: unique.length, opened: opened.length, cannotDecrypt, none: unique.length - opened.length - cannotDecrypt },
       orderSns: opened,
     });
+    if (options.alsoInTransaction) {
+      // Dexie.waitFor: the caller may await work outside this transaction (its own reads).
+      const also = await Dexie.waitFor(options.alsoInTransaction({ rows, results, buyersWrites }));
+      if (also) await appendAudit(db, now, also);
+    }
     return { results };
   });
 }
