@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { formatNumber, i18n } from '../common/i18n';
 import type { OrderFilterInput } from '../../utils/orders/orders-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -8,6 +8,7 @@ import { looksLikeOrderSn } from '../../utils/orders/buyer-name-match';
 import { arrivedReply, sharedRead } from '../common/shared-reads';
 import { useBackground } from '../common/use-background';
 import { AddressReviewPanel } from './AddressReviewPanel';
+import { ExportBar } from './ExportBar';
 import { OrderFilters } from './OrderFilters';
 import { chipFilter, DUE_FILTER, INITIAL_FILTER, listFilter, type OrderFilterState } from './order-list-reads';
 import { OrderRow } from './OrderRow';
@@ -15,12 +16,6 @@ import { useBuyerPreviews } from './use-buyer-previews';
 import { useBuyerSearch } from './use-buyer-search';
 import { useOrderPages } from './use-order-pages';
 import './orders.css';
-
-/**
- * The export bar and what it starts (export pipeline, zod's request schemas, the address
- * pre-check) are not needed for the first rows: loaded after them (issue 11 item 4).
- */
-const ExportBar = lazy(() => import('./ExportBar').then((m) => ({ default: m.ExportBar })));
 
 /** Fixed row height: two text lines (order facts; buyer name and address when unlocked). */
 const ROW_HEIGHT = 46;
@@ -151,9 +146,7 @@ export function OrderList() {
           })}
         </div>
       </div>
-      <Suspense fallback={null}>
-        <ExportBar selected={selection.selected} unlocked={unlocked} onDone={() => setSelection(EMPTY_SELECTION)} />
-      </Suspense>
+      <ExportBar selected={selection.selected} unlocked={unlocked} onDone={() => setSelection(EMPTY_SELECTION)} />
     </section>
   );
 }
