@@ -1,15 +1,6 @@
 import { i18n } from '../common/i18n';
 import type { ShopConsent } from '../../utils/consent/consent-schema';
-
-export interface OrderFilterState {
-  toShip: boolean;
-  notExported: boolean;
-  shipByDue: boolean;
-  shopId: string;
-  orderSnQuery: string;
-}
-
-export const INITIAL_FILTER: OrderFilterState = { toShip: false, notExported: false, shipByDue: false, shopId: '', orderSnQuery: '' };
+import type { OrderFilterState } from './order-list-reads';
 
 /** Filter chips, shop picker and order-number search above the popup list. */
 export function OrderFilters({ value, shops, onChange }: { value: OrderFilterState; shops: ShopConsent[]; onChange: (next: OrderFilterState) => void }) {

@@ -1,4 +1,3 @@
-import { runtimeUtcOffsetMinutes } from '../../utils/time/local-day';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { formatNumber, i18n } from '../common/i18n';
@@ -6,10 +5,12 @@ import type { OrderFilterInput } from '../../utils/orders/orders-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { applyRange, EMPTY_SELECTION, rangeBetween, selectOnly, toggleOrder, type ListSelection } from '../../utils/orders/order-selection';
 import { looksLikeOrderSn } from '../../utils/orders/buyer-name-match';
+import { arrivedReply, sharedRead } from '../common/shared-reads';
 import { useBackground } from '../common/use-background';
 import { AddressReviewPanel } from './AddressReviewPanel';
 import { ExportBar } from './ExportBar';
-import { INITIAL_FILTER, OrderFilters, type OrderFilterState } from './OrderFilters';
+import { OrderFilters } from './OrderFilters';
+import { chipFilter, DUE_FILTER, INITIAL_FILTER, listFilter, type OrderFilterState } from './order-list-reads';
 import { OrderRow } from './OrderRow';
 import { useBuyerPreviews } from './use-buyer-previews';
 import { useBuyerSearch } from './use-buyer-search';
@@ -26,16 +27,27 @@ const ROW_HEIGHT = 46;
  * and is opened only for the rows on screen.
  */
 export function OrderList() {
-  const [filterState, setFilterState] = useState<OrderFilterState>(INITIAL_FILTER);
+  // The due count the popup's entry prefetched, when it has arrived: the view is chosen in the first render.
+  const [arrivedDue] = useState(() => arrivedReply('orders/count', { filter: listFilter(DUE_FILTER) })?.value);
+  const [filterState, setFilterState] = useState<OrderFilterState>(arrivedDue ? DUE_FILTER : INITIAL_FILTER);
   const [selection, setSelection] = useState<ListSelection>(EMPTY_SELECTION);
-  // Default view (issue 14): when orders are due today or overdue, the list opens on them.
+  // Default view (issue 14): when orders are due today or overdue, the list opens on them. No
+  // rows are asked until the view is chosen, so the first rows shown are that view's (the popup's
+  // entry asked the count and both first pages at once: order-list-reads.ts).
   const filterTouched = useRef(false);
+  const [viewChosen, setViewChosen] = useState(arrivedDue !== undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
   useEffect(() => {
-    sendMessage('orders/count', { filter: { shipByDue: true, utcOffsetMinutes: runtimeUtcOffsetMinutes() } }).then(
+    if (arrivedDue !== undefined) {
+      void sharedRead('orders/count', { filter: listFilter(DUE_FILTER) }).catch(() => undefined); // takes the prefetch
+      return;
+    }
+    sharedRead('orders/count', { filter: listFilter(DUE_FILTER) }).then(
       (due) => {
-        if (due > 0 && !filterTouched.current) setFilterState({ ...INITIAL_FILTER, shipByDue: true });
+        if (due > 0 && !filterTouched.current) setFilterState(DUE_FILTER);
+        setViewChosen(true);
       },
-      () => undefined,
+      () => setViewChosen(true),
     );
   }, []);
   const vault = useBackground('vault/status', {});
@@ -45,22 +57,14 @@ export function OrderList() {
   const query = filterState.orderSnQuery.trim();
   // Letters other than "PO" mean a buyer name: searched in the background, only when unlocked.
   const nameQuery = query.length >= 2 && !looksLikeOrderSn(query) ? query : '';
-  const baseFilter = useMemo<OrderFilterInput>(
-    () => ({
-      toShip: filterState.toShip,
-      notExported: filterState.notExported,
-      shipByDue: filterState.shipByDue,
-      ...(filterState.shopId ? { shopId: filterState.shopId } : {}),
-      utcOffsetMinutes: runtimeUtcOffsetMinutes(),
-    }),
-    [filterState.toShip, filterState.notExported, filterState.shipByDue, filterState.shopId],
-  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chips and shop are what chipFilter reads
+  const baseFilter = useMemo<OrderFilterInput>(() => chipFilter(filterState), [filterState.toShip, filterState.notExported, filterState.shipByDue, filterState.shopId]);
   const buyerSearch = useBuyerSearch(unlocked ? nameQuery : '', baseFilter);
   const filter = useMemo<OrderFilterInput>(() => {
     if (nameQuery && unlocked) return { ...baseFilter, orderSns: buyerSearch.orderSns ?? [] };
     return { ...baseFilter, orderSnQuery: query };
   }, [baseFilter, nameQuery, unlocked, buyerSearch.orderSns, query]);
-  const pages = useOrderPages(filter);
+  const pages = useOrderPages(filter, viewChosen);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -80,6 +84,7 @@ export function OrderList() {
 
   const changeFilter = (next: OrderFilterState) => {
     filterTouched.current = true;
+    setViewChosen(true);
     // A new filter starts a new selection: orders that left the list are never exported unseen.
     setSelection(EMPTY_SELECTION);
     setFilterState(next);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRevision } from '../common/use-revision';
 import type { BuyerPii } from '../../utils/vault/buyer-pii';
-import { MAX_OPEN_ORDERS } from '../../utils/vault/vault-messages';
+import { MAX_OPEN_ORDERS } from '../../utils/vault/vault-limits';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 
 /** Wait for scrolling to settle before opening PII: each `buyers/open` is an audited read. */

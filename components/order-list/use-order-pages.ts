@@ -2,11 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRevision } from '../common/use-revision';
 import type { MessageError } from '../../utils/messaging/envelope';
 import type { OrderFilterInput } from '../../utils/orders/orders-messages';
-import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import type { OrderSummaryRow } from '../../utils/orders/orders-messages';
-
-/** Rows per `orders/page` request: a few screens of the virtual list. */
-export const ORDER_PAGE_SIZE = 100;
+import { arrivedReply, sharedRead } from '../common/shared-reads';
+import { ORDER_PAGE_SIZE, pageRequest } from './order-list-reads';
 
 export interface OrderPages {
   /** Orders matching the filter; undefined until counted (`orders/count` after a write may take ~1 s at 100,000 orders). */
@@ -25,15 +23,20 @@ export interface OrderPages {
 /**
  * The popup's order list, read page by page from the background (`orders/page`) as the virtual
  * list scrolls. Refetches the loaded pages when the background reports a write (session
- * `revision`), keeping the old rows on screen until the new ones arrive (no flicker).
+ * `revision`), keeping the old rows on screen until the new ones arrive (no flicker). Nothing is
+ * asked while `enabled` is false (the popup is still choosing its opening view). Reads go through
+ * shared-reads.ts, so the first page the popup's entry prefetched is answered from that request.
  */
-export function useOrderPages(filter: OrderFilterInput): OrderPages {
+export function useOrderPages(filter: OrderFilterInput, enabled = true): OrderPages {
   const filterKey = JSON.stringify(filter);
-  const pages = useRef(new Map<number, OrderSummaryRow[]>());
+  // The first page, when the popup's entry prefetched it and it has arrived: rows in the first render.
+  const [firstPage] = useState(() => (enabled ? arrivedReply('orders/page', pageRequest(filter, 0))?.value : undefined));
+  const seededKey = useRef(firstPage ? filterKey : null);
+  const pages = useRef(new Map<number, OrderSummaryRow[]>(firstPage ? [[0, firstPage.rows]] : []));
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
   const [total, setTotal] = useState<number | undefined>(undefined);
-  const [loadedRows, setLoadedRows] = useState(0);
+  const [loadedRows, setLoadedRows] = useState(firstPage?.rows.length ?? 0);
   const [error, setError] = useState<MessageError | undefined>(undefined);
   const [version, setVersion] = useState(0);
 
@@ -43,7 +46,7 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
       inFlight.current.add(page);
       const gen = generation.current;
       // Rows first: the total of a large list costs a scan and comes from `orders/count`.
-      sendMessage('orders/page', { filter: JSON.parse(filterKey) as OrderFilterInput, offset: page * ORDER_PAGE_SIZE, limit: ORDER_PAGE_SIZE, withTotal: false }).then(
+      sharedRead('orders/page', pageRequest(JSON.parse(filterKey) as OrderFilterInput, page)).then(
         (reply) => {
           if (gen !== generation.current) return;
           inFlight.current.delete(page);
@@ -65,7 +68,7 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
 
   const fetchCount = useCallback(() => {
     const gen = generation.current;
-    sendMessage('orders/count', { filter: JSON.parse(filterKey) as OrderFilterInput }).then(
+    sharedRead('orders/count', { filter: JSON.parse(filterKey) as OrderFilterInput }).then(
       (count) => gen === generation.current && setTotal(count),
       (err: MessageError) => gen === generation.current && setError(err),
     );
@@ -74,16 +77,26 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
   // New filter: drop everything and start from the top.
   useEffect(() => {
     generation.current++;
-    pages.current = new Map();
     inFlight.current = new Set();
+    if (seededKey.current === filterKey && enabled) {
+      // First run on the seeded page: keep its rows on screen; its request is taken (and ends) here.
+      seededKey.current = null;
+      fetchPage(0);
+      fetchCount();
+      return;
+    }
+    seededKey.current = null;
+    pages.current = new Map();
     setTotal(undefined);
     setLoadedRows(0);
+    if (!enabled) return;
     fetchPage(0);
     fetchCount();
-  }, [fetchPage, fetchCount]);
+  }, [fetchPage, fetchCount, enabled, filterKey]);
 
   // Background wrote something: refetch the pages on screen, keep showing the old rows meanwhile.
   useRevision(() => {
+    if (!enabled) return;
     generation.current++;
     inFlight.current = new Set();
     const loaded = [...pages.current.keys()];
@@ -93,11 +106,12 @@ export function useOrderPages(filter: OrderFilterInput): OrderPages {
 
   const ensureRange = useCallback(
     (first: number, last: number) => {
+      if (!enabled) return;
       for (let page = Math.floor(first / ORDER_PAGE_SIZE); page <= Math.floor(last / ORDER_PAGE_SIZE); page++) {
         if (!pages.current.has(page)) fetchPage(page);
       }
     },
-    [fetchPage],
+    [fetchPage, enabled],
   );
 
   const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / ORDER_PAGE_SIZE))?.[index % ORDER_PAGE_SIZE], []);

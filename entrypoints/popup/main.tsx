@@ -1,17 +1,15 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '../../components/base.css';
-import { i18n } from '../../components/common/i18n';
+import { prefetchRead } from '../../components/common/shared-reads';
 import { applyUiLanguage } from '../../components/common/ui-language-adapter';
-import { App } from './App';
+import { prefetchFirstView } from '../../components/order-list/order-list-reads';
+
+// Issue 11 item 4 (popup navigation → first order row): this entry is small and loads no React.
+// The reads the first screen waits on leave now, while React and the popup's components load
+// (render-popup.tsx, imported below); the components take the replies (shared-reads.ts).
+prefetchFirstView();
+prefetchRead('vault/status', {});
+prefetchRead('consent/list', {});
+prefetchRead('settings/get', {});
 
 // The language (browser's or the seller's choice, issue 15) is settled before the first render.
-void applyUiLanguage().then(() => {
-  // <title> holds the manifest placeholder (the toolbar tooltip); a popup opened as a tab shows this.
-  document.title = i18n.t('extName');
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+void Promise.all([import('./render-popup'), applyUiLanguage()]).then(([{ renderPopup }]) => renderPopup(document.getElementById('root')!));

@@ -4,6 +4,7 @@ import type { PasskeySummary } from './passkeys';
 import type { AddressChangeView } from './buyer-store';
 import type { VaultState } from './vault-state';
 import { defineMessage } from '../messaging/define-message';
+import { MAX_OPEN_ORDERS } from './vault-limits';
 
 /** What every page shows about the vault (popup lock panel, options, other concerns' UI). */
 export interface VaultStatus {
@@ -43,8 +44,7 @@ export interface CapturedFieldsReply {
   resealed: number;
 }
 
-/** Upper bound for one `buyers/open` call (a popup page or one export). */
-export const MAX_OPEN_ORDERS = 500;
+export { MAX_OPEN_ORDERS } from './vault-limits';
 /** Typed confirmation the seller must enter to reset a vault whose passphrase is lost. */
 export const VAULT_RESET_CONFIRMATION = 'DELETE';
 
