@@ -4,7 +4,7 @@ import { countOf, i18n } from '../common/i18n';
 import { isTextExportFormat } from '../../utils/export/file-names';
 import type { ExportFormat } from '../../utils/export/shipment-label';
 import { MessageError } from '../../utils/messaging/envelope';
-import { MAX_EXPORT_ORDERS } from '../../utils/orders/orders-messages';
+import { MAX_EXPORT_ORDERS } from '../../utils/orders/order-limits';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { openExportPage } from '../export-pipeline/export-page-adapter';
 import { exportFormatText, FORMAT_MENU } from '../export-pipeline/export-format-text';

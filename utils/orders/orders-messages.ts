@@ -3,8 +3,9 @@ import { shopIdSchema } from '../consent/consent-schema';
 import type { OrderRecord } from '../db/records';
 import { defineMessage } from '../messaging/define-message';
 
-/** Order numbers in one export/mark-shipped call (a seller's busiest day, with headroom). */
-export const MAX_EXPORT_ORDERS = 2000;
+import { MAX_EXPORT_ORDERS } from './order-limits';
+
+export { MAX_EXPORT_ORDERS };
 /** Rows in one `orders/page` answer (the virtual list asks for a screenful at a time). */
 export const MAX_PAGE_ROWS = 500;
 /** Order numbers in one `orders/keys` answer (select all / range select). */
