@@ -106,6 +106,8 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
           const added = encodeShredEntries(dayKeys);
           const cached = cache.get(day);
           cache.delete(day);
+          // A new day's file must be in the list a purge walks (else its keys would outlive it).
+          if (listed !== null && !listed.includes(day)) listed = null;
           await files.append(fileName(day), added);
           if (cached !== undefined) {
             const next = new Uint8Array((cached?.length ?? 0) + added.length);
