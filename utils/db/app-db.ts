@@ -88,7 +88,7 @@ export class AppDb extends Dexie {
    * after (read in the same transaction, only when an observer wants them and the request is
    * small), then the commit or failure.
    */
-  private async observedMutate(table: DBCoreTable, req: DBCoreMutateRequest, trans: IDBTransaction): Promise<DBCoreMutateResponse> {
+  private observedMutate(table: DBCoreTable, req: DBCoreMutateRequest, trans: IDBTransaction): Promise<DBCoreMutateResponse> {
     const observers = [...this.orderWriteObservers];
     const observedSoFar = this.observedRows.get(trans);
     for (const observer of observers) observer.started(trans);
@@ -102,23 +102,37 @@ export class AppDb extends Dexie {
     const written = req.type === 'add' || req.type === 'put' ? req.values : null;
     const keys: string[] | null =
       req.type === 'deleteRange' ? null : req.type === 'delete' ? req.keys : (req.keys ?? written!.map((value) => table.schema.primaryKey.extractKey!(value)));
-    let changes: RowChange<OrderRecord>[] | null = null;
-    try {
-      const rows = (observedSoFar ?? 0) + (keys?.length ?? Number.POSITIVE_INFINITY);
-      this.observedRows.set(trans, rows);
-      const wanted = rows <= MAX_OBSERVED_ROWS && observers.some((observer) => observer.wantsChanges());
-      const before = wanted && keys ? await table.getMany({ trans: req.trans, keys }) : null;
-      const response = await table.mutate(req);
-      // A failed row of a bulk request is left as it was: the changes are then not known.
-      if (before !== null && response.numFailures === 0) {
-        // Copies: the caller still holds the objects it wrote, and may change them.
-        const after = (i: number) => (written === null ? undefined : (structuredClone(written[i]) as OrderRecord));
-        changes = keys!.map((key, i) => ({ key, before: before[i] as OrderRecord | undefined, after: after(i) }));
-      }
-      return response;
-    } finally {
+    const rows = (observedSoFar ?? 0) + (keys?.length ?? Number.POSITIVE_INFINITY);
+    this.observedRows.set(trans, rows);
+    const tell = (changes: RowChange<OrderRecord>[] | null) => {
       for (const observer of observers) observer.changed(trans, changes);
-    }
+    };
+    // Chained on DBCore's own promises, never native async/await: Dexie follows its transaction
+    // zone through them, and a native await here lost it under concurrent transactions in
+    // Chromium (writes landed in the wrong transaction: "Transaction committed too early").
+    const mutate = (before: unknown[] | null) =>
+      table.mutate(req).then(
+        (response) => {
+          // A failed row of a bulk request is left as it was: the changes are then not known.
+          if (before === null || keys === null || response.numFailures > 0) tell(null);
+          else {
+            // Copies: the caller still holds the objects it wrote, and may change them.
+            const after = (i: number) => (written === null ? undefined : (structuredClone(written[i]) as OrderRecord));
+            tell(keys.map((key, i) => ({ key, before: before[i] as OrderRecord | undefined, after: after(i) })));
+          }
+          return response;
+        },
+        (err: unknown) => {
+          tell(null);
+          throw err;
+        },
+      );
+    const wanted = keys !== null && rows <= MAX_OBSERVED_ROWS && observers.some((observer) => observer.wantsChanges());
+    if (!wanted) return mutate(null);
+    return table.getMany({ trans: req.trans, keys }).then(mutate, (err: unknown) => {
+      tell(null);
+      throw err;
+    });
   }
 
   /** Observes every write to `orders`; returns the removal. */
