@@ -75,12 +75,15 @@ test('purge at the 28-day boundary from the real alarm: 30 d never stored, 27d23
   await expect.poll(() => fs.existsSync(edgeFile.file), { timeout: 10_000 }).toBe(false);
   expect(fs.existsSync(freshFile.file)).toBe(true);
   expect(await serviceWorker.evaluate((id) => chrome.downloads.search({ id }).then((r) => r.length), edgeFile.downloadId)).toBe(0);
-  expect(stored.exports.map((e) => [e.downloadId, e.state])).toEqual(
-    expect.arrayContaining([
-      [edgeFile.downloadId, 'removed'],
-      [freshFile.downloadId, 'live'],
-    ]),
-  );
+  // The row is marked after Chromium confirms the removal: read it again until it says so.
+  await expect
+    .poll(async () => (await readStored(serviceWorker)).exports.map((e) => [e.downloadId, e.state]), { timeout: 10_000 })
+    .toEqual(
+      expect.arrayContaining([
+        [edgeFile.downloadId, 'removed'],
+        [freshFile.downloadId, 'live'],
+      ]),
+    );
 
   // Re-armed: the next one-shot is for the fresh order (27 days away on the worker's clock).
   const next = await serviceWorker.evaluate(async () => (await chrome.alarms.get('retention-next-purge'))?.scheduledTime ?? null);

@@ -272,9 +272,10 @@ export async function openBuyers(deps: BackgroundDeps, orderSns: string[], actor
   // Due PII is erased before the read; marking those orders purged (a list fact, a write on the
   // orders store) follows without this read waiting for it: behind another orders write (e.g. an
   // export's exportedAt marks) it kept export/prepare waiting 0.25–0.5 s (issue 11, measured).
-  // The lock check (session storage, settings, the auto-lock alarm: browser round trips) runs
-  // meanwhile: both finish before any row is read, and a locked vault still gets its purge.
-  const [, keys] = await Promise.all([purgeDueBuyers(deps, { answerWhenErased: true }), requireUnlockedKeys(deps)]);
+  // The lock check follows the purge, not beside it: run together, the first read after an
+  // unlock of rows captured while locked answered `locked` in Chromium (tests/e2e/vault.e2e.ts).
+  await purgeDueBuyers(deps, { answerWhenErased: true });
+  const keys = await requireUnlockedKeys(deps);
   const unique = [...new Set(orderSns)];
   const { db } = deps;
   // Taken before the transaction exists: every write counted so far is visible to its read.
