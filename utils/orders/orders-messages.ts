@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { shopIdSchema } from '../consent/consent-schema';
 import type { OrderRecord } from '../db/records';
 import { defineMessage } from '../messaging/define-message';
-
 import { MAX_EXPORT_ORDERS } from './order-limits';
 
-export { MAX_EXPORT_ORDERS };
 /** Rows in one `orders/page` answer (the virtual list asks for a screenful at a time). */
 export const MAX_PAGE_ROWS = 500;
 /** Order numbers in one `orders/keys` answer (select all / range select). */
