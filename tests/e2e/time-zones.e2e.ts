@@ -34,14 +34,31 @@ async function watchAlarms(worker: Worker) {
   });
 }
 
-/** Fires the production one-shot purge alarm now (real time), waits until it fired and its handler had time to run. */
+/**
+ * Fires the production one-shot purge alarm now (real time), waits until it fired and its handler
+ * had time to run. The worker re-arms that same alarm after every write (retention `rearm`, on its
+ * moved clock: a minute or more away), so a write landing late (an audit entry, a capture still in
+ * flight) can replace the test's alarm before it fires; it is then created again.
+ */
 async function firePurgeAlarm(worker: Worker) {
-  const before = await worker.evaluate(() => (globalThis as unknown as { __svFired: string[] }).__svFired.length);
-  await worker.evaluate(() => {
-    const g = globalThis as unknown as { __svRealNow?: () => number };
-    return chrome.alarms.create('retention-next-purge', { when: (g.__svRealNow ?? Date.now)() + 200 });
-  });
-  await expect.poll(() => worker.evaluate(() => (globalThis as unknown as { __svFired: string[] }).__svFired.slice(0)), { timeout: 15_000 }).toHaveLength(before + 1);
+  const firedCount = () => worker.evaluate(() => (globalThis as unknown as { __svFired: string[] }).__svFired.length);
+  const before = await firedCount();
+  const armSoon = () =>
+    worker.evaluate(async () => {
+      const realNow = ((globalThis as unknown as { __svRealNow?: () => number }).__svRealNow ?? Date.now)();
+      const armed = await chrome.alarms.get('retention-next-purge');
+      if (!armed || armed.scheduledTime > realNow + 1_000) await chrome.alarms.create('retention-next-purge', { when: realNow + 200 });
+    });
+  await expect
+    .poll(
+      async () => {
+        const fired = await firedCount();
+        if (fired === before) await armSoon();
+        return fired;
+      },
+      { timeout: 15_000, message: 'the purge alarm fired' },
+    )
+    .toBeGreaterThan(before);
   await new Promise((r) => setTimeout(r, 2_000));
 }
 

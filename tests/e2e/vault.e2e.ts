@@ -76,7 +76,7 @@ test('vault: set up in options, capture while locked, unlock in popup, no plaint
   await expect(options.getByTestId('vault-state')).toHaveAttribute('data-state', 'unlocked', { timeout: 20_000 });
 
   // 2. Lock, then capture while locked: sealed to the public key, no passphrase needed.
-  await options.getByRole('button', { name: 'Lock' }).click();
+  await options.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(options.getByTestId('vault-state')).toHaveAttribute('data-state', 'locked');
   await authorizeInOptions(openExtensionPage, sellerCenter.mallId);
   await captureFromSellerCenter(context, sellerCenter, serviceWorker);
@@ -95,7 +95,7 @@ test('vault: set up in options, capture while locked, unlock in popup, no plaint
   await expect(form.getByRole('alert')).toHaveText('Wrong passphrase.', { timeout: 20_000 });
   await form.locator('input[name="passphrase"]').fill(PASSPHRASE);
   await form.getByRole('button', { name: 'Unlock' }).click();
-  await expect(popup.getByRole('button', { name: 'Lock' })).toBeVisible({ timeout: 20_000 });
+  await expect(popup.getByRole('button', { name: 'Lock', exact: true })).toBeVisible({ timeout: 20_000 });
 
   // 4. Names and addresses exactly as captured (accented Latin, Cyrillic, Greek, CJK).
   const opened = (await send(popup, 'buyers/open', { orderSns: orders.map((o) => o.parentOrderSn) })) as {
@@ -181,7 +181,7 @@ test('vault: auto-locks after the idle minutes (worker clock moved), popup lock 
   const popup = await openExtensionPage('popup.html');
   await popup.getByTestId('unlock-form').locator('input[name="passphrase"]').fill(PASSPHRASE);
   await popup.getByTestId('unlock-form').getByRole('button', { name: 'Unlock' }).click();
-  await popup.getByRole('button', { name: 'Lock' }).click({ timeout: 20_000 });
+  await popup.getByRole('button', { name: 'Lock', exact: true }).click({ timeout: 20_000 });
   await expect(popup.getByTestId('unlock-form')).toBeVisible();
 
   // The audit page lists the lock reasons and verifies the chain.

@@ -26,10 +26,10 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
         db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), db.items.where('orderSn').anyOf(wanted).toArray()])),
       ]);
       facts.catch(() => undefined); // awaited below, unless opening fails first
-      // Set by the join inside the read's transaction.
+      // Set by the join inside the read's audit transaction.
       let built = null as (ReturnType<typeof buildShipmentLabels> & { settings: Settings }) | null;
       await services.openBuyers(deps, wanted, ctx.actor, {
-        // In the read's own transaction (one write transaction for both entries): the join, and
+        // In the read's audit transaction (one write transaction for both entries): the join, and
         // one entry per export (issue 6): format, counts and order numbers, never names or addresses.
         alsoInTransaction: async ({ rows, results, buyersWrites }) => {
           const [settings, [orders, items]] = await facts;

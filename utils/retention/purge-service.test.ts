@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { verifyStoredAudit } from '../audit/audit-log';
 import { readMeta } from '../meta-store';
-import { purgeDueBuyers } from './purge-service';
+import { purgeDueBeforeRead, purgeDueBuyers } from './purge-service';
 import { DAY_MS } from './retention-rule';
 import { exportFile, FakeDownloads, makeTestDeps, seedHeld, T0, withFiles } from '../../tests/support/retention-test-data';
 
@@ -140,5 +140,36 @@ describe('purgeDueBuyers', () => {
     expect(b).toEqual({ purgedOrders: [], removedFiles: 0 });
     expect(files.calls).toEqual([5]);
     expect(await deps.db.audit.where('action').equals('retention.purge').count()).toBe(1);
+  });
+});
+
+describe('purgeDueBeforeRead', () => {
+  it('erases what is due at the read: a row written due since the last look, a row whose purgeAt the clock passed', async () => {
+    const deps = withFiles(makeTestDeps(), new FakeDownloads());
+    await seedHeld(deps, 'PO-later', T0 + 3 * DAY_MS);
+    await purgeDueBeforeRead(deps);
+    expect(await deps.db.buyers.toCollection().primaryKeys()).toEqual(['PO-later']);
+    // A write that makes a row due (a lowered period, a cancellation) is seen by the next read.
+    await deps.db.buyers.update('PO-later', { purgeAt: T0 });
+    await purgeDueBeforeRead(deps);
+    expect(await deps.db.buyers.count()).toBe(0);
+    // No write at all: only the clock moves past the earliest purgeAt.
+    await seedHeld(deps, 'PO-next', T0 + DAY_MS);
+    await purgeDueBeforeRead(deps);
+    expect(await deps.db.buyers.count()).toBe(1);
+    deps.clock.now = T0 + DAY_MS;
+    await purgeDueBeforeRead(deps);
+    expect(await deps.db.buyers.count()).toBe(0);
+    expect((await deps.db.audit.toArray()).map((a) => a.orderSns)).toEqual([['PO-later'], ['PO-next']]);
+  });
+
+  it('opens no write transaction when no buyers row is due', async () => {
+    const deps = withFiles(makeTestDeps(), new FakeDownloads());
+    await seedHeld(deps, 'PO-1', T0 + DAY_MS);
+    const transaction = vi.spyOn(deps.db, 'transaction');
+    await purgeDueBeforeRead(deps);
+    await purgeDueBeforeRead(deps);
+    expect(transaction.mock.calls.filter(([mode]) => mode === 'rw')).toEqual([]);
+    expect(await deps.db.buyers.count()).toBe(1);
   });
 });

@@ -50,6 +50,38 @@ export function purgeDueBuyers(deps: BackgroundDeps, options: PurgeRunOptions = 
   return erasing.then(({ erased }) => ({ purgedOrders: erased, removedFiles: 0 }));
 }
 
+/**
+ * The earliest buyers purgeAt per database, read from its index and kept while no write to
+ * `buyers` has been counted since (AppDb.writeCount; a delete only makes it later, so keeping it
+ * errs towards purging). `null`: no buyers row.
+ */
+const earliestBuyerPurge = new WeakMap<object, { purgeAt: number | null; buyersWrites: number }>();
+
+/** Whether some buyers row may be due at `now`: one index key read at most, none while nothing was written. */
+async function buyerMayBeDue(db: BackgroundDeps['db'], now: number): Promise<boolean> {
+  const buyersWrites = db.writeCount('buyers');
+  let known = earliestBuyerPurge.get(db);
+  if (known?.buyersWrites !== buyersWrites) {
+    // Counted before the read: a write counted after it makes this value stale at the next call.
+    const [first] = (await db.buyers.orderBy('purgeAt').limit(1).keys()) as number[];
+    known = { purgeAt: first ?? null, buyersWrites };
+    earliestBuyerPurge.set(db, known);
+  }
+  return known.purgeAt !== null && known.purgeAt <= now;
+}
+
+/**
+ * The purge every read of buyer data runs first (reads never return due PII), answered once the
+ * due PII is erased. Skipped when no buyers row can be due: then neither the write transaction
+ * over buyers, meta and audit nor the wait for an earlier purge's order facts is needed.
+ * Measured (issue 11, real Chromium, 500-order CSV export with nothing due): that purge was
+ * 0.15–0.2 s of export/prepare's 0.5 s. Order facts and export files due without a buyers row
+ * are not the read's concern: the alarm armed at their deadline purges them.
+ */
+export async function purgeDueBeforeRead(deps: BackgroundDeps): Promise<void> {
+  if (await buyerMayBeDue(deps.db, deps.now())) await purgeDueBuyers(deps, { answerWhenErased: true });
+}
+
 interface Erased {
   erased: string[];
   trigger: string;

@@ -10,7 +10,7 @@ import type { OrderShredKey } from '../shred/shred-key-store';
 import type { AuditActor, BuyerRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';
 import { computePurgeAt, isPurgeDue, retentionFactsOf } from '../retention/retention-rule';
-import { purgeDueBuyers } from '../retention/purge-service';
+import { purgeDueBeforeRead, purgeDueBuyers } from '../retention/purge-service';
 import { openBuyerRecord, sealBuyerPii, shredDaysOfRows } from './buyer-seal';
 import { readMeta, writeMeta } from '../meta-store';
 import { requireUnlockedKeys } from './vault-service';
@@ -256,10 +256,10 @@ function compareWithHeld(opener: Opener, held: BuyerRecord, next: BuyerPii): 'sa
  * Deliberately no notifyChanged: pages refetch on change, and a read that notified would
  * make every open page re-read forever.
  */
-/** What a caller of `openBuyers` may add inside the read's own transaction (export/prepare, issue 11). */
+/** What a caller of `openBuyers` may add inside the read's audit transaction (export/prepare, issue 11). */
 export interface OpenBuyersOptions {
   /**
-   * Called in the read's transaction after the `buyers.open` entry, with what was read: the rows
+   * Called in the read's audit transaction after the `buyers.open` entry, with what was read: the rows
    * (sealed, for their purge times) and `buyersWrites`, the `buyers` write count taken before the
    * read (AppDb.writeCount: the rows stay valid while it is unchanged). Its entry, if any, is
    * appended in the same transaction: export/prepare's `export` entry costs no second write
@@ -272,18 +272,22 @@ export async function openBuyers(deps: BackgroundDeps, orderSns: string[], actor
   // Due PII is erased before the read; marking those orders purged (a list fact, a write on the
   // orders store) follows without this read waiting for it: behind another orders write (e.g. an
   // export's exportedAt marks) it kept export/prepare waiting 0.25–0.5 s (issue 11, measured).
-  // The lock check follows the purge, not beside it: run together, the first read after an
-  // unlock of rows captured while locked answered `locked` in Chromium (tests/e2e/vault.e2e.ts).
-  await purgeDueBuyers(deps, { answerWhenErased: true });
-  const keys = await requireUnlockedKeys(deps);
+  await purgeDueBeforeRead(deps);
   const unique = [...new Set(orderSns)];
   const { db } = deps;
-  // Taken before the transaction exists: every write counted so far is visible to its read.
+  // Taken before the read exists: every write counted so far is visible to it.
   const buyersWrites = db.writeCount('buyers');
-  return db.transaction('rw', [db.buyers, db.audit], async () => {
+  // The sealed rows and their shred keys are read while the lock is checked: neither needs the
+  // vault key, and the check is several storage round trips (30 ms on a quiet machine, 0.2–0.35 s
+  // behind other meta writes: measured in export/prepare, issue 11). Nothing is opened, and
+  // nothing leaves this function, before the check passed and the read is audited.
+  const reading = db.transaction('r', db.buyers, () => db.buyers.bulkGet(unique)).then(async (rows) => ({ rows, keyring: await deps.shredKeys.keyring(shredDaysOfRows(rows)) }));
+  reading.catch(() => undefined); // awaited below, unless the vault is locked
+  const keys = await requireUnlockedKeys(deps);
+  const { rows, keyring } = await reading;
+  return db.transaction('rw', [db.audit], async () => {
     const now = deps.now();
-    const rows = await db.buyers.bulkGet(unique);
-    const opener = await openerFor(deps, keys.secretKey, rows);
+    const opener = createVaultOpener(keys.secretKey, keyring);
     const results: Record<string, BuyerOpenResult> = {};
     const opened: string[] = [];
     let cannotDecrypt = 0;
