@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import type { AuditActor, ExportRecord, OrderRecord } from '../db/records';
+import { itemsOfOrders } from '../db/order-items';
 import type { ExportFormat } from '../export/shipment-label';
 import { MessageError } from '../messaging/envelope';
 import type { HandlerTable } from '../messaging/router';
@@ -23,7 +24,7 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
       const ordersWrites = db.writeCount('orders');
       const facts = Promise.all([
         deps.settings.read(),
-        db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), db.items.where('orderSn').anyOf(wanted).toArray()])),
+        db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), itemsOfOrders(db, wanted)])),
       ]);
       facts.catch(() => undefined); // awaited below, unless opening fails first
       // Set by the join inside the read's audit transaction.

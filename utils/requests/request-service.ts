@@ -1,5 +1,6 @@
 import { appendAudit, recordAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
+import { itemsOfOrders } from '../db/order-items';
 import type { AuditActor, RequestRecord } from '../db/records';
 import { noteDownloadIntent } from '../export-jobs/download-intents';
 import { MessageError } from '../messaging/envelope';
@@ -176,7 +177,7 @@ export async function accessData(deps: BackgroundDeps, id: number, actor: AuditA
   const row = await getRequest(deps, id);
   const orderSns = requireLinked(row);
   const { results } = await openBuyers(deps, orderSns, actor);
-  const [orders, items] = await Promise.all([deps.db.orders.bulkGet(orderSns), deps.db.items.where('orderSn').anyOf(orderSns).toArray()]);
+  const [orders, items] = await Promise.all([deps.db.orders.bulkGet(orderSns), itemsOfOrders(deps.db, orderSns)]);
   const rows = orderSns.flatMap((sn, i) => {
     const opened = results[sn];
     const order = orders[i];
