@@ -22,10 +22,7 @@ export function createExportHandlers(deps: BackgroundDeps, services: OrdersServi
       // The order facts (no PII) are read while the buyer data is opened (issue 11). A purge
       // that runs meanwhile only skips more orders: labels come from the opened buyer data.
       const ordersWrites = db.writeCount('orders');
-      const facts = Promise.all([
-        deps.settings.read(),
-        db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), itemsOfOrders(db, wanted)])),
-      ]);
+      const facts = Promise.all([deps.settings.read(), db.transaction('r', db.orders, db.items, () => Promise.all([db.orders.bulkGet(wanted), itemsOfOrders(db, wanted)]))]);
       facts.catch(() => undefined); // awaited below, unless opening fails first
       // Set by the join inside the read's audit transaction.
       let built = null as (ReturnType<typeof buildShipmentLabels> & { settings: Settings }) | null;
