@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './harness';
-import { fixtureOrders, openUnlockedPopup, pdfPages, pdfText, saveDownloadsTo, seedShop, squash, waitForFile } from './export-helpers';
+import { fixtureOrders, openUnlockedPopup, pdfPages, pdfText, renderWorkers, saveDownloadsTo, seedShop, squash, waitForFile } from './export-helpers';
 import { send } from './extension-messages';
 
 /**
@@ -11,17 +11,6 @@ import { send } from './extension-messages';
  * becomes the active tab, the 4x6 PDF is complete on disk and tracked, also when the popup page
  * is closed right after the click, and a tab opened by URL with no popup renders cold.
  */
-
-/** The render worker's instances (CDP targets of type shared_worker), by target id. */
-async function renderWorkers(context: BrowserContext, page: Page): Promise<string[]> {
-  const cdp = await context.newCDPSession(page);
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    return targetInfos.filter((t) => t.type === 'shared_worker' && t.url.includes('export-render.worker')).map((t) => t.targetId);
-  } finally {
-    await cdp.detach();
-  }
-}
 
 async function isActiveTab(page: Page): Promise<boolean> {
   return page.evaluate(async () => (await chrome.tabs.getCurrent())?.active === true);
