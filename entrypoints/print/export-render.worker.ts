@@ -15,7 +15,7 @@ import { sampleLabels, warmLabelRenderer } from '../../utils/export/render-warmu
 const scope = self as unknown as SharedWorkerGlobalScope;
 
 /** Sample labels in the popup's throw-away render (measured: docs/decisions.md, "Warm PDF renderer"). */
-const REHEARSAL_LABELS = 40;
+const REHEARSAL_LABELS = 150;
 
 const host = createRenderHost({
   loadFonts: (fontsUrl) => loadFontsFromUrl(fontsUrl),
