@@ -229,7 +229,7 @@ async function timedExport(context: BrowserContext, popup: Page, format: string,
   let downloadId: string | null = null;
   const deadline = Date.now() + 120_000;
   while (downloadId === null || downloadId === before) {
-    if (Date.now() > deadline) throw new Error(`${format}: no finished export within 120 s`);
+    if (Date.now() > deadline) throw new Error(`${format}: no finished export within 120 s (${page.url().slice(0, 80)}: ${(await page.textContent('body').catch(() => ''))?.slice(0, 300)})`);
     const t0 = Date.now();
     const seen = await page
       .evaluate(() => {
