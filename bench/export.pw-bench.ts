@@ -95,7 +95,7 @@ test('benchmark: 500-label exports in the export tab', async ({ context, service
   // while it warms the worker (fonts, a rehearsal of sample labels), then Export.
   await popup.close();
   const sns = orders.map((o) => o.parentOrderSn);
-  const printUrl = `${options.url().split("/options.html")[0]}/print.html#${new URLSearchParams({ orders: sns.join(','), format: 'pdf-4x6' }).toString()}`;
+  const printUrl = `${options.url().split('/options.html')[0]}/print.html#${new URLSearchParams({ orders: sns.join(','), format: 'pdf-4x6' }).toString()}`;
   const cold: ExportRun[] = [];
   const fresh: ExportRun[] = [];
   for (let n = 0; n < SAMPLES; n++) {
@@ -229,7 +229,8 @@ async function timedExport(context: BrowserContext, popup: Page, format: string,
   let downloadId: string | null = null;
   const deadline = Date.now() + 120_000;
   while (downloadId === null || downloadId === before) {
-    if (Date.now() > deadline) throw new Error(`${format}: no finished export within 120 s (${page.url().slice(0, 80)}: ${(await page.textContent('body').catch(() => ''))?.slice(0, 300)})`);
+    if (Date.now() > deadline)
+      throw new Error(`${format}: no finished export within 120 s (${page.url().slice(0, 80)}: ${(await page.textContent('body').catch(() => ''))?.slice(0, 300)})`);
     const t0 = Date.now();
     const seen = await page
       .evaluate(() => {

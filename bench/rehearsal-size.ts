@@ -17,7 +17,10 @@ const count = Number(process.argv.at(-1));
 const labels: ShipmentLabel[] = Array.from({ length: 500 }, (_, i) => {
   const sample = SCRIPT_SAMPLES[i % SCRIPT_SAMPLES.length]!;
   const items = Array.from({ length: 1 + (i % 3) }, (_, j) => ({ sku: `SKU-${i}-${j}`, title: `Item ${j}`, spec: j ? 'Blue' : null, quantity: 1 + j }));
-  return label({ orderSn: `PO-211-${String(10_000_000_000_000 + i)}`, items }, { name: `${sample.name} ${i}`, addressLine1: `${i} ${sample.street}`, city: sample.city, country: sample.country, countryCode: null });
+  return label(
+    { orderSn: `PO-211-${String(10_000_000_000_000 + i)}`, items },
+    { name: `${sample.name} ${i}`, addressLine1: `${i} ${sample.street}`, city: sample.city, country: sample.country, countryCode: null },
+  );
 });
 const orderSns = labels.map((l) => l.orderSn);
 for (const [text, symbol] of encodeCode128Ahead(orderSns)) rememberCode128(text, symbol);
@@ -35,4 +38,12 @@ const renderMs = performance.now() - t;
 t = performance.now();
 await renderPdfExportFile('pdf-4x6', labels, { now: Date.now(), fonts });
 const secondMs = performance.now() - t;
-console.log(JSON.stringify({ sampleLabels: count, warmMs: Math.round(warmMs), rehearsalMs: Math.round(rehearsalMs), render500Ms: Math.round(renderMs), secondRender500Ms: Math.round(secondMs) }));
+console.log(
+  JSON.stringify({
+    sampleLabels: count,
+    warmMs: Math.round(warmMs),
+    rehearsalMs: Math.round(rehearsalMs),
+    render500Ms: Math.round(renderMs),
+    secondRender500Ms: Math.round(secondMs),
+  }),
+);

@@ -101,7 +101,14 @@ test('warm renderer: the popup closed right after the click (as a real popup clo
   await expect.poll(() => renderWorkers(context, options), { timeout: 10_000 }).toEqual([]);
 });
 
-test('warm renderer: the export tab opened by URL, no popup, renders cold and works', async ({ context, serviceWorker, sellerCenter, openExtensionPage, downloadsDir, extensionId }) => {
+test('warm renderer: the export tab opened by URL, no popup, renders cold and works', async ({
+  context,
+  serviceWorker,
+  sellerCenter,
+  openExtensionPage,
+  downloadsDir,
+  extensionId,
+}) => {
   test.setTimeout(180_000);
   const orders = fixtureOrders();
   const options = await openExtensionPage('options.html');

@@ -46,7 +46,17 @@ export function sampleLabels(orderSns: readonly string[], count: number, now: nu
       shopId: 'sample',
       shipBy: now,
       createdAt: now,
-      shipFrom: { name: 'Sample Sender', company: 'Sample Shop', addressLine1: '5 Sample Road', addressLine2: '', city: 'Sampleville', state: 'CA', postcode: '90000', country: 'United States', phone: '+1 555 0100' },
+      shipFrom: {
+        name: 'Sample Sender',
+        company: 'Sample Shop',
+        addressLine1: '5 Sample Road',
+        addressLine2: '',
+        city: 'Sampleville',
+        state: 'CA',
+        postcode: '90000',
+        country: 'United States',
+        phone: '+1 555 0100',
+      },
       shipTo: {
         name: person.name,
         phone: '+1 555 0101',
