@@ -58,8 +58,9 @@ test('warm renderer: the popup warms the worker, the export tab opens in the bac
 
   const [tab] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('export-button').click()]);
   await tab.waitForLoadState();
-  // Opened in the background, it activates itself (its own tab: no `tabs` permission) well before the popup's 1.5 s fallback.
-  await expect.poll(() => isActiveTab(tab), { timeout: 1_200, intervals: [50] }).toBe(true);
+  // Opened in the background, it becomes the active tab (itself, or the popup's fallback; the last test checks the tab alone does it).
+  await expect.poll(() => isActiveTab(tab), { timeout: 10_000 }).toBe(true);
+  expect(await isActiveTab(popup)).toBe(false);
   const { history } = await expectTrackedFile(options, tab, downloadsDir, orders);
   expect(history[0]).toMatchObject({ format: 'pdf-4x6', state: 'live' });
   expect(new Set(history[0]!.orderSns)).toEqual(new Set(orders.map((o) => o.parentOrderSn)));
@@ -122,4 +123,13 @@ test('warm renderer: the export tab opened by URL, no popup, renders cold and wo
   const { history } = await expectTrackedFile(options, tab, downloadsDir, orders);
   expect(history[0]).toMatchObject({ format: 'pdf-4x6', state: 'live' });
   expect(await renderWorkers(context, tab)).toHaveLength(1);
+});
+
+test('warm renderer: an export tab opened in the background takes the focus itself (no opener left to do it)', async ({ context, openExtensionPage, extensionId }) => {
+  const options = await openExtensionPage('options.html');
+  const url = `chrome-extension://${extensionId}/print.html#${new URLSearchParams({ orders: 'PO-211-00000000000001', format: 'pdf-4x6' }).toString()}`;
+  const [tab] = await Promise.all([context.waitForEvent('page'), options.evaluate((u) => chrome.tabs.create({ url: u, active: false }), url)]);
+  // Opened by this test's page, not by openExportPage: the 1.5 s fallback of the opener does not exist here.
+  await expect.poll(() => isActiveTab(tab), { timeout: 10_000 }).toBe(true);
+  expect(await isActiveTab(options)).toBe(false);
 });
