@@ -1,6 +1,7 @@
 import type { Code128Symbol } from '../../utils/export/barcode-symbols';
 import type { ExportFile, RenderExportOptions } from '../../utils/export/index';
 import type { FileExportFormat } from '../../utils/export/file-names';
+import type { PdfExportFormat } from '../../utils/export/render-pdf-file';
 import type { ShipmentLabel } from '../../utils/export/shipment-label';
 
 /** Page → render worker: one file to produce. */
@@ -13,14 +14,20 @@ export interface RenderRequest {
 }
 
 /**
- * Page → render worker. `warm` comes first, as soon as the page starts and before any buyer
- * data exists: the worker loads the fonts for the order numbers (not PII) while export/prepare
- * runs. `barcodes`: the order numbers' Code 128 symbols, encoded by the page meanwhile (the
- * worker does not carry the encoder). Then one `render`.
+ * Page → render worker, over the page's own port of the shared worker (render-host.ts).
+ * `warm` comes first, before any buyer data exists: the worker loads the fonts for the order
+ * numbers (not PII). `barcodes`: the order numbers' Code 128 symbols, encoded by the page (the
+ * worker does not carry the encoder). `rehearse` (popup only): a throw-away render of sample
+ * labels, nothing personal in them, so the render code is compiled before the seller clicks
+ * Export. `render`: one file; the worker answers and keeps nothing of it.
  */
 export type RenderWorkerMessage =
   | { kind: 'warm'; fontsUrl: string; orderSns: string[] }
   | { kind: 'barcodes'; symbols: [string, Code128Symbol][] }
+  | { kind: 'rehearse'; format: PdfExportFormat; fontsUrl: string; orderSns: string[]; symbols: [string, Code128Symbol][] }
   | { kind: 'render'; request: RenderRequest };
 
 export type RenderReply = { ok: true; file: ExportFile } | { ok: false; message: string };
+
+/** Render worker → page: `ready` as soon as the page's port is connected; `rendered` answers a `render`. */
+export type RenderWorkerReply = { kind: 'ready' } | { kind: 'rendered'; reply: RenderReply };

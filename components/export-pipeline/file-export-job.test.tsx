@@ -113,3 +113,20 @@ describe('startFileExportJob', () => {
     ]);
   });
 });
+
+describe('the renderer connection (the export tab takes the focus after it)', () => {
+  it('is the first renderer’s, or settled at once for a renderer without one', async () => {
+    let connect: () => void = () => undefined;
+    const connected = new Promise<void>((resolve) => (connect = resolve));
+    const renderer = { render: vi.fn(), end: vi.fn(), connected };
+    const job = startFileExportJob({ orderSns: ['PO-1'], format: 'pdf-4x6' }, deps({ startRenderer: () => renderer, prepare: () => new Promise(() => undefined) }).d);
+    let settled = false;
+    void job.rendererConnected.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(settled).toBe(false);
+    connect();
+    await job.rendererConnected;
+    const plain = startFileExportJob({ orderSns: ['PO-1'], format: 'csv-generic' }, deps({ prepare: () => new Promise(() => undefined) }).d);
+    await expect(plain.rendererConnected).resolves.toBeUndefined();
+  });
+});

@@ -31,6 +31,8 @@ export interface FileRenderer {
   render(request: RenderRequest): Promise<ExportFile>;
   /** Frees it when no render will come (prepare failed, nothing to export). */
   end(): void;
+  /** The render worker holds this page's connection (the export tab waits for it before it takes the focus from the popup). */
+  connected?: Promise<void>;
 }
 
 export interface FileExportJobDeps {
@@ -50,6 +52,8 @@ export interface FileExportJob {
   retry(): void;
   /** After the pre-check: continue without the orders in `held` (the rest are exported anyway). */
   decide(held: readonly string[]): void;
+  /** Settles once the first attempt's renderer is connected (at once for the page's own renderer). */
+  rendererConnected: Promise<void>;
 }
 
 const INITIAL: FileExportJobState = { phase: 'preparing', review: [], prepareError: null, error: null, nothing: false, skipped: [], outcome: null, saved: null };
@@ -71,6 +75,7 @@ export function startFileExportJob(request: { orderSns: string[]; format: FileEx
 
   // Between the pre-check and the seller's decision: the prepared run and its warm renderer.
   let awaiting: { prepared: PreparedExport; renderer: FileRenderer } | null = null;
+  let rendererConnected: Promise<void> | undefined;
 
   const run = (prepared: PreparedExport, renderer: FileRenderer) => {
     if (prepared.labels.length === 0) {
@@ -98,6 +103,7 @@ export function startFileExportJob(request: { orderSns: string[]; format: FileEx
 
   const attempt = () => {
     const renderer = deps.startRenderer();
+    rendererConnected ??= renderer.connected ?? Promise.resolve();
     deps.prepare(request.orderSns, request.format).then(
       (received) => {
         // The run's label order (issue 14): the seller's default, or this run's choice.
@@ -125,6 +131,7 @@ export function startFileExportJob(request: { orderSns: string[]; format: FileEx
   attempt();
 
   return {
+    rendererConnected: rendererConnected ?? Promise.resolve(),
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);

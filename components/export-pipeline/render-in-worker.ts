@@ -1,59 +1,123 @@
 import type { ExportFile } from '../../utils/export/index';
-import type { RenderReply, RenderRequest, RenderWorkerMessage } from './export-render-protocol';
+import type { PdfExportFormat } from '../../utils/export/render-pdf-file';
+import type { Code128Symbol } from '../../utils/export/barcode-symbols';
+import type { RenderReply, RenderRequest, RenderWorkerMessage, RenderWorkerReply } from './export-render-protocol';
 
 /** Barcodes encoded between two breaks of the page's main thread (a few tens of ms of work each). */
 const BARCODE_SLICE = 100;
 
-export interface RenderWorker {
-  /** Renders one file; the worker ends afterwards (fonts and PII leave memory with it). */
-  render(request: RenderRequest): Promise<ExportFile>;
-  /** Ends the worker without a render (e.g. export/prepare failed). */
-  end(): void;
+/** Order numbers whose barcodes the popup encodes for the rehearsal's sample labels (they cycle through them). */
+const REHEARSAL_ORDER_SNS = 40;
+
+const FAILED_TO_START = 'The export worker failed to start';
+
+interface RenderWorkerConnection {
+  post(message: RenderWorkerMessage): void;
+  /** Settles when the worker has this page's port (`ready`), or at once if it failed to start. */
+  ready: Promise<void>;
+  close(): void;
 }
 
 /**
- * Starts the render worker at once, before the buyer data is there: it loads the fonts while
- * export/prepare runs (issue 11). Meanwhile this page, idle until the data comes, encodes the
- * order numbers' barcodes and hands them over, so the worker script does not carry the encoder
- * (bwip-js, ~0.9 MB: its start was the longest wait).
+ * Connects this page to the shared render worker (export-render.worker.ts). The one place that
+ * names the worker script, so the popup and the export tab construct it from the same built URL
+ * and name, and so reach the same instance while either is open (a SharedWorker lives as long as
+ * one of its pages does).
+ */
+function connectRenderWorker(onReply: (reply: RenderReply) => void): RenderWorkerConnection {
+  const worker = new SharedWorker(new URL('../../entrypoints/print/export-render.worker.ts', import.meta.url), { type: 'module', name: 'export-render' });
+  let readyNow: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    readyNow = resolve;
+  });
+  const fail = (message: string) => {
+    readyNow();
+    onReply({ ok: false, message });
+  };
+  // A script that cannot load or throws at start: an Event without a message in Chromium.
+  worker.onerror = (event) => fail((event as ErrorEvent).message || FAILED_TO_START);
+  worker.port.onmessageerror = () => fail(FAILED_TO_START);
+  worker.port.onmessage = (event: MessageEvent<RenderWorkerReply>) => {
+    if (event.data.kind === 'ready') readyNow();
+    else onReply(event.data.reply);
+  };
+  return {
+    post: (message) => worker.port.postMessage(message),
+    ready,
+    close: () => worker.port.close(),
+  };
+}
+
+/** The order numbers' Code 128 symbols, encoded in slices so the page keeps answering; the encoder (bwip-js, ~0.9 MB) is a chunk of its own. */
+async function encodeBarcodes(orderSns: readonly string[]): Promise<[string, Code128Symbol][]> {
+  const { encodeCode128Ahead } = await import('../../utils/export/barcode');
+  const symbols: [string, Code128Symbol][] = [];
+  for (let start = 0; start < orderSns.length; start += BARCODE_SLICE) {
+    symbols.push(...encodeCode128Ahead(orderSns.slice(start, start + BARCODE_SLICE)));
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  return symbols;
+}
+
+export interface RenderWorker {
+  /** Renders one file; the worker keeps nothing of it (the bytes are transferred to this page). */
+  render(request: RenderRequest): Promise<ExportFile>;
+  /** Lets go of the worker without a render (e.g. export/prepare failed). */
+  end(): void;
+  /** Settles once the worker holds this page's port (or failed to start). */
+  connected: Promise<void>;
+}
+
+/**
+ * Connects to the render worker at once, before the buyer data is there: it loads the fonts
+ * while export/prepare runs (issue 11), or is warm already when the popup warmed it. Meanwhile
+ * this page, idle until the data comes, encodes the order numbers' barcodes and hands them over,
+ * so the worker script does not carry the encoder.
  */
 export function startRenderWorker(fontsUrl: string, orderSns: string[]): RenderWorker {
-  const worker = new Worker(new URL('../../entrypoints/print/export-render.worker.ts', import.meta.url), { type: 'module' });
-  let failed: Error | null = null;
+  let failed: string | null = null;
   let settle: ((reply: RenderReply) => void) | null = null;
-  worker.onmessage = (event: MessageEvent<RenderReply>) => settle?.(event.data);
-  worker.onerror = (event) => {
-    failed = new Error(event.message || 'The export worker failed to start');
-    settle?.({ ok: false, message: failed.message });
-  };
-  const warm: RenderWorkerMessage = { kind: 'warm', fontsUrl, orderSns };
-  worker.postMessage(warm);
-  // In slices, so the page keeps answering; if this fails, the worker encodes what it misses itself (slower, same file).
-  const barcodes = import('../../utils/export/barcode')
-    .then(async ({ encodeCode128Ahead }) => {
-      const symbols: ReturnType<typeof encodeCode128Ahead> = [];
-      for (let start = 0; start < orderSns.length; start += BARCODE_SLICE) {
-        symbols.push(...encodeCode128Ahead(orderSns.slice(start, start + BARCODE_SLICE)));
-        await new Promise((resolve) => setTimeout(resolve));
-      }
-      const message: RenderWorkerMessage = { kind: 'barcodes', symbols };
-      worker.postMessage(message);
-    })
+  const connection = connectRenderWorker((reply) => {
+    if (!reply.ok) failed = reply.message;
+    settle?.(reply);
+  });
+  connection.post({ kind: 'warm', fontsUrl, orderSns });
+  // If this fails, the worker encodes what it misses itself (slower, same file).
+  const barcodes = encodeBarcodes(orderSns)
+    .then((symbols) => connection.post({ kind: 'barcodes', symbols }))
     .catch(() => undefined);
   return {
     async render(request) {
       await barcodes;
       return new Promise<ExportFile>((resolve, reject) => {
         settle = (reply) => {
-          worker.terminate();
+          settle = null;
+          connection.close();
           if (reply.ok) resolve(reply.file);
           else reject(new Error(reply.message));
         };
-        if (failed) return settle({ ok: false, message: failed.message });
-        const message: RenderWorkerMessage = { kind: 'render', request };
-        worker.postMessage(message);
+        if (failed) return settle({ ok: false, message: failed });
+        connection.post({ kind: 'render', request });
       });
     },
-    end: () => worker.terminate(),
+    end: () => connection.close(),
+    connected: connection.ready,
   };
+}
+
+/**
+ * The popup's warm-up while the seller decides (issue 11): connects to the render worker, which
+ * loads the fonts for the selected order numbers (not PII) and then renders sample labels once
+ * (placeholder text; the barcodes of a few selected order numbers, encoded here), so its code is
+ * compiled and its font slices are parsed when the export tab asks for the real file. The popup
+ * keeps the connection while it is open; `close` lets go.
+ */
+export function warmRenderWorker(fontsUrl: string, orderSns: string[], format: PdfExportFormat): { close(): void } {
+  const connection = connectRenderWorker(() => undefined);
+  connection.post({ kind: 'warm', fontsUrl, orderSns });
+  const sample = orderSns.slice(0, REHEARSAL_ORDER_SNS);
+  void encodeBarcodes(sample)
+    .then((symbols) => connection.post({ kind: 'rehearse', format, fontsUrl, orderSns: sample, symbols }))
+    .catch(() => undefined);
+  return { close: () => connection.close() };
 }

@@ -12,6 +12,7 @@ import { startExport } from '../export-pipeline/export-job-wiring';
 import type { FileExportJob } from '../export-pipeline/file-export-job';
 import { FileExportStatus } from '../export-pipeline/FileExportStatus';
 import { RunChoicesPicker } from '../export-pipeline/RunChoicesPicker';
+import { useRenderWarmUp } from '../export-pipeline/use-render-warm-up';
 import type { RunChoices } from '../../utils/export-jobs/export-page-url';
 import { useBackground } from '../common/use-background';
 
@@ -28,6 +29,8 @@ export function ExportBar({ selected, unlocked, onDone }: { selected: ReadonlySe
   const settings = useBackground('settings/get', {});
   const count = selected.size;
   const tooMany = count > MAX_EXPORT_ORDERS;
+  // The PDF render worker warms up while the seller decides; the export tab then renders with it warm.
+  useRenderWarmUp(format, selected, unlocked && !tooMany);
 
   const exportSelected = async () => {
     setMessage(null);

@@ -120,3 +120,14 @@ export async function openUnlockedPopup(openExtensionPage: (p: string) => Promis
   await expect(popup.getByTestId('selected-count')).toHaveText(`${orders.length} selected`);
   return popup;
 }
+
+/** The render worker's instances (CDP targets of type shared_worker), by target id. */
+export async function renderWorkers(context: BrowserContext, page: Page): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    return targetInfos.filter((t) => t.type === 'shared_worker' && t.url.includes('export-render.worker')).map((t) => t.targetId);
+  } finally {
+    await cdp.detach();
+  }
+}
