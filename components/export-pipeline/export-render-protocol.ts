@@ -29,5 +29,10 @@ export type RenderWorkerMessage =
 
 export type RenderReply = { ok: true; file: ExportFile } | { ok: false; message: string };
 
-/** Render worker → page: `ready` as soon as the page's port is connected; `rendered` answers a `render`. */
-export type RenderWorkerReply = { kind: 'ready' } | { kind: 'rendered'; reply: RenderReply };
+/**
+ * Render worker → page: `ready` as soon as the page's port is connected; `barcodes-missing`
+ * answers a `warm` with the order numbers whose symbols the worker does not hold yet (none when
+ * the popup handed them over while the seller decided: the export tab then need not encode them);
+ * `rendered` answers a `render`.
+ */
+export type RenderWorkerReply = { kind: 'ready' } | { kind: 'barcodes-missing'; orderSns: string[] } | { kind: 'rendered'; reply: RenderReply };

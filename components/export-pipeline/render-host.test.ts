@@ -25,6 +25,7 @@ function hostWithControlledRenders(overrides: Partial<RenderHostDeps> = {}) {
     },
     warm: async () => undefined,
     rememberBarcodes: () => undefined,
+    knowsBarcode: () => false,
     render: async (format, labels) => {
       running += 1;
       mostAtOnce = Math.max(mostAtOnce, running);
@@ -85,13 +86,38 @@ describe('render host (the shared PDF render worker)', () => {
     expect(log).toEqual(['start pdf-4x6 PO-1']);
     await release();
     await release();
-    await until(() => tab.replies.length === 2 && popup.replies.length === 2);
+    await until(() => tab.replies.length === 2 && popup.replies.length === 3);
     expect(log).toEqual(['start pdf-4x6 PO-1', 'end pdf-4x6', 'start pdf-a4 PO-2', 'end pdf-a4']);
     expect(tab.replies[1]).toMatchObject({ kind: 'rendered', reply: { ok: true, file: { fileName: 'pdf-4x6.pdf' } } });
-    expect(popup.replies[1]).toMatchObject({ kind: 'rendered', reply: { ok: true, file: { fileName: 'pdf-a4.pdf' } } });
+    expect(popup.replies[1]).toEqual({ kind: 'barcodes-missing', orderSns: ['PO-1'] });
+    expect(popup.replies[2]).toMatchObject({ kind: 'rendered', reply: { ok: true, file: { fileName: 'pdf-a4.pdf' } } });
     expect(stats()).toEqual({ mostAtOnce: 1, fontLoads: 1 });
     popup.close();
     tab.close();
+  });
+
+  const SYMBOL = { modules: 2, bars: [{ start: 0, width: 1 }] };
+  it('answers warm with the order numbers whose barcodes it does not hold: none once another page handed them over', async () => {
+    const held = new Set<string>();
+    const { host } = hostWithControlledRenders({
+      rememberBarcodes: (symbols) => {
+        for (const [sn] of symbols) held.add(sn);
+      },
+      knowsBarcode: (sn) => held.has(sn),
+    });
+    const popup = channel(host);
+    popup.send({ kind: 'rehearse', format: 'pdf-4x6', fontsUrl: 'f/', orderSns: ['PO-1'], symbols: [['PO-1', SYMBOL]] });
+    popup.send({ kind: 'barcodes', symbols: [['PO-2', SYMBOL]] });
+    const tab = channel(host);
+    tab.send({ kind: 'warm', fontsUrl: 'f/', orderSns: ['PO-1', 'PO-2', 'PO-3'] });
+    await until(() => tab.replies.length === 2);
+    expect(tab.replies[1]).toEqual({ kind: 'barcodes-missing', orderSns: ['PO-3'] });
+    popup.send({ kind: 'barcodes', symbols: [['PO-3', SYMBOL]] });
+    const later = channel(host);
+    later.send({ kind: 'warm', fontsUrl: 'f/', orderSns: ['PO-3', 'PO-1'] });
+    await until(() => later.replies.length === 2);
+    expect(later.replies[1]).toEqual({ kind: 'barcodes-missing', orderSns: [] });
+    for (const c of [popup, tab, later]) c.close();
   });
 
   it('rehearses with sample labels when idle, and never delays a real render with a rehearsal', async () => {
@@ -155,6 +181,7 @@ describe('render host (the shared PDF render worker)', () => {
       loadFonts: async () => FONTS,
       warm: async () => undefined,
       rememberBarcodes: () => undefined,
+      knowsBarcode: () => false,
       render: async (format, labels) => ({ fileName: `${format}.pdf`, mimeType: 'application/pdf', bytes: new Uint8Array(labels.length) }),
       sampleLabels: () => [],
       now: () => 1,

@@ -17,6 +17,8 @@ export interface RenderHostDeps {
   /** Loads and shapes the fonts the order numbers and headings need (render-warmup.ts). */
   warm(fonts: FontProvider, orderSns: readonly string[]): Promise<void>;
   rememberBarcodes(symbols: readonly [string, Code128Symbol][]): void;
+  /** Whether the symbol of this order number is held (remembered or encoded before). */
+  knowsBarcode(orderSn: string): boolean;
   render(format: PdfExportFormat, labels: ShipmentLabel[], options: RenderExportOptions): Promise<ExportFile>;
   /** Sample labels for a throw-away render (placeholder text, the given order numbers). */
   sampleLabels(orderSns: readonly string[]): ShipmentLabel[];
@@ -70,6 +72,8 @@ export function createRenderHost(deps: RenderHostDeps): RenderHost {
           const fontsUrl = message.fontsUrl;
           const orderSns = message.orderSns;
           warmed = Promise.all([warmed, fontsFrom(fontsUrl).then((provider) => deps.warm(provider, orderSns))]).catch(() => undefined);
+          const missing: RenderWorkerReply = { kind: 'barcodes-missing', orderSns: orderSns.filter((sn) => !deps.knowsBarcode(sn)) };
+          port.postMessage(missing);
           return;
         }
         if (message.kind === 'barcodes') {

@@ -24,7 +24,7 @@ interface RenderWorkerConnection {
  * and name, and so reach the same instance while either is open (a SharedWorker lives as long as
  * one of its pages does).
  */
-function connectRenderWorker(onReply: (reply: RenderReply) => void): RenderWorkerConnection {
+function connectRenderWorker(onReply: (reply: RenderReply) => void, onBarcodesMissing: (orderSns: string[]) => void = () => undefined): RenderWorkerConnection {
   const worker = new SharedWorker(new URL('../../entrypoints/print/export-render.worker.ts', import.meta.url), { type: 'module', name: 'export-render' });
   let readyNow: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {
@@ -39,6 +39,7 @@ function connectRenderWorker(onReply: (reply: RenderReply) => void): RenderWorke
   worker.port.onmessageerror = () => fail(FAILED_TO_START);
   worker.port.onmessage = (event: MessageEvent<RenderWorkerReply>) => {
     if (event.data.kind === 'ready') readyNow();
+    else if (event.data.kind === 'barcodes-missing') onBarcodesMissing(event.data.orderSns);
     else onReply(event.data.reply);
   };
   return {
@@ -48,11 +49,15 @@ function connectRenderWorker(onReply: (reply: RenderReply) => void): RenderWorke
   };
 }
 
-/** The order numbers' Code 128 symbols, encoded in slices so the page keeps answering; the encoder (bwip-js, ~0.9 MB) is a chunk of its own. */
-async function encodeBarcodes(orderSns: readonly string[]): Promise<[string, Code128Symbol][]> {
+/**
+ * The order numbers' Code 128 symbols, encoded in slices so the page keeps answering; the encoder
+ * (bwip-js, ~0.9 MB) is a chunk of its own. `stopped`, asked between slices, ends the work early.
+ */
+async function encodeBarcodes(orderSns: readonly string[], stopped: () => boolean = () => false): Promise<[string, Code128Symbol][]> {
+  if (orderSns.length === 0) return [];
   const { encodeCode128Ahead } = await import('../../utils/export/barcode');
   const symbols: [string, Code128Symbol][] = [];
-  for (let start = 0; start < orderSns.length; start += BARCODE_SLICE) {
+  for (let start = 0; start < orderSns.length && !stopped(); start += BARCODE_SLICE) {
     symbols.push(...encodeCode128Ahead(orderSns.slice(start, start + BARCODE_SLICE)));
     await new Promise((resolve) => setTimeout(resolve));
   }
@@ -77,18 +82,36 @@ export interface RenderWorker {
 export function startRenderWorker(fontsUrl: string, orderSns: string[]): RenderWorker {
   let failed: string | null = null;
   let settle: ((reply: RenderReply) => void) | null = null;
-  const connection = connectRenderWorker((reply) => {
-    if (!reply.ok) failed = reply.message;
-    settle?.(reply);
+  // The popup hands the worker the selected orders' barcodes while the seller decides: when the
+  // worker answers `warm` with none missing, the render is asked at once and this page stops
+  // encoding (measured: 500 barcodes on the export tab's busy main thread delayed the render
+  // 0.4–0.7 s, issue 11).
+  let workerHoldsBarcodes = false;
+  let heldByWorker: () => void = () => undefined;
+  const barcodesHeld = new Promise<void>((resolve) => {
+    heldByWorker = resolve;
   });
+  const connection = connectRenderWorker(
+    (reply) => {
+      if (!reply.ok) failed = reply.message;
+      settle?.(reply);
+    },
+    (missing) => {
+      if (missing.length > 0) return;
+      workerHoldsBarcodes = true;
+      heldByWorker();
+    },
+  );
   connection.post({ kind: 'warm', fontsUrl, orderSns });
   // If this fails, the worker encodes what it misses itself (slower, same file).
-  const barcodes = encodeBarcodes(orderSns)
-    .then((symbols) => connection.post({ kind: 'barcodes', symbols }))
+  const barcodes = encodeBarcodes(orderSns, () => workerHoldsBarcodes)
+    .then((symbols) => {
+      if (!workerHoldsBarcodes) connection.post({ kind: 'barcodes', symbols });
+    })
     .catch(() => undefined);
   return {
     async render(request) {
-      await barcodes;
+      await Promise.race([barcodes, barcodesHeld]);
       return new Promise<ExportFile>((resolve, reject) => {
         settle = (reply) => {
           settle = null;
@@ -109,15 +132,29 @@ export function startRenderWorker(fontsUrl: string, orderSns: string[]): RenderW
  * The popup's warm-up while the seller decides (issue 11): connects to the render worker, which
  * loads the fonts for the selected order numbers (not PII) and then renders sample labels once
  * (placeholder text; the barcodes of a few selected order numbers, encoded here), so its code is
- * compiled and its font slices are parsed when the export tab asks for the real file. The popup
- * keeps the connection while it is open; `close` lets go.
+ * compiled and its font slices are parsed when the export tab asks for the real file. Then, and
+ * for every order ticked later (`offer`), this page encodes the selected orders' barcodes and
+ * hands them over, so the export tab need not. The popup keeps the connection while it is open;
+ * `close` lets go.
  */
-export function warmRenderWorker(fontsUrl: string, orderSns: string[], format: PdfExportFormat): { close(): void } {
+export function warmRenderWorker(fontsUrl: string, orderSns: string[], format: PdfExportFormat): { offer(orderSns: readonly string[]): void; close(): void } {
   const connection = connectRenderWorker(() => undefined);
   connection.post({ kind: 'warm', fontsUrl, orderSns });
   const sample = orderSns.slice(0, REHEARSAL_ORDER_SNS);
-  void encodeBarcodes(sample)
+  const handedOver = new Set(sample);
+  // One encoding at a time, in the order asked: the rehearsal's symbols first.
+  let encoding = encodeBarcodes(sample)
     .then((symbols) => connection.post({ kind: 'rehearse', format, fontsUrl, orderSns: sample, symbols }))
     .catch(() => undefined);
-  return { close: () => connection.close() };
+  const offer = (more: readonly string[]) => {
+    const fresh = more.filter((sn) => !handedOver.has(sn));
+    if (fresh.length === 0) return;
+    for (const sn of fresh) handedOver.add(sn);
+    encoding = encoding
+      .then(() => encodeBarcodes(fresh))
+      .then((symbols) => connection.post({ kind: 'barcodes', symbols }))
+      .catch(() => undefined);
+  };
+  offer(orderSns);
+  return { offer, close: () => connection.close() };
 }

@@ -4,6 +4,7 @@ import type { PdfExportFormat } from '../../utils/export/render-pdf-file';
 import type { ExportFormat } from '../../utils/export/shipment-label';
 import { labelFontsUrl } from './export-page-adapter';
 import { warmRenderWorker } from './render-in-worker';
+import { preloadTextRender } from './render-on-page';
 
 /** Formats the render worker makes (every file format but CSV and ZPL; `print` is the print view). */
 export function isWorkerRenderedFormat(format: ExportFormat): format is PdfExportFormat {
@@ -15,14 +16,20 @@ export function isWorkerRenderedFormat(format: ExportFormat): format is PdfExpor
  * a PDF (issue 11): a PDF format picked, at least one order ticked, the vault unlocked. Sends
  * only order numbers (not PII) and renders sample labels; the export tab then finds the worker
  * warm. The popup keeps its connection until it closes (the worker lives on in the export tab).
- * Never for CSV or ZPL: they are made on the page.
+ * Never for CSV or ZPL: they are made on the page, whose renderer chunks are fetched instead.
  */
 export function useRenderWarmUp(format: ExportFormat, selected: ReadonlySet<string>, unlocked: boolean): void {
-  const warm = useRef<{ close(): void } | null>(null);
+  const warm = useRef<ReturnType<typeof warmRenderWorker> | null>(null);
   const due = unlocked && selected.size > 0 && isWorkerRenderedFormat(format);
+  const textDue = unlocked && selected.size > 0 && isTextExportFormat(format);
   useEffect(() => {
-    if (!due || warm.current || !isWorkerRenderedFormat(format)) return;
-    warm.current = warmRenderWorker(labelFontsUrl(), [...selected], format);
+    if (textDue) preloadTextRender(format);
+  }, [textDue, format]);
+  useEffect(() => {
+    if (!due || !isWorkerRenderedFormat(format)) return;
+    // Orders ticked after the warm-up started: their barcodes are handed over too.
+    if (warm.current) warm.current.offer([...selected]);
+    else warm.current = warmRenderWorker(labelFontsUrl(), [...selected], format);
   }, [due, format, selected]);
   useEffect(
     () => () => {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { createRenderHost } from '../../components/export-pipeline/render-host';
-import { rememberCode128 } from '../../utils/export/barcode-symbols';
+import { knownCode128, rememberCode128 } from '../../utils/export/barcode-symbols';
 import { loadFontsFromUrl } from '../../utils/export/fonts';
 import { renderPdfExportFile } from '../../utils/export/render-pdf-file';
 import { sampleLabels, warmLabelRenderer } from '../../utils/export/render-warmup';
@@ -23,6 +23,7 @@ const host = createRenderHost({
   rememberBarcodes: (symbols) => {
     for (const [text, symbol] of symbols) rememberCode128(text, symbol);
   },
+  knowsBarcode: (orderSn) => knownCode128(orderSn) !== undefined,
   render: renderPdfExportFile,
   sampleLabels: (orderSns) => sampleLabels(orderSns, REHEARSAL_LABELS, Date.now()),
   now: () => Date.now(),
