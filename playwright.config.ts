@@ -17,6 +17,7 @@ const HEAVY = [
   'fault-injection.e2e.ts',
   'fault-purge.e2e.ts',
   'unrecoverable-deletion.e2e.ts',
+  'warm-render.e2e.ts',
 ].map((file) => `**/${file}`);
 
 export default defineConfig({
