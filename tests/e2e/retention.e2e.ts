@@ -85,10 +85,17 @@ test('purge at the 28-day boundary from the real alarm: 30 d never stored, 27d23
       ]),
     );
 
-  // Re-armed: the next one-shot is for the fresh order (27 days away on the worker's clock).
-  const next = await serviceWorker.evaluate(async () => (await chrome.alarms.get('retention-next-purge'))?.scheduledTime ?? null);
-  expect(next).not.toBeNull();
-  expect(next! - Date.now()).toBeGreaterThan(26 * DAY_MS);
+  // Re-armed: the next one-shot is for the fresh order (27 days away on the worker's clock). The
+  // re-arm follows the purge's last step asynchronously: read until it is there.
+  await expect
+    .poll(
+      async () => {
+        const next = await serviceWorker.evaluate(async () => (await chrome.alarms.get('retention-next-purge'))?.scheduledTime ?? null);
+        return next === null ? null : next - Date.now();
+      },
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThan(26 * DAY_MS);
 });
 
 test('deletion notice removes exactly the listed orders; clear all removes all PII and files and keeps order facts', async ({
