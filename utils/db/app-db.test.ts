@@ -4,6 +4,7 @@ import { SAMPLE_ROWS, SHIPPED_SCHEMAS } from '../../tests/fixtures/db-schemas/sh
 import { AppDb } from './app-db';
 import type { OrderRecord } from './records';
 import { SCHEMA_HISTORY } from './schema-history';
+import { appendAudit, recordAudit, verifyStoredAudit } from '../audit/audit-log';
 
 /** Creates a database exactly as a shipped build left it, with its sample rows. */
 async function installShipped(name: string, stores: Record<string, string>, dexieVersion: number): Promise<void> {
@@ -16,6 +17,36 @@ async function installShipped(name: string, stores: Record<string, string>, dexi
   }
   old.close();
 }
+
+describe('transactions', () => {
+  it("a transaction started while another one's zone is current runs on its own: two audit appends never take the same seq", async () => {
+    const db = new AppDb(`zone-${crypto.randomUUID()}`);
+    let parallel: Promise<unknown> = Promise.resolve();
+    await db.transaction('rw', db.audit, async () => {
+      const last = db.audit.orderBy('seq').last();
+      // What a parallel flow does when it resumes while Dexie echoes this transaction's zone (a
+      // capture after its chrome.storage read): start its own audited transaction. As a
+      // sub-transaction it read the same last entry and its append collided with this one's.
+      parallel = recordAudit(db, 2, { actor: 'content', action: 'capture.addresses' });
+      await appendAudit(db, 1, { actor: 'content', action: 'capture.orders' }, { last: await last });
+    });
+    await parallel;
+    const entries = await db.audit.orderBy('seq').toArray();
+    expect(entries.map((e) => [e.seq, e.action])).toEqual([
+      [1, 'capture.orders'],
+      [2, 'capture.addresses'],
+    ]);
+    expect((await verifyStoredAudit(db)).ok).toBe(true);
+    db.close();
+  });
+
+  it('keeps the mode asked for: a read-only transaction cannot write', async () => {
+    const db = new AppDb(`zone-${crypto.randomUUID()}`);
+    await expect(db.transaction('r', db.meta, () => db.meta.put({ key: 'x', value: 1 } as never))).rejects.toThrow(/read-?only/i);
+    expect(await db.meta.count()).toBe(0);
+    db.close();
+  });
+});
 
 describe('database history', () => {
   for (const shipped of SHIPPED_SCHEMAS) {

@@ -30,6 +30,11 @@ export interface WriteObserver<T> {
   ended(trans: object, committed: boolean): void;
 }
 
+/** Dexie's internal entry of `transaction()` after its arguments were sorted out (dexie 4.x). */
+interface TransactionInternals {
+  _transaction(mode: string, tables: unknown[], scope: unknown): unknown;
+}
+
 /** The one Dexie database. Only the background service worker opens it (ARCHITECTURE: only writer). */
 export class AppDb extends Dexie {
   orders!: EntityTable<OrderRecord, 'orderSn'>;
@@ -54,6 +59,15 @@ export class AppDb extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     for (const { version, stores } of SCHEMA_HISTORY) this.version(version).stores(stores);
+    // Every transaction is a top-level one (Dexie's `!` mode), never a sub-transaction of one
+    // that is running: Dexie follows a transaction through native awaits by "echoing" its zone
+    // over the next microtasks, and a parallel flow resuming then (after chrome.storage, say)
+    // joined that transaction. Two captures' audit appends then read the same last entry and
+    // one failed with "ConstraintError: Key already exists" (seen in e2e under load, session 7).
+    // Nothing in this codebase nests transactions on purpose: a helper that must share the
+    // caller's transaction (appendAudit, the erasers) makes requests and opens none.
+    const dexieTransaction = (this as unknown as TransactionInternals)._transaction;
+    (this as unknown as TransactionInternals)._transaction = (mode, tables, scope) => dexieTransaction.call(this, /[!?]/.test(mode) ? mode : `${mode}!`, tables, scope);
     // Every write (add, put, update, delete, clear, modify, in or out of a transaction) reaches
     // IndexedDB through DBCore `mutate`: counted and observed there, before the request is made.
     this.use({
