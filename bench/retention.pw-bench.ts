@@ -11,7 +11,8 @@ import { recordFigure } from './figures';
  * straight into IndexedDB and their shred keys into the OPFS shred files, as the extension files them
  * (`seedHeldRows`, shared with the fault tests).
  * The purge is timed from an extension page's `retention/purge-now` to its answer (the PII is
- * unrecoverable then); "settled" adds the order facts marked purged (the next purge waits for them).
+ * unrecoverable then: the shred keys of the due rows are gone, whole files for past days);
+ * "settled" adds the due rows deleted and the order facts marked purged (the next purge waits for them).
  */
 const DAY = 86_400_000;
 const DUE = 10_000;
@@ -81,7 +82,7 @@ for (const stored of [10_000, 100_000]) {
     recordFigure({ id: `purge.baseline-delete.${size}`, label: `plain IndexedDB delete of 10,000 buyers rows (${size} stored)`, samplesMs: baseline, where: 'chromium' });
     recordFigure({
       id: `purge.due-10k-of-${size}`,
-      label: `purge of 10,000 due among ${size} stored: answer (PII unrecoverable)`,
+      label: `purge of 10,000 due among ${size} stored: answer (PII unrecoverable: shred keys gone)`,
       samplesMs: answered,
       baselineId: `purge.baseline-delete.${size}`,
       target: { maxMs: 500, maxRatio: 1.5 },
@@ -89,7 +90,7 @@ for (const stored of [10_000, 100_000]) {
     });
     recordFigure({
       id: `purge.settled-10k-of-${size}`,
-      label: `… and the order facts marked purged (${size} stored)`,
+      label: `… and the due rows deleted and the order facts marked purged (${size} stored)`,
       samplesMs: settled,
       baselineId: `purge.baseline-delete.${size}`,
       where: 'chromium',

@@ -65,22 +65,36 @@ export async function bringExportFilesDue(db: AppDb, orderSns: readonly string[]
 }
 
 /**
- * The purge's first step, inside the caller's rw transaction (buyers): the shred keys go first —
- * whole files of past days (every key in them is due, even keys of rows never written) and the keys
- * of the due rows filed under today or later — then the due buyers rows, found by their purgeAt
- * index range (cost follows the number due). Returns the order numbers erased. After this the due
- * PII is unrecoverable; the order facts follow in `markDueOrdersPurgedInTransaction`.
+ * The purge's first step, inside the caller's rw transaction (buyers): the shred keys of every due
+ * buyers row go — whole files of past days (every key in them is due, even keys of rows never
+ * written) and the keys of due rows filed under today or later. The due rows are found by their
+ * purgeAt index range (cost follows the number due). Returns their order numbers. After this the
+ * due PII is unrecoverable (crypto-shredding: the rows are ciphertext without a key, and every
+ * read treats a due row as gone); the rows themselves go in `deleteDueBuyerRowsInTransaction`.
  */
-export async function eraseDueBuyersInTransaction(shredKeys: ShredKeyStore, now: number): Promise<string[]> {
-  const due = (await primaryKeysInTransaction('buyers', 'purgeAt', IDBKeyRange.upperBound(now))) as string[];
+export async function forgetDueBuyersInTransaction(shredKeys: ShredKeyStore, now: number): Promise<string[]> {
+  const due = (await primaryKeysInTransaction('buyers', 'purgeAt', dueRange(now))) as string[];
   await Dexie.waitFor(shredKeys.forgetOrders(due, { daysBefore: firstLiveShredDay(now) }));
-  await deleteByKeysInTransaction('buyers', due);
   return due;
 }
 
 /**
- * The purge's second step, inside the caller's rw transaction (orders, exports): the orders whose
- * buyers rows were erased, and every order still marked holding PII past its purgeAt (a buyers row
+ * The purge's row step, inside the caller's rw transaction (buyers): deletes every buyers row due
+ * at `now`, found again by its index range (a row captured again since the keys went has a later
+ * purgeAt and stays). Returns how many were deleted.
+ */
+export async function deleteDueBuyerRowsInTransaction(now: number): Promise<number> {
+  const due = await primaryKeysInTransaction('buyers', 'purgeAt', dueRange(now));
+  await deleteByKeysInTransaction('buyers', due);
+  return due.length;
+}
+
+/** Buyers rows due at `now`: purgeAt <= now. */
+const dueRange = (now: number) => IDBKeyRange.upperBound(now);
+
+/**
+ * The purge's order step, inside the caller's rw transaction (orders, exports): the orders whose
+ * PII was erased, and every order still marked holding PII past its purgeAt (a buyers row
  * gone another way, a worker stopped between the two steps), become `purged`; their live export
  * files become due. Returns the orders marked that had no buyers row in `erased` (they are audited
  * separately). An order read with one range read, not a get per key.

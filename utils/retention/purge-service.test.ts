@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { verifyStoredAudit } from '../audit/audit-log';
 import { readMeta } from '../meta-store';
 import { purgeDueBeforeRead, purgeDueBuyers } from './purge-service';
+import { deleteDueBuyerRowsInTransaction, forgetDueBuyersInTransaction } from './pii-eraser';
 import { DAY_MS } from './retention-rule';
 import { exportFile, FakeDownloads, makeTestDeps, seedHeld, T0, withFiles } from '../../tests/support/retention-test-data';
 
@@ -49,18 +50,30 @@ describe('purgeDueBuyers', () => {
     ]);
   });
 
-  it('can answer once the PII is erased; the order facts follow before any later purge or read', async () => {
+  it('can answer once the due PII is unrecoverable (its shred keys gone); the rows and order facts follow before any later purge', async () => {
     const deps = makeTestDeps();
     await seedHeld(deps, 'PO-due', T0);
     await seedHeld(deps, 'PO-later', T0 + DAY_MS);
+    const forget = vi.spyOn(deps.shredKeys, 'forgetOrders');
     const ports = withFiles(deps, new FakeDownloads());
     const answered = await purgeDueBuyers(ports, { answerWhenErased: true });
     expect(answered).toEqual({ purgedOrders: ['PO-due'], removedFiles: 0 });
-    expect(await deps.db.buyers.toCollection().primaryKeys()).toEqual(['PO-later']);
-    // A later run (a read) waits for the order facts of the first.
+    expect(forget).toHaveBeenCalledExactlyOnceWith(['PO-due'], expect.objectContaining({ daysBefore: expect.any(Number) }));
+    // A later run (a read) waits for the rows and the order facts of the first.
     await purgeDueBuyers(ports, {});
+    expect(await deps.db.buyers.toCollection().primaryKeys()).toEqual(['PO-later']);
     expect(await deps.db.orders.get('PO-due')).toMatchObject({ piiState: 'purged', purgeAt: null });
     expect((await deps.db.audit.toArray()).map((a) => a.action)).toEqual(['retention.purge']);
+  });
+
+  it('deletes only rows still due: a row captured again after its keys went (a later purgeAt) stays', async () => {
+    const deps = makeTestDeps();
+    await seedHeld(deps, 'PO-due', T0);
+    await seedHeld(deps, 'PO-again', T0);
+    await deps.db.transaction('rw', deps.db.buyers, () => forgetDueBuyersInTransaction(deps.shredKeys, T0));
+    await deps.db.buyers.update('PO-again', { purgeAt: T0 + DAY_MS });
+    expect(await deps.db.transaction('rw', deps.db.buyers, () => deleteDueBuyerRowsInTransaction(T0))).toBe(1);
+    expect(await deps.db.buyers.toCollection().primaryKeys()).toEqual(['PO-again']);
   });
 
   it('does nothing (no audit, no notify) when nothing is due', async () => {
