@@ -1,6 +1,6 @@
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { concatBytes, randomBytes, utf8ToBytes } from '@noble/ciphers/utils.js';
 import { scrypt } from '@noble/hashes/scrypt.js';
+import { aeadOpen, aeadSeal } from './xchacha';
 
 /**
  * Passphrase → wrapping key (scrypt) and key wrapping (XChaCha20-Poly1305).
@@ -49,15 +49,13 @@ export class UnwrapError extends Error {
 /** [version 0x01][24-byte nonce][ciphertext + tag]. */
 export function wrapSecret(wrappingKey: Uint8Array, secret: Uint8Array, aad: Uint8Array): Uint8Array {
   const nonce = randomBytes(NONCE_LEN);
-  return concatBytes(Uint8Array.of(WRAPPED_V1), nonce, xchacha20poly1305(wrappingKey, nonce, aad).encrypt(secret));
+  return concatBytes(Uint8Array.of(WRAPPED_V1), nonce, aeadSeal(wrappingKey, nonce, secret, aad));
 }
 
 /** Throws UnwrapError for a wrong key (AEAD failure: the comparison is the tag check, constant-time). */
 export function unwrapSecret(wrappingKey: Uint8Array, wrapped: Uint8Array, aad: Uint8Array): Uint8Array {
   if (wrapped[0] !== WRAPPED_V1 || wrapped.length < 1 + NONCE_LEN + 16) throw new UnwrapError();
-  try {
-    return xchacha20poly1305(wrappingKey, wrapped.subarray(1, 1 + NONCE_LEN), aad).decrypt(wrapped.subarray(1 + NONCE_LEN));
-  } catch {
-    throw new UnwrapError();
-  }
+  const secret = aeadOpen(wrappingKey, wrapped.subarray(1, 1 + NONCE_LEN), wrapped.subarray(1 + NONCE_LEN), aad);
+  if (!secret) throw new UnwrapError();
+  return secret;
 }

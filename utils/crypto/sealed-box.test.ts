@@ -5,7 +5,22 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
-import { createOpener, createSealer, createShreddingSealer, createVaultOpener, openWith, SEALED_V1, SEALED_V2, sealedAad, SealedOpenError, sealTo, shredRefOf } from './sealed-box';
+import { XChaCha20Poly1305 } from '@stablelib/xchacha20poly1305';
+import fc from 'fast-check';
+import {
+  createOpener,
+  createSealer,
+  createShreddingSealer,
+  createVaultOpener,
+  openWith,
+  SEALED_V1,
+  SEALED_V2,
+  SEALED_V3,
+  sealedAad,
+  SealedOpenError,
+  sealTo,
+  shredRefOf,
+} from './sealed-box';
 
 const recipient = x25519.utils.randomSecretKey();
 const recipientPub = x25519.getPublicKey(recipient);
@@ -64,12 +79,12 @@ describe('sealed box', () => {
   });
 });
 
-describe('sealed box v2 (shred keys)', () => {
+describe('sealed box v3 (shred keys)', () => {
   const sealOne = (text: string, day = 20_450) => createShreddingSealer(recipientPub).seal(utf8ToBytes(text), aad, day);
 
   it('round-trips with its shred key and names where the key is filed', () => {
     const { envelope, shred } = sealOne('张伟 北京市朝阳区');
-    expect(envelope[0]).toBe(SEALED_V2);
+    expect(envelope[0]).toBe(SEALED_V3);
     expect(shredRefOf(envelope)).toEqual({ day: 20_450, keyId: shred.keyId });
     const opener = createVaultOpener(recipient, (ref) => (ref.day === shred.day ? shred.key : undefined));
     expect(bytesToUtf8(opener.open(envelope, aad))).toBe('张伟 北京市朝阳区');
@@ -86,20 +101,20 @@ describe('sealed box v2 (shred keys)', () => {
     expect(() => createVaultOpener(x25519.utils.randomSecretKey(), () => a.shred.key).open(a.envelope, aad)).toThrow(SealedOpenError);
   });
 
-  it('writes the documented v2 layout, opened here from the spec alone, with fresh randomness per record', () => {
+  it('writes the documented v3 layout, opened here from the spec alone (noble primitives), with fresh randomness per record', () => {
     const sealer = createShreddingSealer(recipientPub);
     const plaintext = utf8ToBytes('Łukasz 王小明, 12 Rue de la Paix');
     const records = Array.from({ length: 600 }, () => sealer.seal(plaintext, aad, 0x01020304)); // crosses a 512-record pool
     const first = records[0]!;
     const { envelope, shred } = first;
     expect(envelope.length).toBe(77 + plaintext.length + 16);
-    expect([...envelope.subarray(0, 5)]).toEqual([SEALED_V2, 1, 2, 3, 4]);
+    expect([...envelope.subarray(0, 5)]).toEqual([SEALED_V3, 1, 2, 3, 4]);
     expect(envelope.subarray(5, 21)).toEqual(shred.keyId);
     // batchKey = HKDF-SHA256(X25519(recipient, ephemeral), ephemeralPub || recipientPub, "seller-vault/sealed/v2");
-    // record key = HMAC-SHA256(shredKey, batchKey || header[0..21)); XChaCha20-Poly1305 with the nonce at [53..77).
+    // record key = HMAC-SHA256(batchKey, shredKey || header[0..21)); XChaCha20-Poly1305 with the nonce at [53..77).
     const ephemeralPub = envelope.subarray(21, 53);
     const batchKey = hkdf(sha256, x25519.getSharedSecret(recipient, ephemeralPub), concatBytes(ephemeralPub, recipientPub), utf8ToBytes('seller-vault/sealed/v2'), 32);
-    const recordKey = hmac(sha256, shred.key, concatBytes(batchKey, envelope.subarray(0, 21)));
+    const recordKey = hmac(sha256, batchKey, concatBytes(shred.key, envelope.subarray(0, 21)));
     expect(xchacha20poly1305(recordKey, envelope.subarray(53, 77), aad).decrypt(envelope.subarray(77))).toEqual(plaintext);
     // Nonces, key ids and shred keys never repeat within the batch; one ephemeral key for all.
     const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -109,10 +124,45 @@ describe('sealed box v2 (shred keys)', () => {
     expect(new Set(records.map((r) => hex(r.envelope.subarray(21, 53)))).size).toBe(1);
   });
 
+  it('still opens v2 envelopes (record key HMAC-SHA256(shredKey, batchKey || ref)), and a v2 byte on a v3 envelope does not open', () => {
+    // A v2 envelope as the previous build wrote it, made here from the spec with noble alone.
+    const ephemeralSecret = x25519.utils.randomSecretKey();
+    const ephemeralPub = x25519.getPublicKey(ephemeralSecret);
+    const batchKey = hkdf(sha256, x25519.getSharedSecret(ephemeralSecret, recipientPub), concatBytes(ephemeralPub, recipientPub), utf8ToBytes('seller-vault/sealed/v2'), 32);
+    const shredKey = x25519.utils.randomSecretKey();
+    const ref = Uint8Array.of(SEALED_V2, 0, 0, 0x4f, 0xe2, ...new Uint8Array(16).fill(7));
+    const nonce = new Uint8Array(24).fill(9);
+    const plaintext = utf8ToBytes('王小明, 12 Rue de la Paix');
+    const v2 = concatBytes(ref, ephemeralPub, nonce, xchacha20poly1305(hmac(sha256, shredKey, concatBytes(batchKey, ref)), nonce, aad).encrypt(plaintext));
+    expect(shredRefOf(v2)).toEqual({ day: 0x4fe2, keyId: ref.subarray(5) });
+    expect(createVaultOpener(recipient, () => shredKey).open(v2, aad)).toEqual(plaintext);
+    // The version byte chooses the derivation: relabelled, neither opens.
+    const { envelope, shred } = sealOne('x');
+    const relabelled = envelope.slice();
+    relabelled[0] = SEALED_V2;
+    expect(() => createVaultOpener(recipient, () => shred.key).open(relabelled, aad)).toThrow(SealedOpenError);
+    const v2AsV3 = v2.slice();
+    v2AsV3[0] = SEALED_V3;
+    expect(() => createVaultOpener(recipient, () => shredKey).open(v2AsV3, aad)).toThrow(SealedOpenError);
+  });
+
+  it('its XChaCha20-Poly1305 (@stablelib) gives the same bytes as @noble/ciphers and opens what noble seals', () => {
+    const bytes = (n: number) => fc.uint8Array({ minLength: n, maxLength: n });
+    fc.assert(
+      fc.property(bytes(32), bytes(24), fc.uint8Array({ maxLength: 700 }), fc.uint8Array({ maxLength: 64 }), (key, nonce, plaintext, ad) => {
+        const noble = xchacha20poly1305(key, nonce, ad).encrypt(plaintext);
+        expect(new XChaCha20Poly1305(key).seal(nonce, plaintext, ad)).toEqual(noble);
+        expect(new XChaCha20Poly1305(key).open(nonce, noble, ad)).toEqual(plaintext);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses days it cannot file and envelopes too short to hold a header', () => {
     expect(() => sealOne('x', -1)).toThrow(RangeError);
     expect(() => sealOne('x', 2 ** 32)).toThrow(RangeError);
-    expect(shredRefOf(Uint8Array.of(SEALED_V2, 0, 0))).toBeNull();
-    expect(() => createVaultOpener(recipient, () => undefined).open(Uint8Array.of(SEALED_V2), aad)).toThrow(SealedOpenError);
+    expect(shredRefOf(Uint8Array.of(SEALED_V3, 0, 0))).toBeNull();
+    expect(() => createVaultOpener(recipient, () => undefined).open(Uint8Array.of(SEALED_V3), aad)).toThrow(SealedOpenError);
+    expect(() => createVaultOpener(recipient, () => new Uint8Array(32)).open(Uint8Array.of(SEALED_V2, ...new Uint8Array(92)), aad)).toThrow(SealedOpenError);
   });
 });

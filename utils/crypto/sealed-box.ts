@@ -1,9 +1,12 @@
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { bytesToHex, concatBytes, randomBytes, utf8ToBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, concatBytes, randomBytes } from '@noble/ciphers/utils.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { aeadOpen, aeadSeal } from './xchacha';
+
+/** UTF-8 for the hot paths: one encoder, no copy of its output (every sealed record encodes twice). */
+const utf8 = new TextEncoder();
 
 /**
  * Sealed envelope, version 1 (ARCHITECTURE: Crypto). Sealing needs only the vault public key,
@@ -25,7 +28,7 @@ const NONCE_LEN = 24;
 const TAG_LEN = 16;
 const NONCE_POOL = 2048;
 const HEADER_LEN = 1 + EPHEMERAL_LEN + NONCE_LEN;
-const HKDF_INFO = utf8ToBytes('seller-vault/sealed/v1');
+const HKDF_INFO = utf8.encode('seller-vault/sealed/v1');
 
 /** Opening failed: wrong key, tampered bytes, wrong associated data, or unknown version. */
 export class SealedOpenError extends Error {
@@ -37,7 +40,7 @@ export class SealedOpenError extends Error {
 
 /** Associated data binding a blob to its row: table name + NUL + primary key. */
 export function sealedAad(table: string, primaryKey: string): Uint8Array {
-  return utf8ToBytes(`${table}\u0000${primaryKey}`);
+  return utf8.encode(`${table}\u0000${primaryKey}`);
 }
 
 function deriveSealKey(shared: Uint8Array, ephemeralPub: Uint8Array, recipientPub: Uint8Array, info: Uint8Array = HKDF_INFO): Uint8Array {
@@ -88,7 +91,7 @@ export function createSealer(recipientPublicKey: Uint8Array): Sealer {
       }
       const nonce = pool.subarray(offset, offset + NONCE_LEN);
       offset += NONCE_LEN;
-      const ciphertext = xchacha20poly1305(key, nonce, aad).encrypt(plaintext);
+      const ciphertext = aeadSeal(key, nonce, plaintext, aad);
       return concatBytes(Uint8Array.of(SEALED_V1), ephemeralPub, nonce, ciphertext);
     },
   };
@@ -108,11 +111,9 @@ export function createOpener(recipientSecretKey: Uint8Array): Opener {
       if (envelope[0] !== SEALED_V1) throw new SealedOpenError(`unknown envelope version ${envelope[0]}`);
       const key = batchKey(envelope.subarray(1, 1 + EPHEMERAL_LEN));
       const nonce = envelope.subarray(1 + EPHEMERAL_LEN, HEADER_LEN);
-      try {
-        return xchacha20poly1305(key, nonce, aad).decrypt(envelope.subarray(HEADER_LEN));
-      } catch {
-        throw new SealedOpenError('authentication failed');
-      }
+      const plaintext = aeadOpen(key, nonce, envelope.subarray(HEADER_LEN), aad);
+      if (!plaintext) throw new SealedOpenError('authentication failed');
+      return plaintext;
     },
   };
 }
@@ -127,12 +128,12 @@ export function openWith(recipientSecretKey: Uint8Array, envelope: Uint8Array, a
 }
 
 /**
- * Sealed envelope, version 2: a v1 envelope whose key also needs a per-record **shred key** that
- * lives only in a store where deletion is physical (utils/shred: OPFS files). Deleting the shred
- * key makes the record unopenable for good, even with the vault private key, wherever copies of
- * the envelope survive (LevelDB keeps deleted rows until it compacts: docs/deletion-measurements.md).
+ * Sealed envelope, versions 2 and 3: a v1 envelope whose key also needs a per-record **shred key**
+ * that lives only in a store where deletion is physical (utils/shred: OPFS files). Deleting the
+ * shred key makes the record unopenable for good, even with the vault private key, wherever copies
+ * of the envelope survive (LevelDB keeps deleted rows until it compacts: docs/deletion-measurements.md).
  *
- *   [0]       version byte 0x02
+ *   [0]       version byte 0x02 or 0x03
  *   [1..5)    shred day (uint32 BE: the UTC day whose shred file holds the shred key)
  *   [5..21)   shred key id (16 random bytes)
  *   [21..53)  ephemeral X25519 public key
@@ -140,17 +141,23 @@ export function openWith(recipientSecretKey: Uint8Array, envelope: Uint8Array, a
  *   [77..)    XChaCha20-Poly1305 ciphertext + 16-byte tag
  *
  * batchKey = HKDF-SHA256(ikm = X25519(ephemeral, recipient), salt = ephemeralPub || recipientPub,
- * info = "seller-vault/sealed/v2"); record key = HMAC-SHA256(shredKey, batchKey || header[0..21)).
- * Sealing still needs only the vault public key (capture while locked).
+ * info = "seller-vault/sealed/v2"). Record key, with ref = header[0..21):
+ *   v3 (written now):  HMAC-SHA256(key = batchKey, shredKey || ref)
+ *   v2 (still opened): HMAC-SHA256(key = shredKey, batchKey || ref)
+ * Both are a PRF of the batch key and the shred key: without either, the record key is out of
+ * reach. v3 keys the HMAC with the batch key, so its key schedule is computed once per sealer
+ * instead of once per record (issue 11: per-record sealing cost). Sealing still needs only the
+ * vault public key (capture while locked).
  */
 export const SEALED_V2 = 0x02;
+export const SEALED_V3 = 0x03;
 const SHRED_ID_LEN = 16;
 export const SHRED_KEY_LEN = 32;
-const V2_REF_LEN = 1 + 4 + SHRED_ID_LEN;
-const V2_HEADER_LEN = V2_REF_LEN + EPHEMERAL_LEN + NONCE_LEN;
-const HKDF_INFO_V2 = utf8ToBytes('seller-vault/sealed/v2');
+const SHRED_REF_LEN = 1 + 4 + SHRED_ID_LEN;
+const SHRED_HEADER_LEN = SHRED_REF_LEN + EPHEMERAL_LEN + NONCE_LEN;
+const HKDF_INFO_V2 = utf8.encode('seller-vault/sealed/v2');
 
-/** Where a v2 envelope's shred key is: its day file and its id. */
+/** Where a v2/v3 envelope's shred key is: its day file and its id. */
 export interface ShredRef {
   day: number;
   keyId: Uint8Array;
@@ -161,15 +168,15 @@ export interface ShredKey extends ShredRef {
   key: Uint8Array;
 }
 
-/** The shred ref of a v2 envelope; null for v1 or anything too short to be one. */
+/** The shred ref of a v2/v3 envelope; null for v1 or anything too short to be one. */
 export function shredRefOf(envelope: Uint8Array): ShredRef | null {
-  if (!(envelope instanceof Uint8Array) || envelope.length < V2_HEADER_LEN + TAG_LEN || envelope[0] !== SEALED_V2) return null;
+  if (!(envelope instanceof Uint8Array) || envelope.length < SHRED_HEADER_LEN + TAG_LEN || (envelope[0] !== SEALED_V2 && envelope[0] !== SEALED_V3)) return null;
   const day = new DataView(envelope.buffer, envelope.byteOffset + 1, 4).getUint32(0);
-  return { day, keyId: envelope.slice(5, V2_REF_LEN) };
+  return { day, keyId: envelope.slice(5, SHRED_REF_LEN) };
 }
 
-function recordKey(batchKey: Uint8Array, shredKey: Uint8Array, ref: Uint8Array): Uint8Array {
-  return hmac(sha256, shredKey, concatBytes(batchKey, ref));
+function recordKey(version: number, batchKey: Uint8Array, shredKey: Uint8Array, ref: Uint8Array): Uint8Array {
+  return version === SEALED_V3 ? hmac(sha256, batchKey, concatBytes(shredKey, ref)) : hmac(sha256, shredKey, concatBytes(batchKey, ref));
 }
 
 export interface ShreddingSealer {
@@ -177,25 +184,26 @@ export interface ShreddingSealer {
   seal(plaintext: Uint8Array, aad: Uint8Array, day: number): { envelope: Uint8Array; shred: ShredKey };
 }
 
-/** A v2 sealer for one batch: one ephemeral key; per record a fresh nonce, shred key and id. */
+/** A v3 sealer for one batch: one ephemeral key; per record a fresh nonce, shred key and id. */
 export function createShreddingSealer(recipientPublicKey: Uint8Array): ShreddingSealer {
   const ephemeralSecret = x25519.utils.randomSecretKey();
   const ephemeralPub = x25519.getPublicKey(ephemeralSecret);
   const batchKey = deriveSealKey(x25519.getSharedSecret(ephemeralSecret, recipientPublicKey), ephemeralPub, recipientPublicKey, HKDF_INFO_V2);
   ephemeralSecret.fill(0);
+  // The HMAC keyed with the batch key, its key schedule done once; cloned for each record.
+  const recordKeys = hmac.create(sha256, batchKey);
+  batchKey.fill(0);
   // Nonce, id and key drawn from the CSPRNG in pools: one getRandomValues per 512 records
   // (36 KB; the call takes at most 64 KB).
   const PER_RECORD = NONCE_LEN + SHRED_ID_LEN + SHRED_KEY_LEN;
   const POOL_RECORDS = 512;
   let pool = new Uint8Array(0);
   let offset = 0;
-  // The record key's HMAC input, batchKey || ref: one buffer per sealer, the ref rewritten per
-  // record. Per record the envelope is written in place (header, then the ciphertext straight
-  // into its tail), with no intermediate copies: sealing cost is per-record allocations as much
-  // as cipher work at ~160-byte records (bench/vault.bench.ts, issue 11).
-  const keyInput = new Uint8Array(32 + V2_REF_LEN);
-  keyInput.set(batchKey);
-  const keyInputRef = keyInput.subarray(32);
+  // The record key's HMAC input, shredKey || ref: one buffer per sealer, rewritten per record and
+  // wiped after. Per record the envelope is written in place (header, then the ciphertext straight
+  // into its tail), with no intermediate copies: at ~160-byte records sealing cost is per-record
+  // allocations as much as cipher work (bench/vault.bench.ts, issue 11).
+  const keyInput = new Uint8Array(SHRED_KEY_LEN + SHRED_REF_LEN);
   return {
     seal(plaintext, aad, day) {
       if (!Number.isInteger(day) || day < 0 || day > 0xffffffff) throw new RangeError(`shred day out of range: ${day}`);
@@ -203,23 +211,26 @@ export function createShreddingSealer(recipientPublicKey: Uint8Array): Shredding
         pool = randomBytes(PER_RECORD * POOL_RECORDS);
         offset = 0;
       }
-      const envelope = new Uint8Array(V2_HEADER_LEN + plaintext.length + TAG_LEN);
-      envelope[0] = SEALED_V2;
+      const envelope = new Uint8Array(SHRED_HEADER_LEN + plaintext.length + TAG_LEN);
+      envelope[0] = SEALED_V3;
       envelope[1] = day >>> 24;
       envelope[2] = (day >>> 16) & 0xff;
       envelope[3] = (day >>> 8) & 0xff;
       envelope[4] = day & 0xff;
       envelope.set(pool.subarray(offset + NONCE_LEN, offset + NONCE_LEN + SHRED_ID_LEN), 5);
-      envelope.set(ephemeralPub, V2_REF_LEN);
-      envelope.set(pool.subarray(offset, offset + NONCE_LEN), V2_REF_LEN + EPHEMERAL_LEN);
+      envelope.set(ephemeralPub, SHRED_REF_LEN);
+      envelope.set(pool.subarray(offset, offset + NONCE_LEN), SHRED_REF_LEN + EPHEMERAL_LEN);
       const key = pool.slice(offset + NONCE_LEN + SHRED_ID_LEN, offset + PER_RECORD);
       // Spent randomness does not linger in the pool (the key lives on only in the shred file).
       pool.fill(0, offset, offset + PER_RECORD);
       offset += PER_RECORD;
-      keyInputRef.set(envelope.subarray(0, V2_REF_LEN));
-      const nonce = envelope.subarray(V2_REF_LEN + EPHEMERAL_LEN, V2_HEADER_LEN);
-      xchacha20poly1305(hmac(sha256, key, keyInput), nonce, aad).encrypt(plaintext, envelope.subarray(V2_HEADER_LEN));
-      return { envelope, shred: { day, keyId: envelope.slice(5, V2_REF_LEN), key } };
+      keyInput.set(key);
+      keyInput.set(envelope.subarray(0, SHRED_REF_LEN), SHRED_KEY_LEN);
+      const recordKey = recordKeys.clone().update(keyInput).digest();
+      keyInput.fill(0, 0, SHRED_KEY_LEN);
+      aeadSeal(recordKey, envelope.subarray(SHRED_REF_LEN + EPHEMERAL_LEN, SHRED_HEADER_LEN), plaintext, aad, envelope.subarray(SHRED_HEADER_LEN));
+      recordKey.fill(0);
+      return { envelope, shred: { day, keyId: envelope.slice(5, SHRED_REF_LEN), key } };
     },
   };
 }
@@ -227,7 +238,7 @@ export function createShreddingSealer(recipientPublicKey: Uint8Array): Shredding
 /** Finds a shred key by its ref; undefined when it was deleted (the record is gone for good). */
 export type ShredKeyLookup = (ref: ShredRef) => Uint8Array | undefined;
 
-/** Opens v1 and v2 envelopes; v2 needs its shred key from `shredKeys`. */
+/** Opens v1, v2 and v3 envelopes; v2 and v3 need their shred key from `shredKeys`. */
 export function createVaultOpener(recipientSecretKey: Uint8Array, shredKeys: ShredKeyLookup): Opener {
   const v1 = createOpener(recipientSecretKey);
   const batchKey = batchKeysOf(recipientSecretKey, HKDF_INFO_V2);
@@ -238,13 +249,11 @@ export function createVaultOpener(recipientSecretKey: Uint8Array, shredKeys: Shr
       if (!ref) throw new SealedOpenError('not a sealed envelope');
       const shredKey = shredKeys(ref);
       if (!shredKey) throw new SealedOpenError('shred key deleted');
-      const key = batchKey(envelope.subarray(V2_REF_LEN, V2_REF_LEN + EPHEMERAL_LEN));
-      const nonce = envelope.subarray(V2_REF_LEN + EPHEMERAL_LEN, V2_HEADER_LEN);
-      try {
-        return xchacha20poly1305(recordKey(key, shredKey, envelope.subarray(0, V2_REF_LEN)), nonce, aad).decrypt(envelope.subarray(V2_HEADER_LEN));
-      } catch {
-        throw new SealedOpenError('authentication failed');
-      }
+      const key = recordKey(envelope[0]!, batchKey(envelope.subarray(SHRED_REF_LEN, SHRED_REF_LEN + EPHEMERAL_LEN)), shredKey, envelope.subarray(0, SHRED_REF_LEN));
+      const plaintext = aeadOpen(key, envelope.subarray(SHRED_REF_LEN + EPHEMERAL_LEN, SHRED_HEADER_LEN), envelope.subarray(SHRED_HEADER_LEN), aad);
+      key.fill(0);
+      if (!plaintext) throw new SealedOpenError('authentication failed');
+      return plaintext;
     },
   };
 }

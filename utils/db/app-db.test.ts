@@ -62,6 +62,8 @@ describe('database history', () => {
       expect(await db.items.where('subOrderSn').equals('211-9').count()).toBe(1);
       expect(await db.orders.where('piiState').equals('purged').primaryKeys()).toEqual(['PO-211-2']);
       expect(await db.buyers.where('purgeAt').above(0).count()).toBe(1);
+      // Version 5: buyers keeps only the purgeAt index (a shop's rows are found through orders).
+      expect([...db.backendDB().transaction('buyers').objectStore('buyers').indexNames]).toEqual(['purgeAt']);
       // The order-list indexes (version 4) are built for the rows already stored.
       expect(await db.orders.where('shopId').equals('1001').primaryKeys()).toEqual(['PO-211-1']);
       expect(await db.orders.where('[status+capturedAt]').between(['to_ship', Dexie.minKey], ['to_ship', Dexie.maxKey]).primaryKeys()).toEqual(['PO-211-1']);
@@ -112,6 +114,7 @@ describe('database history', () => {
       'piiState',
       'purgeAt',
     ]);
+    expect(db.buyers.schema.indexes.map((i) => i.name)).toEqual(['purgeAt']);
     db.close();
   });
 

@@ -90,6 +90,17 @@ describe('deletion notices', () => {
     expect(await deps.db.orders.count()).toBe(4);
   });
 
+  it("a shop notice also erases that shop's buyers rows whose order row is missing (buyers has no shop index)", async () => {
+    const deps = await seedThreeShops();
+    // Never written so by the extension (an order row goes only with every buyers row): the
+    // notice must still not miss such a row, and must leave another shop's alone.
+    await deps.db.orders.bulkDelete(['PO-a2', 'PO-b1']);
+    const view = await recordDeletionNotice(withPorts(deps, fakePorts()), { receivedAt: T0, scope: { kind: 'shop', shopId: 'A' }, reference: '' }, 'options');
+    expect((await deps.db.buyers.toCollection().primaryKeys()).sort()).toEqual(['PO-b1', 'PO-c1']);
+    expect(view.deletedBuyers).toBe(2);
+    expect(view.check).toMatchObject({ buyersLeft: 0, clean: true });
+  });
+
   it('reports a late execution against the 72-hour promise', async () => {
     const deps = await seedThreeShops();
     deps.clock.now = T0 + NOTICE_DELETE_WITHIN_MS + 1;

@@ -39,13 +39,28 @@ export async function resolveOrderList(db: AppDb, listed: readonly string[]): Pr
   return { parents: [...parents], unmatched: rest.filter((sn) => !subMatched.has(sn)) };
 }
 
+/**
+ * `buyers` has no shop index (schema version 5: every capture write paid for one): a buyers row is
+ * only written for a stored order of the same shop, an order never changes shop, and orders are
+ * only removed together with every buyers row (clear all), so the shop's orders name its rows.
+ * A row without its order (none is expected) is still found here: a notice must not miss one.
+ * Key-only reads, then only such rows are read.
+ */
+async function shopRowsWithoutOrder(db: AppDb, shopId: string): Promise<string[]> {
+  const [buyerSns, orderSns] = await Promise.all([db.buyers.toCollection().primaryKeys(), db.orders.toCollection().primaryKeys()]);
+  const ordered = new Set(orderSns);
+  const orphans = buyerSns.filter((sn) => !ordered.has(sn));
+  if (orphans.length === 0) return [];
+  return (await db.buyers.bulkGet(orphans)).filter((row) => row?.shopId === shopId).map((row) => row!.orderSn);
+}
+
 /** Order numbers a scope covers that may hold PII or files (index lookups; sub-orders resolved to parents). */
 export async function scopeOrderSns(db: AppDb, scope: DeletionScope): Promise<string[]> {
   switch (scope.kind) {
     case 'all':
       return union(db.buyers.toCollection().primaryKeys(), db.orders.where('piiState').equals('present').primaryKeys());
     case 'shop':
-      return union(db.buyers.where('shopId').equals(scope.shopId).primaryKeys(), db.orders.where('shopId').equals(scope.shopId).primaryKeys());
+      return union(db.orders.where('shopId').equals(scope.shopId).primaryKeys(), shopRowsWithoutOrder(db, scope.shopId));
     case 'orders':
       return (await resolveOrderList(db, scope.orderSns)).parents;
   }

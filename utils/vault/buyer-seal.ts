@@ -1,4 +1,4 @@
-import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
+import { bytesToUtf8 } from '@noble/ciphers/utils.js';
 import { sealedAad, SealedOpenError, shredRefOf, type Opener, type ShredRef, type ShreddingSealer } from '../crypto/sealed-box';
 import type { OrderShredKey } from '../shred/shred-key-store';
 import { shredDayOf } from '../shred/shred-day';
@@ -36,9 +36,11 @@ const allFieldsListed: [MissingField] extends [never] ? true : never = true;
 void allFieldsListed;
 
 const LAYOUT_V1 = 1;
+/** One encoder for every record (noble's utf8ToBytes makes an encoder and a copy per call). */
+const utf8 = new TextEncoder();
 
 export function encodeBuyerPii(pii: BuyerPii): Uint8Array {
-  return utf8ToBytes(JSON.stringify([LAYOUT_V1, ...PII_FIELDS_V1.map((f) => pii[f])]));
+  return utf8.encode(JSON.stringify([LAYOUT_V1, ...PII_FIELDS_V1.map((f) => pii[f])]));
 }
 
 /** Null when the bytes are not a layout this version knows. */
