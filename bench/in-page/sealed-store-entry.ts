@@ -60,12 +60,12 @@ const BUYERS_INDEXES = SCHEMA_HISTORY.findLast((s) => s.stores.buyers)!
   .slice(1)
   .map((index) => index.trim());
 
-async function putPlain(dbName: string, rows: unknown[], indexes: readonly string[] = BUYERS_INDEXES): Promise<void> {
+async function putPlain(dbName: string, rows: unknown[]): Promise<void> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(dbName, 1);
     req.onupgradeneeded = () => {
       const store = req.result.createObjectStore('buyers', { keyPath: 'orderSn' });
-      for (const index of indexes) store.createIndex(index, index);
+      for (const index of BUYERS_INDEXES) store.createIndex(index, index);
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);

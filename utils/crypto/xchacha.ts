@@ -18,7 +18,6 @@ export function aeadSeal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Arr
 
 /** Plaintext, or null when the tag does not verify (wrong key, tampered bytes, other associated data). */
 export function aeadOpen(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array | null {
-  if (sealed.length < 16) return null;
   const aead = new XChaCha20Poly1305(key);
   try {
     return aead.open(nonce, sealed, aad);
