@@ -1,16 +1,15 @@
 import { i18n } from '../common/i18n';
-import { useEffect, useState } from 'react';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useAction } from '../common/use-action';
 import { useBackground } from '../common/use-background';
+import { useDraft } from '../common/use-draft';
 import { errorText } from '../retention/format-time';
 
 /** The marketplace security contact incident reports go to. */
 export function SecurityContactForm() {
   const stored = useBackground('incidents/contact', {});
-  const [email, setEmail] = useState('');
-  useEffect(() => setEmail(stored.data?.email ?? ''), [stored.data?.email]);
+  const [email, setEmail] = useDraft(stored.data?.email);
   const { busy, message, run } = useAction(errorText);
   return (
     <form
