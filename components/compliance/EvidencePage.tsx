@@ -1,5 +1,6 @@
 import { i18n } from '../common/i18n';
 import { messageKey } from '../common/message-key';
+import { evidencePackOf } from '../../utils/compliance/evidence-pack-file';
 import { renderEvidencePdf } from '../../utils/compliance/evidence-pdf';
 import { loadFontsFromUrl } from '../../utils/export/fonts';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
@@ -16,7 +17,7 @@ export function EvidencePage() {
   const { busy, message, run } = useAction(errorText);
   const exportPack = () =>
     run(async () => {
-      const pack = await sendMessage('evidence/collect', { utcOffsetMinutes: -new Date().getTimezoneOffset() });
+      const pack = evidencePackOf(await sendMessage('evidence/collect', { utcOffsetMinutes: -new Date().getTimezoneOffset() }));
       const stamp = pack.generatedAt.slice(0, 10);
       saveUntrackedFile(new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' }), `evidence-pack-${stamp}.json`);
       const pdf = await renderEvidencePdf(pack, await loadFontsFromUrl(labelFontsUrl()), Date.parse(pack.generatedAt));

@@ -1,6 +1,6 @@
 import { i18n } from '../common/i18n';
 import { messageKey } from '../common/message-key';
-import { accessCsvRows } from '../../utils/requests/access-export';
+import { accessCsvRows, accessExportOf } from '../../utils/requests/access-export-file';
 import type { RequestView } from '../../utils/requests/request-messages';
 import { sendMessage } from '../../utils/messaging/send-message-adapter';
 import type { RequestNotes } from '../../utils/vault/request-notes';
@@ -21,7 +21,7 @@ export function RequestCard({ request: r, notes }: { request: RequestView; notes
   const open = r.state === 'received' || r.state === 'verified';
   const exportAccess = (format: 'access-json' | 'access-csv') =>
     run(async () => {
-      const data = await sendMessage('requests/access-data', { id: r.id });
+      const data = accessExportOf(await sendMessage('requests/access-data', { id: r.id }));
       const stamp = new Date(data.generatedAt).toISOString().slice(0, 10);
       const blob =
         format === 'access-json' ? new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }) : new Blob([csvText(accessCsvRows(data))], { type: 'text/csv' });

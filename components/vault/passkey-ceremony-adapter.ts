@@ -1,4 +1,4 @@
-import { bytesToHex, hexToBytes, randomBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, hexToBytes, randomBytes } from '@noble/hashes/utils.js';
 
 /**
  * The WebAuthn side of passkey unlock (issue 15 item 8). Runs in an extension page: the service

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { bytesToHex, hexToBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { randomBytes } from 'node:crypto';
 import { decodeShredEntries, encodeShredEntries } from '../../utils/shred/shred-file';
 import { shredDayOf } from '../../utils/shred/shred-day';

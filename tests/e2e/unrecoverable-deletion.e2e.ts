@@ -1,4 +1,4 @@
-import { bytesToHex, hexToBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { Page, Worker } from '@playwright/test';
 import { DAY_MS, type FixtureOrder, makeOrder } from '../fixtures/order-fixtures';
 import { createVaultOpener, shredRefOf } from '../../utils/crypto/sealed-box';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import type { AuditRecord } from '../db/records';
 import { defineMessage } from '../messaging/define-message';
 import type { AuditCheckpoint } from './audit-checkpoint';
@@ -25,20 +25,20 @@ export interface AuditExport {
 }
 
 const filter = {
-  action: z.string().max(100).optional(),
-  fromAt: z.number().int().optional(),
-  toAt: z.number().int().optional(),
+  action: z.optional(z.string().check(z.maxLength(100))),
+  fromAt: z.optional(z.number().check(z.int())),
+  toAt: z.optional(z.number().check(z.int())),
 };
 
 /** Messages of the audit concern: read, filter, verify, export and keep the hash-chained log. */
 export const auditMessages = {
   'audit/list': defineMessage(
     'page',
-    z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50), ...filter }),
+    z.object({ beforeSeq: z.optional(z.number().check(z.int(), z.positive())), limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(200)), 50), ...filter }),
   ).returns<AuditListReply>(),
   'audit/verify': defineMessage('page', z.object({})).returns<AuditVerifyReply>(),
   'audit/export': defineMessage('page', z.object({})).returns<AuditExport>(),
-  'audit/set-retention': defineMessage('page', z.object({ days: z.number().int().min(AUDIT_MIN_RETENTION_DAYS).max(AUDIT_MAX_RETENTION_DAYS) })).returns<{
+  'audit/set-retention': defineMessage('page', z.object({ days: z.number().check(z.int(), z.gte(AUDIT_MIN_RETENTION_DAYS), z.lte(AUDIT_MAX_RETENTION_DAYS)) })).returns<{
     days: number;
     pruned: number;
   }>(),

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { shopIdSchema } from '../consent/consent-schema';
 import { defineMessage } from '../messaging/define-message';
 import type { BulkFetchRefusal } from './bulk-fetch-gate';
 import { MAX_BATCH_ORDERS } from './bulk-fetch-plan';
 import { STOP_REASONS } from './session-answer';
 
-const orderSnSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/);
+const orderSnSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/));
 /** One address answer is a few hundred bytes; anything near this is not an address. */
 export const MAX_ANSWER_CHARS = 100_000;
 
@@ -20,13 +20,13 @@ export interface BulkFetchPlanReply {
 export const bulkFetchStoreSchema = z.object({
   shopId: shopIdSchema,
   /** The seller's reason for viewing, posted with every order's note (`noteReasonType`). */
-  reasonType: z.number().int().min(1).max(99),
-  requested: z.number().int().min(0).max(MAX_BATCH_ORDERS),
+  reasonType: z.number().check(z.int(), z.gte(1), z.lte(99)),
+  requested: z.number().check(z.int(), z.gte(0), z.lte(MAX_BATCH_ORDERS)),
   /** The address answers the page got, as JSON text (parsed here, by the one ingest path). */
-  answers: z.array(z.object({ orderSn: orderSnSchema, json: z.string().max(MAX_ANSWER_CHARS) })).max(MAX_BATCH_ORDERS),
-  stoppedBy: z.enum(STOP_REASONS).nullable(),
+  answers: z.array(z.object({ orderSn: orderSnSchema, json: z.string().check(z.maxLength(MAX_ANSWER_CHARS)) })).check(z.maxLength(MAX_BATCH_ORDERS)),
+  stoppedBy: z.nullable(z.enum(STOP_REASONS)),
   cancelled: z.boolean(),
-  notAttempted: z.number().int().min(0).max(MAX_BATCH_ORDERS),
+  notAttempted: z.number().check(z.int(), z.gte(0), z.lte(MAX_BATCH_ORDERS)),
 });
 export type BulkFetchStoreInput = z.infer<typeof bulkFetchStoreSchema>;
 
@@ -46,7 +46,7 @@ export const bulkFetchMessages = {
   /** Popup and the seller-center tab: may a batch run for this shop, and which orders would it ask about. */
   'bulk-fetch/plan': defineMessage(
     'content',
-    z.object({ shopId: shopIdSchema.nullable(), orderSns: z.array(orderSnSchema).max(100_000).nullable().default(null) }),
+    z.object({ shopId: z.nullable(shopIdSchema), orderSns: z._default(z.nullable(z.array(orderSnSchema).check(z.maxLength(100_000))), null) }),
   ).returns<BulkFetchPlanReply>(),
   /** The seller-center tab, once per batch (finished, stopped or cancelled): the answers it got. */
   'bulk-fetch/store': defineMessage('content', bulkFetchStoreSchema).returns<BulkFetchStoreReply>(),

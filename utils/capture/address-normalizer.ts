@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { buyerPiiSchema, type AddressSource, type BuyerPii, type CapturedAddress } from '../vault/buyer-pii';
 import type { CountryAlpha2 } from '../geo/country-lookup';
 import { plainCapturedText } from './captured-text';
@@ -9,7 +9,7 @@ import { isMaskedValue } from './masked-value';
  * `result`, the detail page's `rawData.store.shippingInfo`, and the DOM fallback all arrive as
  * receiptName / mobile / mail / addressLine1..3 / regionName1..4 / postCode / taxCode.
  */
-const field = z.union([z.string(), z.number().transform(String)]).nullish();
+const field = z.nullish(z.union([z.string(), z.pipe(z.number(), z.transform(String))]));
 export const rawAddressSchema = z.object({
   receiptName: field,
   mobile: field,

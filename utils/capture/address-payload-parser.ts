@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import type { AddressSource, CapturedAddress } from '../vault/buyer-pii';
 import { toCamelKeys } from './camel-keys';
 import { CaptureRejection } from './capture-rejection';
@@ -25,33 +25,33 @@ export interface AddressParseTime {
   zone: PageZone;
 }
 
-const orderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/);
+const orderNumber = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/));
 
 /** `order_shipping_address_query` response: `result` is one address (or, defensively, a list). */
-const addressApiSchema = sellerCenterEnvelopeSchema.extend({
-  result: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown())).max(1000)]).nullish(),
+const addressApiSchema = z.extend(sellerCenterEnvelopeSchema, {
+  result: z.nullish(z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown())).check(z.maxLength(1000))])),
 });
 /** A package of the detail page: when it left (local "YYYY-MM-DD HH:mm:ss", or unix s/ms). */
 const packageSchema = z.object({
-  sendTime: z.union([z.number(), z.string()]).nullish(),
-  sendTimeStr: z.string().max(64).nullish(),
-  packageSn: z.string().max(64).nullish().catch(null),
-  trackingNumber: z.string().max(64).nullish().catch(null),
+  sendTime: z.nullish(z.union([z.number(), z.string()])),
+  sendTimeStr: z.nullish(z.string().check(z.maxLength(64))),
+  packageSn: z.catch(z.nullish(z.string().check(z.maxLength(64))), null),
+  trackingNumber: z.catch(z.nullish(z.string().check(z.maxLength(64))), null),
 });
 /** Detail page `window.rawData` (camelCase; the parts that locate the address and date its shipment). */
 const rawDataSchema = z.object({
   store: z.object({
-    parentOrderMap: z
-      .object({
+    parentOrderMap: z.nullish(
+      z.object({
         parentOrderSn: orderNumber,
-        parentOrderStatus: z.number().int().nullish().catch(null),
+        parentOrderStatus: z.catch(z.nullish(z.number().check(z.int())), null),
         // "Aug 19, 2026, 4:35 am PKT(UTC+5)": the zone is in the string (utils/time).
-        localParentOrderTimeStr: z.string().max(64).nullish().catch(null),
+        localParentOrderTimeStr: z.catch(z.nullish(z.string().check(z.maxLength(64))), null),
         // A malformed package list dates nothing rather than rejecting the address.
-        localPackageInfoList: z.array(packageSchema).max(1000).nullish().catch(null),
-      })
-      .nullish(),
-    shippingInfo: z.record(z.string(), z.unknown()).nullish(),
+        localPackageInfoList: z.catch(z.nullish(z.array(packageSchema).check(z.maxLength(1000))), null),
+      }),
+    ),
+    shippingInfo: z.nullish(z.record(z.string(), z.unknown())),
   }),
 });
 /** What the isolated content script extracted from the visible address block. */

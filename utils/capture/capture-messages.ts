@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { shopIdSchema } from '../consent/consent-schema';
 import { defineMessage } from '../messaging/define-message';
 
@@ -13,15 +13,15 @@ export type CaptureKind = (typeof CAPTURE_KINDS)[number];
 
 export const capturePayloadSchema = z.object({
   kind: z.enum(CAPTURE_KINDS),
-  shopId: shopIdSchema.nullable(),
+  shopId: z.nullable(shopIdSchema),
   /** Page URL without query (query strings may carry order numbers; not needed for parsing). */
-  pageUrl: z.string().max(2000),
+  pageUrl: z.string().check(z.maxLength(2000)),
   /**
    * The zone the page asked the seller center to write its time strings in, minutes east of UTC:
    * the request body's `timeZone` ("UTC+8"), else the page URL's `timeZone` parameter. Null when
    * neither says: times are then read at their earliest possible instant and flagged uncertain.
    */
-  utcOffsetMinutes: z.number().int().min(-720).max(840).nullable(),
+  utcOffsetMinutes: z.nullable(z.number().check(z.int(), z.gte(-720), z.lte(840))),
   /**
    * The response (or rawData / DOM extraction) as JSON text, parsed only in the background. Kept
    * as text so the 5 MB cap is measured on the same bytes at both ends; not length-limited here so
@@ -29,13 +29,9 @@ export const capturePayloadSchema = z.object({
    */
   json: z.string(),
   /** The request's JSON body, where the answer alone does not say what happened (ship action: which orders shipped). */
-  requestJson: z.string().max(100_000).nullable().default(null),
+  requestJson: z._default(z.nullable(z.string().check(z.maxLength(100_000))), null),
   /** Order number the page asked about (request body or URL), for answers that do not name it. */
-  orderSnHint: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/)
-    .nullable()
-    .default(null),
+  orderSnHint: z._default(z.nullable(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/))), null),
 });
 export type CapturePayload = z.infer<typeof capturePayloadSchema>;
 
@@ -63,12 +59,12 @@ export const captureMessages = {
     'content',
     z.object({
       kind: capturePayloadSchema.shape.kind,
-      shopId: shopIdSchema.nullable(),
+      shopId: z.nullable(shopIdSchema),
       reason: z.enum(['too-large', 'rate-limited']),
-      chars: z.number().int().min(0),
-      count: z.number().int().min(1).max(1_000_000).default(1),
+      chars: z.number().check(z.int(), z.gte(0)),
+      count: z._default(z.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 1),
     }),
   ).returns<void>(),
   /** Popup: capture state of the active tab (the content script reports its shop per tab). */
-  'capture/tab-state': defineMessage('page', z.object({ tabId: z.number().int() })).returns<TabCaptureState>(),
+  'capture/tab-state': defineMessage('page', z.object({ tabId: z.number().check(z.int()) })).returns<TabCaptureState>(),
 };

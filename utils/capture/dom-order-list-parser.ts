@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import type { OrderStatus } from '../db/records';
 import { type PageZone, readSellerCenterTime } from '../time/seller-center-time';
 import { toCamelKeys } from './camel-keys';
@@ -15,12 +15,12 @@ const domListSchema = z.object({
   orders: z
     .array(
       z.object({
-        parentOrderSn: z.string().regex(/^PO-\d{2,4}-\d{5,20}$/),
-        statusText: z.string().max(100).nullish(),
-        shipByText: z.string().max(100).nullish(),
+        parentOrderSn: z.string().check(z.regex(/^PO-\d{2,4}-\d{5,20}$/)),
+        statusText: z.nullish(z.string().check(z.maxLength(100))),
+        shipByText: z.nullish(z.string().check(z.maxLength(100))),
       }),
     )
-    .max(MAX_PARENT_ORDERS),
+    .check(z.maxLength(MAX_PARENT_ORDERS)),
 });
 
 /** Status words the seller center shows in English and Chinese (lower-cased, trimmed). */

@@ -1,37 +1,36 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import type { PackageFact } from '../db/records';
 import { toCamelKeys } from './camel-keys';
 import { CaptureRejection } from './capture-rejection';
 import { packageFacts } from './package-facts';
 import { requireSuccessfulAnswer, sellerCenterEnvelopeSchema } from './seller-center-answer';
 
-const orderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/);
+const orderNumber = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/));
 const MAX_PACKAGES = 1000;
 
 /** `POST /mms/eagle/package/main_batch_query` after toCamelKeys (shape: tests/fixtures/seller-center-shapes). */
-const packageQuerySchema = sellerCenterEnvelopeSchema.extend({
-  result: z
-    .object({
-      packageInfoResultList: z
-        .array(
-          z.object({
-            packageSn: z.string().max(64).nullish().catch(null),
-            trackingNumber: z.string().max(64).nullish().catch(null),
-            shippingCompanyName: z.string().max(100).nullish().catch(null),
-            shipCompanyName: z.string().max(100).nullish().catch(null),
-            companyName: z.string().max(100).nullish().catch(null),
-            orderSendInfoList: z
-              .array(z.object({ parentOrderSn: orderNumber.nullish().catch(null) }))
-              .max(500)
-              .nullish()
-              .catch(null),
-          }),
-        )
-        .max(MAX_PACKAGES)
-        .nullish()
-        .transform((list) => list ?? []),
-    })
-    .nullish(),
+const packageQuerySchema = z.extend(sellerCenterEnvelopeSchema, {
+  result: z.nullish(
+    z.object({
+      packageInfoResultList: z.pipe(
+        z.nullish(
+          z
+            .array(
+              z.object({
+                packageSn: z.catch(z.nullish(z.string().check(z.maxLength(64))), null),
+                trackingNumber: z.catch(z.nullish(z.string().check(z.maxLength(64))), null),
+                shippingCompanyName: z.catch(z.nullish(z.string().check(z.maxLength(100))), null),
+                shipCompanyName: z.catch(z.nullish(z.string().check(z.maxLength(100))), null),
+                companyName: z.catch(z.nullish(z.string().check(z.maxLength(100))), null),
+                orderSendInfoList: z.catch(z.nullish(z.array(z.object({ parentOrderSn: z.catch(z.nullish(orderNumber), null) })).check(z.maxLength(500))), null),
+              }),
+            )
+            .check(z.maxLength(MAX_PACKAGES)),
+        ),
+        z.transform((list) => list ?? []),
+      ),
+    }),
+  ),
 });
 
 /** Packages by parent order number, from one package query answer. */
@@ -59,12 +58,11 @@ const shipRequestSchema = z.object({
   sendRequestList: z
     .array(
       z.object({
-        trackingNumber: z.string().max(64).nullish().catch(null),
-        orderSendInfoList: z.array(z.object({ parentOrderSn: orderNumber })).max(500),
+        trackingNumber: z.catch(z.nullish(z.string().check(z.maxLength(64))), null),
+        orderSendInfoList: z.array(z.object({ parentOrderSn: orderNumber })).check(z.maxLength(500)),
       }),
     )
-    .min(1)
-    .max(500),
+    .check(z.minLength(1), z.maxLength(500)),
 });
 
 export interface ShipAction {

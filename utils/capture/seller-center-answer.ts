@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { CaptureRejection } from './capture-rejection';
 
 /**
@@ -7,17 +7,9 @@ import { CaptureRejection } from './capture-rejection';
  * expired login; 20002 is "system busy" (success: false).
  */
 export const sellerCenterEnvelopeSchema = z.object({
-  success: z.boolean().nullish(),
-  errorCode: z
-    .union([
-      z.number(),
-      z
-        .string()
-        .regex(/^-?\d{1,12}$/)
-        .transform(Number),
-    ])
-    .nullish(),
-  errorMsg: z.string().max(500).nullish(),
+  success: z.nullish(z.boolean()),
+  errorCode: z.nullish(z.union([z.number(), z.pipe(z.string().check(z.regex(/^-?\d{1,12}$/)), z.transform(Number))])),
+  errorMsg: z.nullish(z.string().check(z.maxLength(500))),
 });
 
 const OK_CODES = new Set([0, 1000000]);

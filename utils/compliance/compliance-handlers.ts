@@ -9,7 +9,7 @@ import { purgeDueBuyers } from '../retention/purge-service';
 import { readRetentionStatus } from '../retention/retention-status';
 import type { complianceMessages } from './compliance-messages';
 import { refreshDeadlineSignals } from './compliance-service';
-import { buildEvidencePack } from './evidence-pack';
+import { buildEvidenceReport } from './evidence-pack';
 
 export function createComplianceHandlers(deps: BackgroundDeps): HandlerTable<typeof complianceMessages> {
   return {
@@ -26,7 +26,7 @@ export function createComplianceHandlers(deps: BackgroundDeps): HandlerTable<typ
         verifyStoredAudit(deps.db, head),
         auditRetentionDays(deps.db),
       ]);
-      const pack = buildEvidencePack({
+      const report = buildEvidenceReport({
         now: deps.now(),
         policyVersion: POLICY_VERSION,
         retentionDaysMax: MAX_RETENTION_DAYS,
@@ -43,7 +43,7 @@ export function createComplianceHandlers(deps: BackgroundDeps): HandlerTable<typ
         action: 'evidence.export',
         counts: { requests: requests.length, incidents: incidents.length, notices: notices.length },
       });
-      return pack;
+      return report;
     },
     'compliance/signals': async () => ({ badgeCount: (await refreshDeadlineSignals(deps)).badgeCount }),
   };

@@ -1,6 +1,5 @@
 import type { AuditVerifyReply } from '../audit/audit-log';
 import type { IncidentView } from '../incidents/incident-messages';
-import { PROCESSING_RECORDS } from '../processing/processing-records';
 import type { RequestView } from '../requests/request-messages';
 import type { NoticeView } from '../retention/deletion-notices';
 import type { RetentionStatus } from '../retention/retention-status';
@@ -90,7 +89,14 @@ export interface EvidenceFacts {
 const iso = (t: number) => new Date(t).toISOString();
 const isoOrNull = (t: number | null | undefined) => (typeof t === 'number' ? iso(t) : null);
 
-export function buildEvidencePack(f: EvidenceFacts): EvidencePack {
+/**
+ * The pack as the background answers it: everything but the records of processing, which are
+ * static text the page adds (evidence-pack-file.ts), so the service worker does not carry them
+ * (issue 11: parsed on every wake).
+ */
+export type EvidenceReport = Omit<EvidencePack, 'recordsOfProcessing'>;
+
+export function buildEvidenceReport(f: EvidenceFacts): EvidenceReport {
   return {
     format: 'seller-vault/evidence-pack/v1',
     generatedAt: iso(f.now),
@@ -156,13 +162,5 @@ export function buildEvidencePack(f: EvidenceFacts): EvidencePack {
         : null,
       retentionDays: f.auditRetentionDays,
     },
-    recordsOfProcessing: PROCESSING_RECORDS.map((g) => ({
-      table: g.table,
-      personal: g.personal,
-      keeping: g.keeping,
-      access: g.access,
-      deletion: g.deletionText,
-      fields: Object.entries(g.fields).map(([name, p]) => ({ name, source: p.source, purpose: p.purpose })),
-    })),
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { defineMessage } from '../messaging/define-message';
 import { shopIdSchema, type ShopConsent } from './consent-schema';
 
@@ -17,11 +17,11 @@ export const consentMessages = {
   /** From the in-page banner: opens the options authorization screen for that shop. */
   'consent/open-authorization': defineMessage('content', shopRequest).returns<void>(),
   'consent/list': defineMessage('page', z.object({})).returns<ShopConsent[]>(),
-  'consent/grant': defineMessage('page', z.object({ shopId: shopIdSchema, displayName: z.string().max(100).default('') })).returns<ShopConsent>(),
+  'consent/grant': defineMessage('page', z.object({ shopId: shopIdSchema, displayName: z._default(z.string().check(z.maxLength(100)), '') })).returns<ShopConsent>(),
   'consent/revoke': defineMessage('page', shopRequest).returns<boolean>(),
   /**
    * The seller accepts the current policy version after a change was announced: every shop
    * authorized under an older version is authorized under this one (capture resumes).
    */
-  'consent/accept-policy': defineMessage('page', z.object({ version: z.string().max(20) })).returns<ShopConsent[]>(),
+  'consent/accept-policy': defineMessage('page', z.object({ version: z.string().check(z.maxLength(20)) })).returns<ShopConsent[]>(),
 };

@@ -1,4 +1,4 @@
-import { concatBytes, randomBytes, utf8ToBytes } from '@noble/ciphers/utils.js';
+import { concatBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { scrypt } from '@noble/hashes/scrypt.js';
 import { aeadOpen, aeadSeal } from './xchacha';
 

@@ -1,4 +1,4 @@
-import { randomBytes } from '@noble/ciphers/utils.js';
+import { randomBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { UnwrapError } from './key-wrap';
 import { newPrfSalt, unwrapVaultKeysWithPasskey, wrapVaultKeysForPasskey } from './passkey-wrap';

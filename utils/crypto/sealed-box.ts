@@ -1,4 +1,4 @@
-import { bytesToHex, concatBytes, randomBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';

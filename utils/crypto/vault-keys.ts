@@ -1,4 +1,5 @@
-import { bytesToHex, concatBytes, equalBytes, randomBytes, utf8ToBytes } from '@noble/ciphers/utils.js';
+import { equalBytes } from '@noble/curves/utils.js';
+import { bytesToHex, concatBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { deriveWrappingKey, newScryptParams, unwrapSecret, UnwrapError, wrapSecret, type ScryptParams } from './key-wrap';
 

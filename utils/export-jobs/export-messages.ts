@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
+import type { FileExportFormat } from '../export/file-names';
 import { EXPORT_FORMATS, type ShipmentLabel } from '../export/shipment-label';
 import { defineMessage } from '../messaging/define-message';
 import { orderSnsSchema } from '../orders/orders-messages';
@@ -51,12 +52,12 @@ export interface ExportHistoryEntry {
 }
 
 /** Formats that are a file (everything but the print view). */
-const fileFormatSchema = exportFormatSchema.exclude(['print']);
+const fileFormatSchema = z.enum(EXPORT_FORMATS.filter((f): f is FileExportFormat => f !== 'print'));
 
 /** Messages of an export job: open the orders' data for one file, then track the written file. */
 export const exportMessages = {
   /** The newest exports, for reprinting and repeating a run (issue 14). Reads no PII. */
-  'export/history': defineMessage('page', z.object({ limit: z.number().int().min(1).max(200).default(50) })).returns<ExportHistoryEntry[]>(),
+  'export/history': defineMessage('page', z.object({ limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(200)), 50) })).returns<ExportHistoryEntry[]>(),
   /** Opens buyer PII for an export (purges due PII first), joins items + return address; one audit entry. */
   'export/prepare': defineMessage('page', z.object({ orderSns: orderSnsSchema, format: exportFormatSchema })).returns<PreparedExport>(),
   /**
@@ -69,13 +70,13 @@ export const exportMessages = {
   'export/record': defineMessage(
     'page',
     z.object({
-      downloadId: z.number().int().min(0).nullable(),
+      downloadId: z.nullable(z.number().check(z.int(), z.gte(0))),
       /** File names never hold PII (utils/export/file-names.ts). */
-      fileName: z.string().max(255),
+      fileName: z.string().check(z.maxLength(255)),
       format: exportFormatSchema,
       orderSns: orderSnsSchema,
       /** The page could neither track nor remove the file: keep it as a live export due now, so the retention sweep deletes it. */
-      dueNow: z.boolean().optional(),
+      dueNow: z.optional(z.boolean()),
     }),
   ).returns<ExportRecordReply>(),
   /**
@@ -85,9 +86,9 @@ export const exportMessages = {
   'export/save': defineMessage(
     'page',
     z.object({
-      url: z.string().startsWith('blob:').max(300),
+      url: z.string().check(z.startsWith('blob:'), z.maxLength(300)),
       /** File names never hold PII (utils/export/file-names.ts). */
-      fileName: z.string().min(1).max(255),
+      fileName: z.string().check(z.minLength(1), z.maxLength(255)),
       format: fileFormatSchema,
       orderSns: orderSnsSchema,
     }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { shopIdSchema } from '../consent/consent-schema';
 import type { IncidentRecord } from '../db/records';
 import { defineMessage } from '../messaging/define-message';
@@ -15,22 +15,22 @@ export interface IncidentView extends Omit<IncidentRecord, 'id' | 'openedAt' | '
 }
 
 /** Free text about an incident: no buyer data by rule (the form says so); length-capped. */
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
 export const incidentMessages = {
   'incidents/list': defineMessage('page', z.object({})).returns<IncidentView[]>(),
   'incidents/record': defineMessage(
     'page',
     z.object({
-      detectedAt: z.number().int().positive(),
-      summary: text(2000).min(1),
-      dataCategories: z.array(z.enum(INCIDENT_DATA_CATEGORIES)).max(INCIDENT_DATA_CATEGORIES.length).default([]),
-      affectedOrderSns: z.array(orderSnSchema).max(10_000).default([]),
-      actionsTaken: text(2000).default(''),
-      shopIds: z.array(shopIdSchema).max(50).default([]),
+      detectedAt: z.number().check(z.int(), z.positive()),
+      summary: text(2000).check(z.minLength(1)),
+      dataCategories: z._default(z.array(z.enum(INCIDENT_DATA_CATEGORIES)).check(z.maxLength(INCIDENT_DATA_CATEGORIES.length)), []),
+      affectedOrderSns: z._default(z.array(orderSnSchema).check(z.maxLength(10_000)), []),
+      actionsTaken: z._default(text(2000), ''),
+      shopIds: z._default(z.array(shopIdSchema).check(z.maxLength(50)), []),
     }),
   ).returns<IncidentView>(),
-  'incidents/advance': defineMessage('page', z.object({ id: z.number().int().positive(), event: z.enum(['report', 'resolve']) })).returns<IncidentView>(),
+  'incidents/advance': defineMessage('page', z.object({ id: z.number().check(z.int(), z.positive()), event: z.enum(['report', 'resolve']) })).returns<IncidentView>(),
   /** Where incident reports go (the marketplace security contact). */
-  'incidents/contact': defineMessage('page', z.object({ email: z.union([z.literal(''), z.email().max(320)]).optional() })).returns<{ email: string }>(),
+  'incidents/contact': defineMessage('page', z.object({ email: z.optional(z.union([z.literal(''), z.email().check(z.maxLength(320))])) })).returns<{ email: string }>(),
 };

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../validation/zod';
 
 /**
  * Who may send a message:
@@ -7,7 +7,7 @@ import type { z } from 'zod';
  */
 export type Audience = 'content' | 'page';
 
-export interface MessageDef<Req extends z.ZodType = z.ZodType, Res = unknown> {
+export interface MessageDef<Req extends z.ZodMiniType = z.ZodMiniType, Res = unknown> {
   audience: Audience;
   request: Req;
   /** Phantom: the reply type, checked at compile time on both ends. */
@@ -19,10 +19,10 @@ export type RequestOf<D> = D extends MessageDef<infer Q, unknown> ? z.infer<Q> :
 /** The request a sender may write (before defaults). */
 export type RequestInputOf<D> = D extends MessageDef<infer Q, unknown> ? z.input<Q> : never;
 /** The reply type. */
-export type ResponseOf<D> = D extends MessageDef<z.ZodType, infer R> ? R : never;
+export type ResponseOf<D> = D extends MessageDef<z.ZodMiniType, infer R> ? R : never;
 
 /** `defineMessage('page', schema).returns<Reply>()` — request checked by zod, reply by TypeScript. */
-export function defineMessage<Req extends z.ZodType>(audience: Audience, request: Req) {
+export function defineMessage<Req extends z.ZodMiniType>(audience: Audience, request: Req) {
   return {
     returns<Res>(): MessageDef<Req, Res> {
       return { audience, request };

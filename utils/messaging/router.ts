@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import type { AuditActor } from '../db/records';
 import type { MessageDef, RequestOf, ResponseOf } from './define-message';
 import { ENVELOPE_TAG, MessageError, type ResponseEnvelope } from './envelope';
@@ -6,7 +6,7 @@ import { isStorageFailure } from './quota-error';
 
 export const requestEnvelopeSchema = z.object({
   tag: z.literal(ENVELOPE_TAG),
-  type: z.string().min(1).max(64),
+  type: z.string().check(z.minLength(1), z.maxLength(64)),
   data: z.unknown(),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 
 /**
  * The router's answer envelope (partner docs; `requestId` seen in public SDKs):
@@ -6,25 +6,17 @@ import { z } from 'zod';
  * 1000000 (or no code). Unknown fields are ignored.
  */
 export const openApiEnvelopeSchema = z.object({
-  success: z.boolean().nullish(),
-  requestId: z.string().max(200).nullish(),
-  errorCode: z
-    .union([
-      z.number().int(),
-      z
-        .string()
-        .regex(/^-?\d{1,12}$/)
-        .transform(Number),
-    ])
-    .nullish(),
-  errorMsg: z.string().max(2000).nullish(),
-  result: z.unknown().optional(),
+  success: z.nullish(z.boolean()),
+  requestId: z.nullish(z.string().check(z.maxLength(200))),
+  errorCode: z.nullish(z.union([z.number().check(z.int()), z.pipe(z.string().check(z.regex(/^-?\d{1,12}$/)), z.transform(Number))])),
+  errorMsg: z.nullish(z.string().check(z.maxLength(2000))),
+  result: z.optional(z.unknown()),
 });
 export type OpenApiEnvelope = z.infer<typeof openApiEnvelopeSchema>;
 
 export const OPEN_API_OK_CODE = 1000000;
 
-const mallId = z.union([z.number().int().nonnegative(), z.string().regex(/^[A-Za-z0-9]{1,40}$/)]).transform(String);
+const mallId = z.pipe(z.union([z.number().check(z.int(), z.nonnegative()), z.string().check(z.regex(/^[A-Za-z0-9]{1,40}$/))]), z.transform(String));
 
 /**
  * `bg.open.accesstoken.info.get`: whose token this is (`mallId`, the same shop id the seller
@@ -33,10 +25,10 @@ const mallId = z.union([z.number().int().nonnegative(), z.string().regex(/^[A-Za
  */
 export const tokenInfoSchema = z.object({
   mallId,
-  expiredTime: z.number().int().positive().nullish(),
-  apiScopeList: z.array(z.string().max(200)).max(2000).nullish(),
-  regionId: z.number().int().nullish(),
-  mallType: z.number().int().nullish(),
+  expiredTime: z.nullish(z.number().check(z.int(), z.positive())),
+  apiScopeList: z.nullish(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(2000))),
+  regionId: z.nullish(z.number().check(z.int())),
+  mallType: z.nullish(z.number().check(z.int())),
 });
 
 /** The token's facts as the extension keeps and shows them (no secret in here). */
@@ -63,11 +55,10 @@ export function missingScopes(scopes: readonly string[]): string[] {
 
 /** One page of `bg.order.list.v2.get`: the order entries are read by the capture parser (same shapes as the seller center's list). */
 export const orderListPageSchema = z.object({
-  totalItemNum: z.number().int().nonnegative().nullish(),
+  totalItemNum: z.nullish(z.number().check(z.int(), z.nonnegative())),
   // Past the last page the list answers `pageItems: null` (seen for the web list; handled alike here).
-  pageItems: z
-    .array(z.unknown())
-    .max(1000)
-    .nullish()
-    .transform((items) => items ?? []),
+  pageItems: z.pipe(
+    z.nullish(z.array(z.unknown()).check(z.maxLength(1000))),
+    z.transform((items) => items ?? []),
+  ),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { defineMessage } from '../messaging/define-message';
 import type { OpenApiErrorKind } from './open-api-errors';
 import { OPEN_API_REGIONS, type OpenApiRegion } from './open-api-regions';
@@ -76,12 +76,7 @@ export type OpenApiStatus =
       lastSync: OpenApiSyncReport | null;
     };
 
-const credential = z
-  .string()
-  .trim()
-  .min(8)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/, 'letters, digits and symbols only');
+const credential = z.string().check(z.trim(), z.minLength(8), z.maxLength(200), z.regex(/^[\x21-\x7e]+$/, 'letters, digits and symbols only'));
 export const openApiCredentialsInput = z.object({
   region: z.enum(OPEN_API_REGIONS),
   appKey: credential,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { shopIdSchema } from '../consent/consent-schema';
 import type { OrderRecord } from '../db/records';
 import { defineMessage } from '../messaging/define-message';
@@ -11,9 +11,9 @@ export const MAX_KEYS = 100_000;
 /** Stored addresses one buyer-name search opens at most (each is an audited decrypt). */
 export const MAX_BUYER_SEARCH = 2000;
 
-const orderSn = z.string().min(1).max(64);
+const orderSn = z.string().check(z.minLength(1), z.maxLength(64));
 /** Order numbers of one export or mark-shipped call. */
-export const orderSnsSchema = z.array(orderSn).min(1).max(MAX_EXPORT_ORDERS);
+export const orderSnsSchema = z.array(orderSn).check(z.minLength(1), z.maxLength(MAX_EXPORT_ORDERS));
 
 /** The non-personal view of an order that popup lists show. */
 export type OrderSummaryRow = Pick<
@@ -39,15 +39,15 @@ export interface OrdersSummary {
  * offset east of UTC, so "ship-by today" means the seller's today, not UTC's.
  */
 export const orderFilterSchema = z.object({
-  shopId: shopIdSchema.optional(),
-  toShip: z.boolean().default(false),
-  notExported: z.boolean().default(false),
-  shipByDue: z.boolean().default(false),
+  shopId: z.optional(shopIdSchema),
+  toShip: z._default(z.boolean(), false),
+  notExported: z._default(z.boolean(), false),
+  shipByDue: z._default(z.boolean(), false),
   /** Part of an order number (case-insensitive). Order numbers are not PII. */
-  orderSnQuery: z.string().max(64).default(''),
-  utcOffsetMinutes: z.number().int().min(-720).max(840).default(0),
+  orderSnQuery: z._default(z.string().check(z.maxLength(64)), ''),
+  utcOffsetMinutes: z._default(z.number().check(z.int(), z.gte(-720), z.lte(840)), 0),
   /** Only these orders (the result of a buyer-name search: the name itself never leaves the page). */
-  orderSns: z.array(orderSn).max(MAX_BUYER_SEARCH).optional(),
+  orderSns: z.optional(z.array(orderSn).check(z.maxLength(MAX_BUYER_SEARCH))),
 });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 export type OrderFilterInput = z.input<typeof orderFilterSchema>;
@@ -75,26 +75,36 @@ export interface MarkShippedReply {
 }
 
 export const ordersMessages = {
-  'orders/summary': defineMessage('page', z.object({ shopId: shopIdSchema.optional(), limit: z.number().int().min(1).max(200).default(20) })).returns<OrdersSummary>(),
+  'orders/summary': defineMessage(
+    'page',
+    z.object({ shopId: z.optional(shopIdSchema), limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(200)), 20) }),
+  ).returns<OrdersSummary>(),
   /** Paged, non-personal order list for the popup (index-backed; see utils/orders/order-page-query.ts). */
   'orders/page': defineMessage(
     'page',
     z.object({
       filter: orderFilterSchema,
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(MAX_PAGE_ROWS).default(100),
+      offset: z._default(z.number().check(z.int(), z.gte(0)), 0),
+      limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_ROWS)), 100),
       /** false: answer the rows at once, total only when free (then ask `orders/count`). */
-      withTotal: z.boolean().default(true),
+      withTotal: z._default(z.boolean(), true),
     }),
   ).returns<OrderPage>(),
   'orders/count': defineMessage('page', z.object({ filter: orderFilterSchema })).returns<number>(),
   /** Order numbers matching the filter, in list order (select all, shift-click range). */
   'orders/keys': defineMessage(
     'page',
-    z.object({ filter: orderFilterSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_KEYS).default(MAX_KEYS) }),
+    z.object({
+      filter: orderFilterSchema,
+      offset: z._default(z.number().check(z.int(), z.gte(0)), 0),
+      limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(MAX_KEYS)), MAX_KEYS),
+    }),
   ).returns<string[]>(),
   /** Buyer-name search (vault unlocked): opens the filtered orders' addresses in the background, answers order numbers only. */
-  'orders/find-by-buyer': defineMessage('page', z.object({ query: z.string().trim().min(2).max(100), filter: orderFilterSchema })).returns<BuyerSearchReply>(),
+  'orders/find-by-buyer': defineMessage(
+    'page',
+    z.object({ query: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)), filter: orderFilterSchema }),
+  ).returns<BuyerSearchReply>(),
   /** Seller says these orders left: shippedAt = now where unset; purgeAt recomputed (never later). */
   'orders/mark-shipped': defineMessage('page', z.object({ orderSns: orderSnsSchema })).returns<MarkShippedReply>(),
   /**
@@ -102,5 +112,5 @@ export const ordersMessages = {
    * would delete the stored address at once: applied only when the seller says so (`apply`), else
    * dismissed. Page scripts can forge page data; the seller can check the seller center.
    */
-  'orders/resolve-page-fact': defineMessage('page', z.object({ orderSn: z.string().min(1).max(64), apply: z.boolean() })).returns<void>(),
+  'orders/resolve-page-fact': defineMessage('page', z.object({ orderSn: z.string().check(z.minLength(1), z.maxLength(64)), apply: z.boolean() })).returns<void>(),
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAccessExport, accessCsvRows } from './access-export';
+import { buildAccessAnswer } from './access-export';
+import { accessCsvRows, accessExportOf } from './access-export-file';
 import { matchBuyer } from './buyer-match';
 import { delayEmail } from './request-email';
 import type { BuyerPii } from '../vault/buyer-pii';
@@ -37,7 +38,7 @@ describe('finding a buyer for a request', () => {
 
   it('the access export explains every field and holds only the given orders', () => {
     const order = { orderSn: 'PO-1', shopId: '1001', status: 'shipped', createdAt: 0, shippedAt: 1000, deliveredAt: null, purgeAt: 5000 } as never;
-    const data = buildAccessExport(4, Date.UTC(2026, 11, 2), [{ order, items: [{ title: 'Mug', sku: 'S', quantity: 2 } as never], buyer: pii }]);
+    const data = accessExportOf(buildAccessAnswer(4, Date.UTC(2026, 11, 2), [{ order, items: [{ title: 'Mug', sku: 'S', quantity: 2 } as never], buyer: pii }]));
     expect(data.records.map((r) => r.orderSn)).toEqual(['PO-1']);
     expect(Object.keys(data.fields)).toContain('addressLine1');
     const rows = accessCsvRows(data);

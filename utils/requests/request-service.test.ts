@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0 } from '../../tests/support/vault-test-support';
 import { verifyStoredAudit } from '../audit/audit-log';
-import { buildEvidencePack } from '../compliance/evidence-pack';
+import { buildEvidenceReport } from '../compliance/evidence-pack';
+import { evidencePackOf } from '../compliance/evidence-pack-file';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { listIncidents, recordIncident } from '../incidents/incident-service';
 import { openBuyers, storeCapturedAddresses } from '../vault/buyer-store';
@@ -122,18 +123,20 @@ describe('buyer request service (injected clock)', () => {
       { detectedAt: T0, summary: 'Laptop stolen', dataCategories: ['buyer-address'], affectedOrderSns: ['PO-1'], actionsTaken: '', shopIds: [] },
       'options',
     );
-    const pack = buildEvidencePack({
-      now: deps.now(),
-      policyVersion: '1.0',
-      retentionDaysMax: 28,
-      retentionDays: 28,
-      status: { ordersWithPii: 2, nextPurgeAt: T0 + 28 * DAY, upcoming: [], lastPurge: null, shops: [], liveFiles: 0 },
-      notices: [],
-      requests: await listRequests(deps),
-      incidents: await listIncidents(deps),
-      audit: await verifyStoredAudit(deps.db),
-      auditRetentionDays: 365,
-    });
+    const pack = evidencePackOf(
+      buildEvidenceReport({
+        now: deps.now(),
+        policyVersion: '1.0',
+        retentionDaysMax: 28,
+        retentionDays: 28,
+        status: { ordersWithPii: 2, nextPurgeAt: T0 + 28 * DAY, upcoming: [], lastPurge: null, shops: [], liveFiles: 0 },
+        notices: [],
+        requests: await listRequests(deps),
+        incidents: await listIncidents(deps),
+        audit: await verifyStoredAudit(deps.db),
+        auditRetentionDays: 365,
+      }),
+    );
     const text = JSON.stringify(pack);
     for (const secret of ['Ana Lima', 'Bo Chen', 'ana@relay.example', '555 010 0001', '1 Secret Road', makePii('Bo Chen').addressLine1, 'Laptop stolen'])
       expect(text).not.toContain(secret);

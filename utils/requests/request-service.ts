@@ -9,7 +9,7 @@ import { removeDueExportFiles } from '../retention/export-file-cleanup';
 import { openBuyers } from '../vault/buyer-store';
 import { forgetRequestNotes, openRequestNotes, type RequestNotes, sealRequestNotes } from '../vault/request-notes';
 import { MAX_OPEN_ORDERS } from '../vault/vault-messages';
-import { buildAccessExport, type AccessExport } from './access-export';
+import { buildAccessAnswer, type AccessAnswer } from './access-export';
 import { matchBuyer } from './buyer-match';
 import {
   applyRequestEvent,
@@ -173,7 +173,7 @@ function requireLinked(row: RequestRecord): string[] {
   return row.orderSns;
 }
 
-export async function accessData(deps: BackgroundDeps, id: number, actor: AuditActor): Promise<AccessExport> {
+export async function accessData(deps: BackgroundDeps, id: number, actor: AuditActor): Promise<AccessAnswer> {
   const row = await getRequest(deps, id);
   const orderSns = requireLinked(row);
   const { results } = await openBuyers(deps, orderSns, actor);
@@ -183,7 +183,7 @@ export async function accessData(deps: BackgroundDeps, id: number, actor: AuditA
     const order = orders[i];
     return order && opened?.state === 'ok' ? [{ order, items: items.filter((it) => it.orderSn === sn), buyer: opened.pii }] : [];
   });
-  return buildAccessExport(id, deps.now(), rows);
+  return buildAccessAnswer(id, deps.now(), rows);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { settingsPatchSchema, type Settings } from './settings-schema';
 import { defineMessage } from '../messaging/define-message';
 

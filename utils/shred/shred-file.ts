@@ -1,4 +1,4 @@
-import { bytesToHex, utf8ToBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { SHRED_KEY_LEN } from '../crypto/sealed-box';
 
 /**

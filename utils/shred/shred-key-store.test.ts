@@ -1,4 +1,4 @@
-import { bytesToHex, randomBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { memoryShredFiles } from '../../tests/support/memory-shred-files';
 import { decodeShredEntries, encodeShredEntries } from './shred-file';

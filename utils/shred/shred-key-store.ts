@@ -1,4 +1,4 @@
-import { bytesToHex } from '@noble/ciphers/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ShredKey, ShredKeyLookup, ShredRef } from '../crypto/sealed-box';
 import { encodeShredEntries, shredKeyMap, withoutEntries } from './shred-file';
 

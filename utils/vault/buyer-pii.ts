@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 
 /**
  * Buyer personal data for one parent order, as it is sealed into `buyers.sealed`.
@@ -6,25 +6,25 @@ import { z } from 'zod';
  * stored or logged in plaintext.
  */
 export const buyerPiiSchema = z.object({
-  name: z.string().max(500),
-  phone: z.string().max(100).nullable(),
-  backupPhone: z.string().max(100).nullable(),
-  email: z.string().max(320).nullable(),
-  addressLine1: z.string().max(1000),
-  addressLine2: z.string().max(1000).nullable(),
-  addressLine3: z.string().max(1000).nullable(),
+  name: z.string().check(z.maxLength(500)),
+  phone: z.nullable(z.string().check(z.maxLength(100))),
+  backupPhone: z.nullable(z.string().check(z.maxLength(100))),
+  email: z.nullable(z.string().check(z.maxLength(320))),
+  addressLine1: z.string().check(z.maxLength(1000)),
+  addressLine2: z.nullable(z.string().check(z.maxLength(1000))),
+  addressLine3: z.nullable(z.string().check(z.maxLength(1000))),
   /** region_name3 */
-  city: z.string().max(200).nullable(),
+  city: z.nullable(z.string().check(z.maxLength(200))),
   /** region_name2 */
-  state: z.string().max(200).nullable(),
+  state: z.nullable(z.string().check(z.maxLength(200))),
   /** region_name4 */
-  district: z.string().max(200).nullable(),
-  postcode: z.string().max(40).nullable(),
+  district: z.nullable(z.string().check(z.maxLength(200))),
+  postcode: z.nullable(z.string().check(z.maxLength(40))),
   /** region_name1 as shown (e.g. "United States") */
-  country: z.string().max(200).nullable(),
+  country: z.nullable(z.string().check(z.maxLength(200))),
   /** ISO 3166-1 alpha-2 when known. */
-  countryCode: z.string().length(2).nullable(),
-  taxCode: z.string().max(100).nullable(),
+  countryCode: z.nullable(z.string().check(z.length(2))),
+  taxCode: z.nullable(z.string().check(z.maxLength(100))),
 });
 export type BuyerPii = z.infer<typeof buyerPiiSchema>;
 

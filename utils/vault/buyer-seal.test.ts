@@ -1,4 +1,4 @@
-import { utf8ToBytes } from '@noble/ciphers/utils.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { equalBytes } from '@noble/ciphers/utils.js';

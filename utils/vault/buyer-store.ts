@@ -5,7 +5,7 @@ import type { CapturedAddress, OptionalBuyerField } from './buyer-pii';
 import { type BuyerPii, buyerFieldsOff, buyerPiiSchema, sameBuyerPii, withoutBuyerFields } from './buyer-pii';
 import Dexie from 'dexie';
 import { createShreddingSealer, createVaultOpener, SEALED_V1, shredRefOf, type Opener, type ShreddingSealer, type ShredRef } from '../crypto/sealed-box';
-import { equalBytes } from '@noble/ciphers/utils.js';
+import { equalBytes } from '@noble/curves/utils.js';
 import type { OrderShredKey } from '../shred/shred-key-store';
 import type { AuditActor, BuyerRecord } from '../db/records';
 import type { BuyerOpenResult, BuyersOpenReply } from './vault-messages';

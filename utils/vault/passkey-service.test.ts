@@ -1,4 +1,4 @@
-import { bytesToHex, randomBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { readMeta } from '../meta-store';

@@ -1,4 +1,4 @@
-import { bytesToHex, hexToBytes, randomBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, hexToBytes, randomBytes } from '@noble/hashes/utils.js';
 import { appendAudit } from '../audit/audit-log';
 import type { BackgroundDeps } from '../background-deps';
 import { UnwrapError } from '../crypto/key-wrap';

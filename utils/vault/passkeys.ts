@@ -1,5 +1,5 @@
-import { bytesToHex } from '@noble/ciphers/utils.js';
-import { z } from 'zod';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { z } from '../validation/zod';
 import type { PasskeyWrap } from '../crypto/passkey-wrap';
 
 /**
@@ -32,15 +32,15 @@ export interface PasskeySummary {
 export const MAX_PASSKEYS = 5;
 export const PASSKEY_LABEL_MAX = 60;
 
-const bytes = (len?: number) => z.instanceof(Uint8Array).refine((b) => len == null || b.length === len, `expected ${len} bytes`);
+const bytes = (len?: number) => z.instanceof(Uint8Array).check(z.refine((b) => len == null || b.length === len, `expected ${len} bytes`));
 
 /** The stored row, checked on every read: a row that does not parse is ignored (it could open nothing). */
 export const passkeyRecordSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{32}$/),
-  credentialId: z.string().regex(/^(?:[0-9a-f]{2}){1,1023}$/),
-  label: z.string().min(1).max(PASSKEY_LABEL_MAX),
+  id: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
+  credentialId: z.string().check(z.regex(/^(?:[0-9a-f]{2}){1,1023}$/)),
+  label: z.string().check(z.minLength(1), z.maxLength(PASSKEY_LABEL_MAX)),
   createdAt: z.number(),
-  lastUsedAt: z.number().nullable(),
+  lastUsedAt: z.nullable(z.number()),
   prfSalt: bytes(32),
   kdfSalt: bytes(32),
   wrapped: bytes(),

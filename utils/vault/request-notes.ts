@@ -1,6 +1,6 @@
-import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import Dexie from 'dexie';
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import type { BackgroundDeps } from '../background-deps';
 import { createShreddingSealer, createVaultOpener, sealedAad, SealedOpenError, shredRefOf } from '../crypto/sealed-box';
 import { MessageError } from '../messaging/envelope';
@@ -8,14 +8,16 @@ import { readMeta } from '../meta-store';
 import { shredDayOf } from '../shred/shred-day';
 import { requireUnlockedKeys } from './vault-service';
 
+const utf8Decoder = new TextDecoder();
+
 /** Table name in the associated data: a request's notes cannot be moved to a buyers row or another request. */
 export const REQUESTS_TABLE = 'requests';
 
 /** The personal part of a buyer's request: who asked, what they asked, and why an answer is late. */
 export const requestNotesSchema = z.object({
-  contact: z.string().trim().min(1).max(320),
-  details: z.string().max(2000),
-  delayReason: z.string().max(1000).nullable(),
+  contact: z.string().check(z.trim(), z.minLength(1), z.maxLength(320)),
+  details: z.string().check(z.maxLength(2000)),
+  delayReason: z.nullable(z.string().check(z.maxLength(1000))),
 });
 export type RequestNotes = z.infer<typeof requestNotesSchema>;
 
@@ -55,7 +57,7 @@ export async function openRequestNotes(deps: BackgroundDeps, rows: readonly { se
   return rows.map((row) => {
     if (!row.sealed) return null;
     try {
-      const parsed = requestNotesSchema.safeParse(JSON.parse(bytesToUtf8(opener.open(row.sealed, sealedAad(REQUESTS_TABLE, row.sealRef)))));
+      const parsed = requestNotesSchema.safeParse(JSON.parse(utf8Decoder.decode(opener.open(row.sealed, sealedAad(REQUESTS_TABLE, row.sealRef)))));
       return parsed.success ? parsed.data : null;
     } catch (err) {
       if (err instanceof SealedOpenError || err instanceof SyntaxError) return null;

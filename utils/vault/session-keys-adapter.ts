@@ -1,4 +1,4 @@
-import { bytesToHex, hexToBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { browser } from 'wxt/browser';
 import type { BrowserPorts } from '../background-deps';
 import { SESSION_KEYS } from '../storage-keys';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import type { BuyerPii } from './buyer-pii';
 import type { PasskeySummary } from './passkeys';
 import type { AddressChangeView } from './buyer-store';
@@ -48,11 +48,11 @@ export { MAX_OPEN_ORDERS } from './vault-limits';
 /** Typed confirmation the seller must enter to reset a vault whose passphrase is lost. */
 export const VAULT_RESET_CONFIRMATION = 'DELETE';
 
-const passphrase = z.string().min(1).max(1024);
+const passphrase = z.string().check(z.minLength(1), z.maxLength(1024));
 /** WebAuthn credential ids are at most 1,023 bytes; sent as lower-case hex. */
-const credentialIdHex = z.string().regex(/^(?:[0-9a-f]{2}){1,1023}$/);
+const credentialIdHex = z.string().check(z.regex(/^(?:[0-9a-f]{2}){1,1023}$/));
 /** The PRF output (and the PRF salt): exactly 32 bytes, hex. */
-const bytes32Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const bytes32Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 /** Messages of the vault concern: lock state and buyer PII reads. All `page` only. */
 export const vaultMessages = {
@@ -69,16 +69,19 @@ export const vaultMessages = {
    */
   'vault/passkey-add': defineMessage(
     'page',
-    z.object({ passphrase, label: z.string().max(200), credentialId: credentialIdHex, prfSalt: bytes32Hex, prfOutput: bytes32Hex }),
+    z.object({ passphrase, label: z.string().check(z.maxLength(200)), credentialId: credentialIdHex, prfSalt: bytes32Hex, prfOutput: bytes32Hex }),
   ).returns<PasskeysReply>(),
   /** Removes one passkey (vault unlocked). */
-  'vault/passkey-remove': defineMessage('page', z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) })).returns<PasskeysReply>(),
+  'vault/passkey-remove': defineMessage('page', z.object({ id: z.string().check(z.regex(/^[0-9a-f]{32}$/)) })).returns<PasskeysReply>(),
   /** Unlock with a passkey's PRF output; the same back-off, audit and error as a wrong passphrase. */
   'vault/passkey-unlock': defineMessage('page', z.object({ credentialId: credentialIdHex, prfOutput: bytes32Hex })).returns<VaultStatus>(),
   /** Forgotten passphrase: deletes every buyer row and the keys; order facts stay. */
   'vault/reset': defineMessage('page', z.object({ confirm: z.literal(VAULT_RESET_CONFIRMATION) })).returns<VaultResetResult>(),
   /** Decrypts buyer PII (purges due rows first; `locked` error while locked). */
-  'buyers/open': defineMessage('page', z.object({ orderSns: z.array(z.string().min(1).max(64)).max(MAX_OPEN_ORDERS) })).returns<BuyersOpenReply>(),
+  'buyers/open': defineMessage(
+    'page',
+    z.object({ orderSns: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(MAX_OPEN_ORDERS)) }),
+  ).returns<BuyersOpenReply>(),
   /** Addresses that changed since they were stored, each beside the one in use (unlocked only; audited). */
   'buyers/address-changes': defineMessage('page', z.object({})).returns<AddressChangeView[]>(),
   /**
@@ -87,5 +90,5 @@ export const vaultMessages = {
    */
   'buyers/set-captured-fields': defineMessage('page', z.object({ captureBuyerEmail: z.boolean(), captureBackupPhone: z.boolean() })).returns<CapturedFieldsReply>(),
   /** The seller's decision on one changed address: accept (labels use it from now on) or keep the stored one. */
-  'buyers/resolve-address-change': defineMessage('page', z.object({ orderSn: z.string().min(1).max(64), accept: z.boolean() })).returns<void>(),
+  'buyers/resolve-address-change': defineMessage('page', z.object({ orderSn: z.string().check(z.minLength(1), z.maxLength(64)), accept: z.boolean() })).returns<void>(),
 };
