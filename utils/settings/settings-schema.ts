@@ -111,7 +111,8 @@ type SettingsShape = typeof settingsSchema.shape;
  * Patch a setting at a time; each field is validated as in the full schema, WITHOUT its default:
  * zod 4 applies a field's default inside `partial()`, so `z.partial(settingsSchema)` turned
  * `{ labelSheetLayout }` into a patch of every setting at its default (issue 15: found when the
- * popup's "hide checklist" reset the seller's choices).
+ * popup's "hide checklist" reset the seller's choices). zod/mini has no `unwrap()`; a default's
+ * inner schema is in its definition, `_zod.def.innerType` (zod 4's documented internals).
  */
 export const settingsPatchSchema = z.object(
   Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, z.optional(field._zod.def.innerType)])) as {
