@@ -18,7 +18,8 @@ export function SecurityContactForm() {
       onSubmit={(e) => {
         e.preventDefault();
         void run(async () => {
-          await sendMessage('incidents/contact', { email: email.trim() });
+          // The field shows what was stored (trimmed), not what was typed.
+          setEmail((await sendMessage('incidents/contact', { email: email.trim() })).email);
           return i18n.t('incidents.contact.saved');
         });
       }}
