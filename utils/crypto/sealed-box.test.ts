@@ -21,8 +21,7 @@ import {
   sealTo,
   shredRefOf,
 } from './sealed-box';
-
-const utf8Decoder = new TextDecoder();
+import { utf8Text } from './utf8';
 
 const recipient = x25519.utils.randomSecretKey();
 const recipientPub = x25519.getPublicKey(recipient);
@@ -37,7 +36,7 @@ describe('sealed box', () => {
   ])('round-trips %s strings', (_label, text) => {
     const sealed = sealTo(recipientPub, utf8ToBytes(text), aad);
     expect(sealed[0]).toBe(SEALED_V1);
-    expect(utf8Decoder.decode(openWith(recipient, sealed, aad))).toBe(text);
+    expect(utf8Text(openWith(recipient, sealed, aad))).toBe(text);
   });
 
   it('does not contain the plaintext and differs on every seal (random nonce)', () => {
@@ -77,7 +76,7 @@ describe('sealed box', () => {
     const blobs = ['a', 'b', 'c'].map((t, i) => sealer.seal(utf8ToBytes(t), sealedAad('buyers', `PO-${i}`)));
     expect(new Set(blobs.map((b) => Buffer.from(b.subarray(1, 33)).toString('hex'))).size).toBe(1);
     const opener = createOpener(recipient);
-    expect(blobs.map((b, i) => utf8Decoder.decode(opener.open(b, sealedAad('buyers', `PO-${i}`))))).toEqual(['a', 'b', 'c']);
+    expect(blobs.map((b, i) => utf8Text(opener.open(b, sealedAad('buyers', `PO-${i}`))))).toEqual(['a', 'b', 'c']);
   });
 });
 
@@ -89,7 +88,7 @@ describe('sealed box v3 (shred keys)', () => {
     expect(envelope[0]).toBe(SEALED_V3);
     expect(shredRefOf(envelope)).toEqual({ day: 20_450, keyId: shred.keyId });
     const opener = createVaultOpener(recipient, (ref) => (ref.day === shred.day ? shred.key : undefined));
-    expect(utf8Decoder.decode(opener.open(envelope, aad))).toBe('张伟 北京市朝阳区');
+    expect(utf8Text(opener.open(envelope, aad))).toBe('张伟 北京市朝阳区');
   });
 
   it('does not open without its shred key, with another record’s key, or with a header edited', () => {

@@ -3,10 +3,8 @@ import { x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8Bytes } from './utf8';
 import { aeadOpen, aeadSeal } from './xchacha';
-
-/** UTF-8 for the hot paths: one encoder, no copy of its output (every sealed record encodes twice). */
-const utf8 = new TextEncoder();
 
 /**
  * Sealed envelope, version 1 (ARCHITECTURE: Crypto). Sealing needs only the vault public key,
@@ -28,7 +26,7 @@ const NONCE_LEN = 24;
 const TAG_LEN = 16;
 const NONCE_POOL = 2048;
 const HEADER_LEN = 1 + EPHEMERAL_LEN + NONCE_LEN;
-const HKDF_INFO = utf8.encode('seller-vault/sealed/v1');
+const HKDF_INFO = utf8Bytes('seller-vault/sealed/v1');
 
 /** Opening failed: wrong key, tampered bytes, wrong associated data, or unknown version. */
 export class SealedOpenError extends Error {
@@ -40,7 +38,7 @@ export class SealedOpenError extends Error {
 
 /** Associated data binding a blob to its row: table name + NUL + primary key. */
 export function sealedAad(table: string, primaryKey: string): Uint8Array {
-  return utf8.encode(`${table}\u0000${primaryKey}`);
+  return utf8Bytes(`${table}\u0000${primaryKey}`);
 }
 
 function deriveSealKey(shared: Uint8Array, ephemeralPub: Uint8Array, recipientPub: Uint8Array, info: Uint8Array = HKDF_INFO): Uint8Array {
@@ -155,7 +153,7 @@ const SHRED_ID_LEN = 16;
 export const SHRED_KEY_LEN = 32;
 const SHRED_REF_LEN = 1 + 4 + SHRED_ID_LEN;
 const SHRED_HEADER_LEN = SHRED_REF_LEN + EPHEMERAL_LEN + NONCE_LEN;
-const HKDF_INFO_V2 = utf8.encode('seller-vault/sealed/v2');
+const HKDF_INFO_V2 = utf8Bytes('seller-vault/sealed/v2');
 
 /** Where a v2/v3 envelope's shred key is: its day file and its id. */
 export interface ShredRef {

@@ -1,5 +1,6 @@
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { unwrapSecret, wrapSecret } from '../crypto/key-wrap';
+import { utf8Text } from '../crypto/utf8';
 import type { OpenApiCredentials } from './open-api-client';
 import type { OpenApiRegion } from './open-api-regions';
 
@@ -21,7 +22,7 @@ export function sealCredentials(dataKey: Uint8Array, credentials: OpenApiCredent
 /** Throws UnwrapError when the key is not the one they were sealed with (a vault reset) or the blob moved. */
 export function openCredentials(dataKey: Uint8Array, sealed: Uint8Array, region: OpenApiRegion, shopId: string): OpenApiCredentials {
   const plain = unwrapSecret(dataKey, sealed, credentialsAad(region, shopId));
-  const parsed = JSON.parse(new TextDecoder().decode(plain)) as OpenApiCredentials;
+  const parsed = JSON.parse(utf8Text(plain)) as OpenApiCredentials;
   return { appKey: parsed.appKey, appSecret: parsed.appSecret, accessToken: parsed.accessToken };
 }
 

@@ -1,5 +1,6 @@
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { SHRED_KEY_LEN } from '../crypto/sealed-box';
+import { utf8Text } from '../crypto/utf8';
 
 /**
  * One shred file (utils/shred): the shred keys of the sealed records whose purge falls on one UTC
@@ -22,7 +23,6 @@ export interface ShredEntry {
 
 const ID_LEN = 16;
 const FIXED = 4 + ID_LEN + SHRED_KEY_LEN + 1;
-const decoder = new TextDecoder();
 
 export function orderHash(orderSn: string): number {
   let h = 0x811c9dc5;
@@ -63,7 +63,7 @@ function* entryOffsets(bytes: Uint8Array): Generator<{ at: number; end: number }
 export function decodeShredEntries(bytes: Uint8Array): ShredEntry[] {
   const entries: ShredEntry[] = [];
   for (const { at, end } of entryOffsets(bytes)) {
-    entries.push({ keyId: bytes.slice(at + 4, at + 4 + ID_LEN), key: bytes.slice(at + 4 + ID_LEN, at + FIXED - 1), orderSn: decoder.decode(bytes.subarray(at + FIXED, end)) });
+    entries.push({ keyId: bytes.slice(at + 4, at + 4 + ID_LEN), key: bytes.slice(at + 4 + ID_LEN, at + FIXED - 1), orderSn: utf8Text(bytes.subarray(at + FIXED, end)) });
   }
   return entries;
 }
@@ -86,7 +86,7 @@ export function withoutEntries(bytes: Uint8Array, drop: { orderSns?: ReadonlySet
   const kept: Uint8Array[] = [];
   let dropped = 0;
   for (const { at, end } of entryOffsets(bytes)) {
-    const byOrder = hashes.has(view.getUint32(at)) && drop.orderSns!.has(decoder.decode(bytes.subarray(at + FIXED, end)));
+    const byOrder = hashes.has(view.getUint32(at)) && drop.orderSns!.has(utf8Text(bytes.subarray(at + FIXED, end)));
     const byId = drop.keyIds !== undefined && drop.keyIds.size > 0 && drop.keyIds.has(bytesToHex(bytes.subarray(at + 4, at + 4 + ID_LEN)));
     if (byOrder || byId) dropped++;
     else kept.push(bytes.subarray(at, end));

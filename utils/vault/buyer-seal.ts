@@ -1,3 +1,4 @@
+import { utf8Bytes, utf8Text } from '../crypto/utf8';
 import { sealedAad, SealedOpenError, shredRefOf, type Opener, type ShredRef, type ShreddingSealer } from '../crypto/sealed-box';
 import type { OrderShredKey } from '../shred/shred-key-store';
 import { shredDayOf } from '../shred/shred-day';
@@ -35,17 +36,14 @@ const allFieldsListed: [MissingField] extends [never] ? true : never = true;
 void allFieldsListed;
 
 const LAYOUT_V1 = 1;
-/** One encoder for every record (noble's utf8ToBytes makes an encoder and a copy per call). */
-const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder();
 
 export function encodeBuyerPii(pii: BuyerPii): Uint8Array {
-  return utf8.encode(JSON.stringify([LAYOUT_V1, ...PII_FIELDS_V1.map((f) => pii[f])]));
+  return utf8Bytes(JSON.stringify([LAYOUT_V1, ...PII_FIELDS_V1.map((f) => pii[f])]));
 }
 
 /** Null when the bytes are not a layout this version knows. */
 export function decodeBuyerPii(bytes: Uint8Array): BuyerPii | null {
-  const values: unknown = JSON.parse(utf8Decoder.decode(bytes));
+  const values: unknown = JSON.parse(utf8Text(bytes));
   if (!Array.isArray(values) || values[0] !== LAYOUT_V1 || values.length !== PII_FIELDS_V1.length + 1) return null;
   const parsed = buyerPiiSchema.safeParse(Object.fromEntries(PII_FIELDS_V1.map((f, i) => [f, values[i + 1]])));
   return parsed.success ? parsed.data : null;

@@ -2,13 +2,12 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import Dexie from 'dexie';
 import { z } from '../validation/zod';
 import type { BackgroundDeps } from '../background-deps';
+import { utf8Text } from '../crypto/utf8';
 import { createShreddingSealer, createVaultOpener, sealedAad, SealedOpenError, shredRefOf } from '../crypto/sealed-box';
 import { MessageError } from '../messaging/envelope';
 import { readMeta } from '../meta-store';
 import { shredDayOf } from '../shred/shred-day';
 import { requireUnlockedKeys } from './vault-service';
-
-const utf8Decoder = new TextDecoder();
 
 /** Table name in the associated data: a request's notes cannot be moved to a buyers row or another request. */
 export const REQUESTS_TABLE = 'requests';
@@ -57,7 +56,7 @@ export async function openRequestNotes(deps: BackgroundDeps, rows: readonly { se
   return rows.map((row) => {
     if (!row.sealed) return null;
     try {
-      const parsed = requestNotesSchema.safeParse(JSON.parse(utf8Decoder.decode(opener.open(row.sealed, sealedAad(REQUESTS_TABLE, row.sealRef)))));
+      const parsed = requestNotesSchema.safeParse(JSON.parse(utf8Text(opener.open(row.sealed, sealedAad(REQUESTS_TABLE, row.sealRef)))));
       return parsed.success ? parsed.data : null;
     } catch (err) {
       if (err instanceof SealedOpenError || err instanceof SyntaxError) return null;
