@@ -2,7 +2,7 @@ import type { BackgroundDeps } from '../../utils/background-deps';
 import { TEST_SCRYPT_COST } from '../../utils/crypto/key-wrap';
 import { generateVaultKeys, wrapVaultKeys } from '../../utils/crypto/vault-keys';
 import { AppDb } from '../../utils/db/app-db';
-import type { OrderRecord } from '../../utils/db/records';
+import type { BuyerRecord, OrderRecord } from '../../utils/db/records';
 import { writeMeta } from '../../utils/meta-store';
 import { opfsShredFiles } from '../../utils/shred/opfs-shred-files-adapter';
 import { createShredKeyStore } from '../../utils/shred/shred-key-store';
@@ -79,61 +79,118 @@ async function putPlain(dbName: string, rows: unknown[]): Promise<void> {
   db.close();
 }
 
-/** One round: `batches` capture batches of `perBatch` addresses, sealed store vs plaintext put. */
-async function round(tag: string, batches: number, perBatch: number): Promise<{ sealedMs: number; plainMs: number; sealWriteMs: number; stored: number }> {
+/** The timed phases of a round; bench/vault-indexeddb.pw-bench.ts runs them in a rotating order. */
+export type SealedStorePhase = 'captureStore' | 'plainCapture' | 'plainPut' | 'sealWrite';
+
+/**
+ * One round: each phase writes the same `batches` × `perBatch` addresses into its own new database,
+ * in the given order, after a pause that lets the browser finish the previous phase's storage work
+ * (all of an origin's databases share one LevelDB: measured, a phase right after another ran up to
+ * 1.3× slower than the same phase first, docs/decisions.md 2026-12-03 "Sealed store bench").
+ */
+async function round(tag: string, batches: number, perBatch: number, phaseOrder: SealedStorePhase[]): Promise<Record<SealedStorePhase, number> & { stored: number }> {
   const now = Date.now();
-  const db = new AppDb(`bench-sealed-${tag}`);
   const keys = generateVaultKeys();
-  await writeMeta(db, 'vault', wrapVaultKeys(keys, 'bench passphrase not used', TEST_SCRYPT_COST));
   const n = batches * perBatch;
   const sns = Array.from({ length: n }, (_, i) => `PO-211-${tag}-${String(i).padStart(8, '0')}`);
-  await db.orders.bulkPut(sns.map((sn) => order(sn, now)));
-  const deps = {
-    db,
-    now: () => now,
-    notifyChanged: async () => undefined,
-    settings: { read: async () => ({ retentionDays: 28 }) },
-    sessionKeys: { read: async () => ({ keys: null, lastActivityAt: null }) },
-    shredKeys: createShredKeyStore(opfsShredFiles(`bench-shred-${tag}`)),
-  } as unknown as BackgroundDeps;
   const addresses: CapturedAddress[] = sns.map((orderSn, i) => ({ orderSn, shopId: '634418212345', source: 'api', pii: pii(i) }));
-  await new Promise((r) => setTimeout(r, 1_000));
-
+  const purgeAt = now + 28 * DAY;
+  const batch = <T>(rows: T[], b: number) => rows.slice(b * perBatch, (b + 1) * perBatch);
+  const times = {} as Record<SealedStorePhase, number>;
   let stored = 0;
-  let t = performance.now();
-  for (let b = 0; b < batches; b++) stored += (await storeCapturedAddresses(deps, addresses.slice(b * perBatch, (b + 1) * perBatch), 'content', { retentionDays: 28 })).stored;
-  const sealedMs = performance.now() - t;
 
-  const plainRows = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shopId, purgeAt: now + 28 * DAY, capturedAt: now, source: a.source, pii: a.pii }));
-  t = performance.now();
-  for (let b = 0; b < batches; b++) await putPlain(`bench-plain-${tag}`, plainRows.slice(b * perBatch, (b + 1) * perBatch));
-  const plainMs = performance.now() - t;
+  const phases: Record<SealedStorePhase, () => Promise<() => Promise<void>>> = {
+    // The production capture store: seal, shred keys in OPFS, buyers + orders + audit, one transaction per batch.
+    captureStore: async () => {
+      const db = new AppDb(`bench-sealed-${tag}`);
+      await writeMeta(db, 'vault', wrapVaultKeys(keys, 'bench passphrase not used', TEST_SCRYPT_COST));
+      await db.orders.bulkPut(sns.map((sn) => order(sn, now)));
+      const deps = {
+        db,
+        now: () => now,
+        notifyChanged: async () => undefined,
+        settings: { read: async () => ({ retentionDays: 28 }) },
+        sessionKeys: { read: async () => ({ keys: null, lastActivityAt: null }) },
+        shredKeys: createShredKeyStore(opfsShredFiles(`bench-shred-${tag}`)),
+      } as unknown as BackgroundDeps;
+      return async () => {
+        for (let b = 0; b < batches; b++) stored += (await storeCapturedAddresses(deps, batch(addresses, b), 'content', { retentionDays: 28 })).stored;
+        db.close();
+      };
+    },
+    // Its baseline: the same rows in the clear (buyers rows with the address, the orders rows as the
+    // capture store leaves them, one audit row a batch) into the same stores, one transaction per batch.
+    plainCapture: async () => {
+      const db = new AppDb(`bench-plaincap-${tag}`);
+      await db.orders.bulkPut(sns.map((sn) => order(sn, now)));
+      const buyers = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shopId, purgeAt, capturedAt: now, source: a.source, pii: a.pii }) as unknown as BuyerRecord);
+      const orders = sns.map((sn) => ({ ...order(sn, now), piiState: 'present' as const, purgeAt, addressReview: null }));
+      return async () => {
+        for (let b = 0; b < batches; b++) {
+          await db.transaction('rw', [db.orders, db.buyers, db.audit], async () => {
+            await Promise.all([
+              db.buyers.bulkPut(batch(buyers, b)),
+              db.orders.bulkPut(batch(orders, b)),
+              db.audit.put({
+                seq: b + 1,
+                at: now,
+                actor: 'content',
+                action: 'capture.addresses',
+                counts: { stored: perBatch },
+                orderSns: batch(sns, b),
+                detail: null,
+                prevHash: '',
+                hash: '',
+              }),
+            ]);
+          });
+        }
+        db.close();
+      };
+    },
+    // The vault part's baseline: a plain IndexedDB put of the buyers rows in the clear.
+    plainPut: async () => {
+      const rows = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shopId, purgeAt, capturedAt: now, source: a.source, pii: a.pii }));
+      return async () => {
+        for (let b = 0; b < batches; b++) await putPlain(`bench-plain-${tag}`, batch(rows, b));
+      };
+    },
+    // The vault's own part alone, as the capture store does it (utils/vault/buyer-store): seal each
+    // row and hand it to the pipelined writer (chunks written while the next ones are sealed, the
+    // shred keys appended to their day file while the rows are written), one transaction per batch,
+    // no order bookkeeping or audit.
+    sealWrite: async () => {
+      const sealDb = new AppDb(`bench-sealwrite-${tag}`);
+      const shred = createShredKeyStore(opfsShredFiles(`bench-shred-w-${tag}`));
+      await sealDb.open();
+      return async () => {
+        for (let b = 0; b < batches; b++) {
+          await sealDb.transaction('rw', sealDb.buyers, async () => {
+            const sealer = createShreddingSealer(keys.publicKey);
+            const writes = sealedWrites(sealDb, shred);
+            for (const a of batch(addresses, b)) {
+              const { sealed, shredKey } = sealBuyerPii(sealer, a.orderSn, a.pii, purgeAt);
+              writes.put({ orderSn: a.orderSn, shopId: a.shopId, purgeAt, capturedAt: now, source: a.source, sealed }, null, shredKey);
+            }
+            await writes.finish();
+          });
+        }
+        sealDb.close();
+      };
+    },
+  };
 
-  // The vault's own part alone, as the capture store does it (utils/vault/buyer-store): seal each
-  // row and hand it to the pipelined writer (chunks written while the next ones are sealed, the
-  // shred keys appended to their day file while the rows are written), one transaction per batch,
-  // no order bookkeeping or audit — on a fresh database.
-  const sealDb = new AppDb(`bench-sealwrite-${tag}`);
-  const shred = createShredKeyStore(opfsShredFiles(`bench-shred-w-${tag}`));
-  await sealDb.open();
-  t = performance.now();
-  for (let b = 0; b < batches; b++) {
-    const batch = addresses.slice(b * perBatch, (b + 1) * perBatch);
-    await sealDb.transaction('rw', sealDb.buyers, async () => {
-      const sealer = createShreddingSealer(keys.publicKey);
-      const writes = sealedWrites(sealDb, shred);
-      for (const a of batch) {
-        const purgeAt = now + 28 * DAY;
-        const { sealed, shredKey } = sealBuyerPii(sealer, a.orderSn, a.pii, purgeAt);
-        writes.put({ orderSn: a.orderSn, shopId: a.shopId, purgeAt, capturedAt: now, source: a.source, sealed }, null, shredKey);
-      }
-      await writes.finish();
-    });
+  for (const phase of phaseOrder) {
+    const run = await phases[phase]();
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const t = performance.now();
+    await run();
+    times[phase] = performance.now() - t;
   }
-  const sealWriteMs = performance.now() - t;
-  db.close();
-  sealDb.close();
-  return { sealedMs, plainMs, sealWriteMs, stored };
+  return { ...times, stored };
 }
+
+/** Pause before each timed phase (after its setup writes): measured enough for the previous writes to settle. */
+const SETTLE_MS = 1_000;
 
 (globalThis as unknown as { svSealedStoreBench: typeof round }).svSealedStoreBench = round;

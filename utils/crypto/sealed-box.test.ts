@@ -115,8 +115,11 @@ describe('sealed box v3 (shred keys)', () => {
     // record key = HMAC-SHA256(batchKey, shredKey || header[0..21)); XChaCha20-Poly1305 with the nonce at [53..77).
     const ephemeralPub = envelope.subarray(21, 53);
     const batchKey = hkdf(sha256, x25519.getSharedSecret(recipient, ephemeralPub), concatBytes(ephemeralPub, recipientPub), utf8ToBytes('seller-vault/sealed/v2'), 32);
-    const recordKey = hmac(sha256, batchKey, concatBytes(shred.key, envelope.subarray(0, 21)));
-    expect(xchacha20poly1305(recordKey, envelope.subarray(53, 77), aad).decrypt(envelope.subarray(77))).toEqual(plaintext);
+    // Every record, not just the first: the sealer reuses one HMAC instance and key buffer.
+    for (const record of records) {
+      const recordKey = hmac(sha256, batchKey, concatBytes(record.shred.key, record.envelope.subarray(0, 21)));
+      expect(xchacha20poly1305(recordKey, record.envelope.subarray(53, 77), aad).decrypt(record.envelope.subarray(77))).toEqual(plaintext);
+    }
     // Nonces, key ids and shred keys never repeat within the batch; one ephemeral key for all.
     const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
     for (const part of [(r: typeof first) => r.envelope.subarray(53, 77), (r: typeof first) => r.shred.keyId, (r: typeof first) => r.shred.key]) {

@@ -46,6 +46,26 @@ describe('buyer PII layout', () => {
     ).toEqual({ state: 'cannot-decrypt' });
   });
 
+  it('seals records one after another without sharing bytes, also those larger than the encoding scratch', () => {
+    const secret = x25519.utils.randomSecretKey();
+    const sealer = createShreddingSealer(x25519.getPublicKey(secret));
+    const purgeAt = Date.UTC(2026, 11, 30, 15);
+    // Fields at their maximum length in 3-byte characters and control characters (6 bytes once
+    // JSON-escaped): ~18,500 bytes, beyond the 16 KB scratch.
+    const long = (n: number) => '\u0001王'.repeat(n / 2);
+    const largest = makePii(long(500), { addressLine1: long(1000), addressLine2: long(1000), addressLine3: long(1000), city: long(200), state: long(200), district: long(200) });
+    expect(encodeBuyerPii(largest).length).toBeGreaterThan(16_384);
+    const names = ['Jürgen Weiß', '佐藤 花子 🌸', 'A'];
+    const sealedRecords = [
+      ...names.map((name, i) => ({ orderSn: `PO-${i}`, pii: makePii(name) })),
+      { orderSn: 'PO-big', pii: largest },
+      { orderSn: 'PO-after', pii: makePii('B') },
+    ].map(({ orderSn, pii }) => ({ orderSn, pii, ...sealBuyerPii(sealer, orderSn, pii, purgeAt) }));
+    const keysById = new Map(sealedRecords.map((r) => [Buffer.from(r.shredKey.keyId).toString('hex'), r.shredKey.key]));
+    const opener = createVaultOpener(secret, (ref) => keysById.get(Buffer.from(ref.keyId).toString('hex')));
+    for (const r of sealedRecords) expect(openBuyerRecord(opener, { orderSn: r.orderSn, sealed: r.sealed })).toEqual({ state: 'ok', pii: r.pii });
+  });
+
   it('still opens legacy v1 records (sealed before shred keys) with the vault key alone', () => {
     const secret = x25519.utils.randomSecretKey();
     const sealed = createSealer(x25519.getPublicKey(secret)).seal(encodeBuyerPii(makePii('Li Lei')), sealedAad('buyers', 'PO-9'));

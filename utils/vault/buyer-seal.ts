@@ -1,4 +1,4 @@
-import { utf8Bytes, utf8Text } from '../crypto/utf8';
+import { utf8Bytes, utf8InScratch, utf8Text } from '../crypto/utf8';
 import { sealedAad, SealedOpenError, shredRefOf, type Opener, type ShredRef, type ShreddingSealer } from '../crypto/sealed-box';
 import type { OrderShredKey } from '../shred/shred-key-store';
 import { shredDayOf } from '../shred/shred-day';
@@ -37,8 +37,12 @@ void allFieldsListed;
 
 const LAYOUT_V1 = 1;
 
+function buyerPiiJson(pii: BuyerPii): string {
+  return JSON.stringify([LAYOUT_V1, ...PII_FIELDS_V1.map((f) => pii[f])]);
+}
+
 export function encodeBuyerPii(pii: BuyerPii): Uint8Array {
-  return utf8Bytes(JSON.stringify([LAYOUT_V1, ...PII_FIELDS_V1.map((f) => pii[f])]));
+  return utf8Bytes(buyerPiiJson(pii));
 }
 
 /** Null when the bytes are not a layout this version knows. */
@@ -49,13 +53,23 @@ export function decodeBuyerPii(bytes: Uint8Array): BuyerPii | null {
   return parsed.success ? parsed.data : null;
 }
 
+// Each record's plaintext and associated data are encoded into these (utf8InScratch), not into
+// new arrays: capture seals thousands in a row (issue 11). The address bytes are wiped after sealing.
+const plaintextScratch = new Uint8Array(16_384);
+const aadScratch = new Uint8Array(512);
+
 /**
  * Seals an address to the vault with a fresh shred key filed under the day of `purgeAt`: the caller
  * stores `shredKey` (utils/shred) before the row, and deleting it erases the address for good.
  */
 export function sealBuyerPii(sealer: ShreddingSealer, orderSn: string, pii: BuyerPii, purgeAt: number): { sealed: Uint8Array; shredKey: OrderShredKey } {
-  const { envelope, shred } = sealer.seal(encodeBuyerPii(pii), sealedAad(BUYERS_TABLE, orderSn), shredDayOf(purgeAt));
-  return { sealed: envelope, shredKey: { ...shred, orderSn } };
+  const plaintext = utf8InScratch(buyerPiiJson(pii), plaintextScratch);
+  try {
+    const { envelope, shred } = sealer.seal(plaintext, sealedAad(BUYERS_TABLE, orderSn, aadScratch), shredDayOf(purgeAt));
+    return { sealed: envelope, shredKey: { ...shred, orderSn } };
+  } finally {
+    plaintext.fill(0);
+  }
 }
 
 /** The shred keys a row's envelopes need (held and pending); legacy v1 envelopes need none. */
