@@ -17,6 +17,5 @@ describe('utf8InScratch', () => {
       expect(bytes.buffer).not.toBe(scratch.buffer);
       expect(utf8Text(bytes)).toBe(text);
     }
-    expect(utf8Text(utf8InScratch('ab王'.slice(0, 2), scratch))).toBe('ab');
   });
 });
