@@ -79,6 +79,9 @@ async function putPlain(dbName: string, rows: unknown[]): Promise<void> {
   db.close();
 }
 
+/** Pause before each timed phase, after its setup writes: the pause of the position-bias measurements. */
+const SETTLE_MS = 1_000;
+
 /** The timed phases of a round; bench/vault-indexeddb.pw-bench.ts runs them in a rotating order. */
 export type SealedStorePhase = 'captureStore' | 'plainCapture' | 'plainPut' | 'sealWrite';
 
@@ -86,7 +89,8 @@ export type SealedStorePhase = 'captureStore' | 'plainCapture' | 'plainPut' | 's
  * One round: each phase writes the same `batches` × `perBatch` addresses into its own new database,
  * in the given order, after a pause that lets the browser finish the previous phase's storage work
  * (all of an origin's databases share one LevelDB: measured, a phase right after another ran up to
- * 1.3× slower than the same phase first, docs/decisions.md 2026-12-03 "Sealed store bench").
+ * 1.3× slower than the same phase first: docs/decisions.md 2026-12-03 "Sealing without per-record
+ * allocations; a sealed store bench without position bias").
  */
 async function round(tag: string, batches: number, perBatch: number, phaseOrder: SealedStorePhase[]): Promise<Record<SealedStorePhase, number> & { stored: number }> {
   const now = Date.now();
@@ -95,6 +99,8 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
   const sns = Array.from({ length: n }, (_, i) => `PO-211-${tag}-${String(i).padStart(8, '0')}`);
   const addresses: CapturedAddress[] = sns.map((orderSn, i) => ({ orderSn, shopId: '634418212345', source: 'api', pii: pii(i) }));
   const purgeAt = now + 28 * DAY;
+  // The buyers rows in the clear, as both plaintext baselines write them.
+  const clearRows = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shopId, purgeAt, capturedAt: now, source: a.source, pii: a.pii }));
   const batch = <T>(rows: T[], b: number) => rows.slice(b * perBatch, (b + 1) * perBatch);
   const times = {} as Record<SealedStorePhase, number>;
   let stored = 0;
@@ -123,7 +129,7 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
     plainCapture: async () => {
       const db = new AppDb(`bench-plaincap-${tag}`);
       await db.orders.bulkPut(sns.map((sn) => order(sn, now)));
-      const buyers = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shopId, purgeAt, capturedAt: now, source: a.source, pii: a.pii }) as unknown as BuyerRecord);
+      const buyers = clearRows as unknown as BuyerRecord[];
       const orders = sns.map((sn) => ({ ...order(sn, now), piiState: 'present' as const, purgeAt, addressReview: null }));
       return async () => {
         for (let b = 0; b < batches; b++) {
@@ -149,11 +155,8 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
       };
     },
     // The vault part's baseline: a plain IndexedDB put of the buyers rows in the clear.
-    plainPut: async () => {
-      const rows = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shopId, purgeAt, capturedAt: now, source: a.source, pii: a.pii }));
-      return async () => {
-        for (let b = 0; b < batches; b++) await putPlain(`bench-plain-${tag}`, batch(rows, b));
-      };
+    plainPut: async () => async () => {
+      for (let b = 0; b < batches; b++) await putPlain(`bench-plain-${tag}`, batch(clearRows, b));
     },
     // The vault's own part alone, as the capture store does it (utils/vault/buyer-store): seal each
     // row and hand it to the pipelined writer (chunks written while the next ones are sealed, the
@@ -189,8 +192,5 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
   }
   return { ...times, stored };
 }
-
-/** Pause before each timed phase (after its setup writes): measured enough for the previous writes to settle. */
-const SETTLE_MS = 1_000;
 
 (globalThis as unknown as { svSealedStoreBench: typeof round }).svSealedStoreBench = round;

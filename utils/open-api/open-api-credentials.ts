@@ -1,6 +1,5 @@
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { unwrapSecret, wrapSecret } from '../crypto/key-wrap';
-import { utf8Text } from '../crypto/utf8';
+import { utf8Bytes, utf8Text } from '../crypto/utf8';
 import type { OpenApiCredentials } from './open-api-client';
 import type { OpenApiRegion } from './open-api-regions';
 
@@ -11,11 +10,11 @@ import type { OpenApiRegion } from './open-api-regions';
  * was connected for. Locked, nothing can read them, so nothing can sync (issue 12).
  */
 function credentialsAad(region: OpenApiRegion, shopId: string): Uint8Array {
-  return utf8ToBytes(`seller-vault/open-api/v1\u0000${region}\u0000${shopId}`);
+  return utf8Bytes(`seller-vault/open-api/v1\u0000${region}\u0000${shopId}`);
 }
 
 export function sealCredentials(dataKey: Uint8Array, credentials: OpenApiCredentials, region: OpenApiRegion, shopId: string): Uint8Array {
-  const plain = utf8ToBytes(JSON.stringify({ appKey: credentials.appKey, appSecret: credentials.appSecret, accessToken: credentials.accessToken }));
+  const plain = utf8Bytes(JSON.stringify({ appKey: credentials.appKey, appSecret: credentials.appSecret, accessToken: credentials.accessToken }));
   return wrapSecret(dataKey, plain, credentialsAad(region, shopId));
 }
 

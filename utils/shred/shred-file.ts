@@ -1,6 +1,6 @@
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { SHRED_KEY_LEN } from '../crypto/sealed-box';
-import { utf8Text } from '../crypto/utf8';
+import { utf8Bytes, utf8Text } from '../crypto/utf8';
 
 /**
  * One shred file (utils/shred): the shred keys of the sealed records whose purge falls on one UTC
@@ -26,12 +26,12 @@ const FIXED = 4 + ID_LEN + SHRED_KEY_LEN + 1;
 
 export function orderHash(orderSn: string): number {
   let h = 0x811c9dc5;
-  for (const b of utf8ToBytes(orderSn)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  for (const b of utf8Bytes(orderSn)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
   return h;
 }
 
 export function encodeShredEntries(entries: readonly ShredEntry[]): Uint8Array {
-  const sns = entries.map((e) => utf8ToBytes(e.orderSn));
+  const sns = entries.map((e) => utf8Bytes(e.orderSn));
   const out = new Uint8Array(entries.reduce((n, _e, i) => n + FIXED + sns[i]!.length, 0));
   const view = new DataView(out.buffer);
   let at = 0;

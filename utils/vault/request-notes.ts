@@ -1,8 +1,7 @@
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import Dexie from 'dexie';
 import { z } from '../validation/zod';
 import type { BackgroundDeps } from '../background-deps';
-import { utf8Text } from '../crypto/utf8';
+import { utf8Bytes, utf8Text } from '../crypto/utf8';
 import { createShreddingSealer, createVaultOpener, sealedAad, SealedOpenError, shredRefOf } from '../crypto/sealed-box';
 import { MessageError } from '../messaging/envelope';
 import { readMeta } from '../meta-store';
@@ -34,7 +33,7 @@ export async function sealRequestNotes(deps: BackgroundDeps, sealRef: string, no
   const vault = await readMeta(deps.db, 'vault');
   if (!vault) throw new MessageError('locked', 'Set up the vault first: request notes are kept sealed');
   const { envelope, shred } = createShreddingSealer(vault.publicKey).seal(
-    utf8ToBytes(JSON.stringify(requestNotesSchema.parse(notes))),
+    utf8Bytes(JSON.stringify(requestNotesSchema.parse(notes))),
     sealedAad(REQUESTS_TABLE, sealRef),
     shredDayOf(keepUntil),
   );
