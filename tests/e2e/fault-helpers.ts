@@ -3,6 +3,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { randomBytes } from 'node:crypto';
 import { decodeShredEntries, encodeShredEntries } from '../../utils/shred/shred-file';
 import { shredDayOf } from '../../utils/shred/shred-day';
+import { shredFileDay } from '../../utils/shred/shred-key-store';
 import { expect } from './harness';
 
 /**
@@ -32,13 +33,18 @@ export async function stopWorker(context: BrowserContext, page: Page, extensionI
 }
 
 /** The days that have a shred file (OPFS), read from an extension page (no message). */
-export function shredDays(page: Page): Promise<number[]> {
-  return page.evaluate(async () => {
+export async function shredDays(page: Page): Promise<number[]> {
+  const names = await page.evaluate(async () => {
     const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('shred-keys', { create: true });
-    const days: number[] = [];
-    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) days.push(Number(name.replace('.keys', '')));
-    return days;
+    const names: string[] = [];
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names;
   });
+  return daysOfShredFiles(names);
+}
+
+function daysOfShredFiles(names: string[]): number[] {
+  return [...new Set(names.map(shredFileDay).filter((d): d is number => d !== null))].sort((a, b) => a - b);
 }
 
 export interface RawState {
@@ -85,7 +91,7 @@ export async function readRaw(page: Page): Promise<RawState> {
     orders: raw.orders,
     buyers: raw.buyers,
     keyed: raw.files.flatMap((f) => decodeShredEntries(hexToBytes(f.hex)).map((e) => e.orderSn)),
-    shredDays: raw.files.map((f) => Number(f.name.replace('.keys', ''))).sort((a, b) => a - b),
+    shredDays: daysOfShredFiles(raw.files.map((f) => f.name)),
   };
 }
 
@@ -104,18 +110,18 @@ export async function seedHeldRows(worker: Worker, prefix: string, count: number
     list.push({ orderSn, keyId: randomBytes(16), key: randomBytes(32) });
     byDay.set(day, list);
   });
-  const files = [...byDay].map(([day, entries]) => ({ name: `${day}.keys`, hex: bytesToHex(encodeShredEntries(entries)) }));
+  // A new file of each day, as a capture files its keys (a name the worker's shred store cannot have cached).
+  const files = [...byDay].map(([day, entries]) => ({ name: `${day}.${bytesToHex(randomBytes(8))}.keys`, hex: bytesToHex(encodeShredEntries(entries)) }));
   const times = sns.map((_, i) => purgeAt(i));
   await worker.evaluate(
     async ({ sns, times, now, files }) => {
       const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('shred-keys', { create: true });
       for (const { name, hex } of files) {
         const handle = await dir.getFileHandle(name, { create: true });
-        const before = new Uint8Array(await (await handle.getFile()).arrayBuffer());
-        const added = new Uint8Array(hex.length / 2);
-        for (let i = 0; i < added.length; i++) added[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+        const bytes = new Uint8Array(hex.length / 2);
+        for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
         const w = await handle.createWritable();
-        await w.write(new Blob([before, added]));
+        await w.write(bytes);
         await w.close();
       }
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -15,13 +15,6 @@ export function memoryShredFiles(): ShredFiles & { files: Map<string, Uint8Array
     write: async (name, bytes) => {
       files.set(name, bytes.slice());
     },
-    append: async (name, bytes) => {
-      const before = files.get(name) ?? new Uint8Array(0);
-      const next = new Uint8Array(before.length + bytes.length);
-      next.set(before);
-      next.set(bytes, before.length);
-      files.set(name, next);
-    },
     remove: async (name) => {
       if (files.delete(name)) removed.push(name);
     },

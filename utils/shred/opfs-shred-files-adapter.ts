@@ -37,15 +37,6 @@ export function opfsShredFiles(directoryName: string): ShredFiles {
       await writable.write(bytes as Uint8Array<ArrayBuffer>);
       await writable.close();
     },
-    async append(name, bytes) {
-      const handle = await (await directory()).getFileHandle(name, { create: true });
-      // The swap file starts as a copy of the file (made by the browser, not this thread); only the
-      // new bytes cross over. Swapped in on close, like write: a stop mid-append leaves the file whole.
-      const writable = await handle.createWritable({ keepExistingData: true });
-      await writable.seek((await handle.getFile()).size);
-      await writable.write(bytes as Uint8Array<ArrayBuffer>);
-      await writable.close();
-    },
     async remove(name) {
       try {
         await (await directory()).removeEntry(name);

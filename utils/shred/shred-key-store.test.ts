@@ -1,8 +1,8 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { memoryShredFiles } from '../../tests/support/memory-shred-files';
-import { decodeShredEntries, encodeShredEntries } from './shred-file';
-import { createShredKeyStore, type OrderShredKey } from './shred-key-store';
+import { decodeShredEntries, encodeShredEntries, entryDrop, withoutEntries } from './shred-file';
+import { createShredKeyStore, MERGE_SEGMENTS_AT, shredFileDay, type OrderShredKey } from './shred-key-store';
 import { firstLiveShredDay, shredDayOf } from './shred-day';
 
 const key = (orderSn: string, day: number): OrderShredKey => ({ orderSn, day, keyId: randomBytes(16), key: randomBytes(32) });
@@ -14,6 +14,18 @@ describe('shred file', () => {
     expect(decodeShredEntries(bytes)).toEqual(entries);
     // A write cut short keeps the whole entries before it.
     expect(decodeShredEntries(bytes.subarray(0, bytes.length - 3))).toEqual(entries.slice(0, 1));
+  });
+
+  it('drops entries by order or key id wherever they are, keeps the rest in order, and leaves a file with none alone', () => {
+    const entries = ['PO-1', 'PO-2', 'PO-3', 'PO-4', 'PO-5'].map((orderSn) => ({ orderSn, keyId: randomBytes(16), key: randomBytes(32) }));
+    const bytes = encodeShredEntries(entries);
+    const drop = entryDrop({ orderSns: new Set(['PO-1', 'PO-5']), keyIds: new Set([bytesToHex(entries[2]!.keyId)]) });
+    expect(decodeShredEntries(withoutEntries(bytes, drop)!)).toEqual([entries[1], entries[3]]);
+    expect(withoutEntries(bytes, entryDrop({ orderSns: new Set(['PO-9']) }))).toBeNull();
+    // A truncated tail is not written back.
+    const cut = bytes.subarray(0, bytes.length - 3);
+    expect(decodeShredEntries(withoutEntries(cut, entryDrop({ orderSns: new Set(['PO-2']) }))!)).toEqual([entries[0], entries[2], entries[3]]);
+    expect(withoutEntries(cut, entryDrop({ orderSns: new Set(['PO-2']) }))!.length).toBe(3 * (53 + 4));
   });
 
   it('refuses order numbers it cannot file', () => {
@@ -29,7 +41,7 @@ describe('shred key store', () => {
     const a = key('PO-1', 20_400);
     const b = key('PO-2', 20_401);
     await store.add([a, b]);
-    expect([...files.files.keys()].sort()).toEqual(['20400.keys', '20401.keys']);
+    expect([...files.files.keys()].map(shredFileDay).sort()).toEqual([20_400, 20_401]);
     const ring = await store.keyring([20_400, 20_401]);
     expect(ring(a)).toEqual(a.key);
     expect(ring(b)).toEqual(b.key);
@@ -38,29 +50,77 @@ describe('shred key store', () => {
     expect((await createShredKeyStore(files).keyring([20_401]))(b)).toEqual(b.key);
   });
 
-  it('appends a capture’s keys to its day file: earlier keys are never rewritten', async () => {
+  it('files each capture’s keys in a new file of its day: no file is rewritten or appended to', async () => {
     const files = memoryShredFiles();
-    const appended: number[] = [];
-    const counting = {
-      ...files,
-      write: async () => Promise.reject(new Error('add must not rewrite a file')),
-      append: async (name: string, bytes: Uint8Array) => {
-        appended.push(bytes.length);
-        await files.append(name, bytes);
-      },
+    const written: { name: string; size: number }[] = [];
+    const write = files.write;
+    files.write = async (name, bytes) => {
+      if (files.files.has(name)) throw new Error(`add must not rewrite ${name}`);
+      written.push({ name, size: bytes.length });
+      await write(name, bytes);
     };
-    const store = createShredKeyStore(counting);
+    const store = createShredKeyStore(files);
     const first = [key('PO-1', 20_400), key('PO-2', 20_400)];
     const second = [key('PO-3', 20_400)];
-    await store.keyring([20_400]); // the day is cached (absent) before the adds
+    await store.keyring([20_400]); // the day is known (no file) before the adds
     await store.add(first);
     await store.add(second);
-    // Each add sends its own entries only (53 bytes + the order number each).
-    expect(appended).toEqual([2 * (53 + 4), 53 + 4]);
+    // Each add writes its own entries only (53 bytes + the order number each), into a file of its day.
+    expect(written.map((w) => w.size)).toEqual([2 * (53 + 4), 53 + 4]);
+    expect(new Set(written.map((w) => w.name)).size).toBe(2);
+    expect(written.map((w) => shredFileDay(w.name))).toEqual([20_400, 20_400]);
     const ring = await store.keyring([20_400]);
     for (const k of [...first, ...second]) expect(ring(k)).toEqual(k.key);
     const fresh = await createShredKeyStore(files).keyring([20_400]);
     for (const k of [...first, ...second]) expect(fresh(k)).toEqual(k.key);
+  });
+
+  it('merges a day’s files once it has MERGE_SEGMENTS_AT of them, after the add and without losing a key', async () => {
+    const files = memoryShredFiles();
+    const store = createShredKeyStore(files);
+    const keys = Array.from({ length: MERGE_SEGMENTS_AT + 3 }, (_, i) => key(`PO-${i}`, 300));
+    const other = key('PO-other', 301);
+    await store.add([other]);
+    for (const k of keys) await store.add([k]);
+    await store.days(); // the queue's merges have run
+    const dayFiles = [...files.files.keys()].filter((n) => shredFileDay(n) === 300);
+    // One merged file with the first MERGE_SEGMENTS_AT captures, and the three captures since.
+    expect(dayFiles).toHaveLength(4);
+    expect(dayFiles).toContain('300.keys');
+    expect(decodeShredEntries(files.files.get('300.keys')!).map((e) => e.orderSn)).toEqual(keys.slice(0, MERGE_SEGMENTS_AT).map((k) => k.orderSn));
+    expect(files.removed.filter((n) => shredFileDay(n) === 300)).toHaveLength(MERGE_SEGMENTS_AT);
+    expect([...files.files.keys()].filter((n) => shredFileDay(n) === 301)).toHaveLength(1); // another day is left alone
+    for (const ring of [await store.keyring([300]), await createShredKeyStore(files).keyring([300])]) {
+      for (const k of keys) expect(ring(k)).toEqual(k.key);
+    }
+  });
+
+  it('a merge cut short leaves keys filed twice, which lookups and deletions handle', async () => {
+    const files = memoryShredFiles();
+    const keys = Array.from({ length: MERGE_SEGMENTS_AT }, (_, i) => key(`PO-${i}`, 400));
+    const remove = files.remove;
+    // The worker stops after the merged file is written, before any segment is removed.
+    files.remove = async () => Promise.reject(new Error('worker stopped'));
+    const store = createShredKeyStore(files);
+    for (const k of keys) await store.add([k]);
+    await store.days();
+    expect(files.files.has('400.keys')).toBe(true);
+    expect(files.files.size).toBe(MERGE_SEGMENTS_AT + 1);
+    files.remove = remove;
+    const woken = createShredKeyStore(files);
+    const ring = await woken.keyring([400]);
+    for (const k of keys) expect(ring(k)).toEqual(k.key);
+    await woken.forgetOrders(['PO-3']);
+    const all = Buffer.concat([...files.files.values()]);
+    expect(all.includes(Buffer.from(keys[3]!.key))).toBe(false);
+    expect((await createShredKeyStore(files).keyring([400]))(keys[3]!)).toBeUndefined();
+    expect((await createShredKeyStore(files).keyring([400]))(keys[4]!)).toEqual(keys[4]!.key);
+  });
+
+  it('names files by day, merged or one capture’s, and ignores anything else', () => {
+    expect(shredFileDay('20400.keys')).toBe(20_400);
+    expect(shredFileDay('20400.0a1b2c3d4e5f6071.keys')).toBe(20_400);
+    for (const name of ['20400.keys.crswap', 'x.keys', '20400.keys.bak', '20400..keys', '.keys', '20400.ZZ.keys']) expect(shredFileDay(name)).toBeNull();
   });
 
   it('a purge removes whole files of past days and the due orders’ keys of later days', async () => {
@@ -72,14 +132,15 @@ describe('shred key store', () => {
     const moved = key('PO-moved', 130); // sealed when due on day 130, then brought forward
     await store.add([past, todayDue, todayLater, moved]);
     await store.forgetOrders(['PO-due', 'PO-moved', 'PO-old'], { daysBefore: 101 });
-    expect(files.removed).toContain('100.keys');
+    expect(files.removed.map(shredFileDay)).toContain(100);
+    expect([...files.files.keys()].map(shredFileDay)).not.toContain(100);
     const ring = await store.keyring([100, 101, 130]);
     expect([past, todayDue, moved].map((k) => ring(k))).toEqual([undefined, undefined, undefined]);
     expect(ring(todayLater)).toEqual(todayLater.key);
     // No byte of a forgotten key is left in any file.
     const all = Buffer.concat([...files.files.values()]);
     for (const k of [past, todayDue, moved]) expect(all.includes(Buffer.from(k.key))).toBe(false);
-    expect(files.files.has('130.keys')).toBe(false); // emptied files are removed, not kept empty
+    expect([...files.files.keys()].map(shredFileDay)).not.toContain(130); // emptied files are removed, not kept empty
   });
 
   it('forgets single keys and everything', async () => {
@@ -103,14 +164,15 @@ describe('shred key store', () => {
     const store = createShredKeyStore(files);
     const keys = Array.from({ length: 40 }, (_, i) => key(`PO-${i}`, 7));
     await Promise.all([...keys.map((k) => store.add([k])), store.forgetOrders(['PO-3'])]);
-    const stored = decodeShredEntries(files.files.get('7.keys')!);
+    await store.days(); // and the merges the adds queued
+    const stored = [...files.files.values()].flatMap(decodeShredEntries);
     const ids = new Set(stored.map((e) => bytesToHex(e.keyId)));
     // PO-3 was added before the forget ran (queue order), so it is gone; every other key is there.
     expect(ids.size).toBe(39);
     for (const k of keys) expect(ids.has(bytesToHex(k.keyId))).toBe(k.orderSn !== 'PO-3');
   });
 
-  it('lists the files once until it writes: a read with nothing due asks the directory nothing', async () => {
+  it('lists the files once and keeps the list with its own writes: a read with nothing due asks the directory nothing', async () => {
     const files = memoryShredFiles();
     let listings = 0;
     const list = files.list;
@@ -123,14 +185,26 @@ describe('shred key store', () => {
     expect(await store.days()).toEqual([50, 60]);
     await store.forgetOrders([], { daysBefore: 40 });
     await store.forgetOrders([], { daysBefore: 40 });
-    expect(listings).toBe(1);
-    // A write changes the list: read again, and a purge of a past day finds the file.
+    // A file this store writes joins its list: a purge of a past day finds it without listing again.
     await store.add([key('PO-3', 30)]);
     expect(await store.forgetOrders([], { daysBefore: 40 })).toBe(1);
     expect(await store.days()).toEqual([50, 60]);
-    expect(files.files.has('30.keys')).toBe(false);
+    expect([...files.files.keys()].map(shredFileDay)).not.toContain(30);
+    expect(listings).toBe(1);
     await store.forgetAll();
     expect(await store.days()).toEqual([]);
+  });
+
+  it('a purge with due orders lists the directory afresh: deletion does not trust the list in memory', async () => {
+    const files = memoryShredFiles();
+    const store = createShredKeyStore(files);
+    await store.add([key('PO-1', 100)]);
+    expect(await store.days()).toEqual([100]);
+    // A file the store did not write (a worker of an older version, a test seeding rows).
+    await files.write('99.00ff.keys', encodeShredEntries([{ orderSn: 'PO-old', keyId: randomBytes(16), key: randomBytes(32) }]));
+    expect(await store.forgetOrders([], { daysBefore: 100 })).toBe(0); // nothing due: the list in memory
+    expect(await store.forgetOrders(['PO-old'], { daysBefore: 100 })).toBe(1);
+    expect(files.files.has('99.00ff.keys')).toBe(false);
   });
 
   it('a write that fails leaves the previous file and no stale cache', async () => {
@@ -138,15 +212,17 @@ describe('shred key store', () => {
     const store = createShredKeyStore(files);
     const first = key('PO-1', 9);
     await store.add([first]);
-    const { write, append } = files;
-    files.write = files.append = async () => {
+    const { write } = files;
+    files.write = async () => {
       throw new DOMException('quota', 'QuotaExceededError');
     };
-    await expect(store.add([key('PO-2', 9)])).rejects.toThrow('quota');
-    Object.assign(files, { write, append });
+    const second = key('PO-2', 9);
+    await expect(store.add([second])).rejects.toThrow('quota');
+    files.write = write;
     const ring = await store.keyring([9]);
     expect(ring(first)).toEqual(first.key);
-    expect(decodeShredEntries(files.files.get('9.keys')!)).toHaveLength(1);
+    expect(ring(second)).toBeUndefined();
+    expect([...files.files.values()].flatMap(decodeShredEntries)).toHaveLength(1);
   });
 });
 
