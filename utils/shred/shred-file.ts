@@ -60,6 +60,13 @@ function* entryOffsets(bytes: Uint8Array): Generator<{ at: number; end: number }
   }
 }
 
+/** The file up to its last whole entry: a truncated tail is left out of whatever the bytes are joined to. */
+export function wholeEntries(bytes: Uint8Array): Uint8Array {
+  let end = 0;
+  for (const entry of entryOffsets(bytes)) end = entry.end;
+  return bytes.subarray(0, end);
+}
+
 export function decodeShredEntries(bytes: Uint8Array): ShredEntry[] {
   const entries: ShredEntry[] = [];
   for (const { at, end } of entryOffsets(bytes)) {

@@ -117,6 +117,23 @@ describe('shred key store', () => {
     expect((await createShredKeyStore(files).keyring([400]))(keys[4]!)).toEqual(keys[4]!.key);
   });
 
+  it('a merge leaves out a file’s truncated tail: the entries after it stay readable and deletable', async () => {
+    const files = memoryShredFiles();
+    const cut = key('PO-cut', 70);
+    const whole = encodeShredEntries([{ orderSn: 'PO-cut', keyId: cut.keyId, key: cut.key }]);
+    await files.write('70.00aa.keys', whole.subarray(0, whole.length - 20)); // a write cut short
+    const store = createShredKeyStore(files);
+    const keys = Array.from({ length: MERGE_SEGMENTS_AT }, (_, i) => key(`PO-${i}`, 70));
+    for (const k of keys) await store.add([k]);
+    await store.days();
+    expect(files.files.has('70.00aa.keys')).toBe(false); // merged
+    const ring = await createShredKeyStore(files).keyring([70]);
+    for (const k of keys) expect(ring(k)).toEqual(k.key);
+    await createShredKeyStore(files).forgetOrders(keys.map((k) => k.orderSn));
+    const all = Buffer.concat([...files.files.values()]);
+    for (const k of keys) expect(all.includes(Buffer.from(k.key))).toBe(false);
+  });
+
   it('names files by day, merged or one capture’s, and ignores anything else', () => {
     expect(shredFileDay('20400.keys')).toBe(20_400);
     expect(shredFileDay('20400.0a1b2c3d4e5f6071.keys')).toBe(20_400);
@@ -195,7 +212,7 @@ describe('shred key store', () => {
     expect(await store.days()).toEqual([]);
   });
 
-  it('a purge with due orders lists the directory afresh: deletion does not trust the list in memory', async () => {
+  it('a deletion of orders or keys lists the directory afresh: it does not trust the list in memory', async () => {
     const files = memoryShredFiles();
     const store = createShredKeyStore(files);
     await store.add([key('PO-1', 100)]);
@@ -205,6 +222,11 @@ describe('shred key store', () => {
     expect(await store.forgetOrders([], { daysBefore: 100 })).toBe(0); // nothing due: the list in memory
     expect(await store.forgetOrders(['PO-old'], { daysBefore: 100 })).toBe(1);
     expect(files.files.has('99.00ff.keys')).toBe(false);
+    // Single keys too.
+    const single = key('PO-2', 100);
+    await files.write('100.00ff.keys', encodeShredEntries([{ orderSn: single.orderSn, keyId: single.keyId, key: single.key }]));
+    expect(await store.forgetKeys([single])).toBe(1);
+    expect(files.files.has('100.00ff.keys')).toBe(false);
   });
 
   it('a write that fails leaves the previous file and no stale cache', async () => {

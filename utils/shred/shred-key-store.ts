@@ -1,6 +1,6 @@
 import { bytesToHex, concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import type { ShredKey, ShredKeyLookup, ShredRef } from '../crypto/sealed-box';
-import { encodeShredEntries, entryDrop, shredKeyMap, withoutEntries } from './shred-file';
+import { encodeShredEntries, entryDrop, shredKeyMap, wholeEntries, withoutEntries } from './shred-file';
 
 /**
  * Files where deletion is physical (the browser adapter: the Origin Private File System, whose
@@ -136,7 +136,8 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
     const parts: Uint8Array[] = [];
     for (const name of names) {
       const bytes = await read(name);
-      if (bytes) parts.push(bytes);
+      // A write cut short mid-entry would shift every entry after it in the merged file.
+      if (bytes) parts.push(wholeEntries(bytes));
     }
     await store(day, mergedName(day), concatBytes(...parts));
     for (const name of segments) await store(day, name, new Uint8Array(0));
@@ -171,7 +172,7 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
     forgetOrders: (orderSns, options = {}) =>
       serial(async () => {
         const sns = new Set(orderSns);
-        // Deleting due keys trusts the directory, not this store's memory of it: listed afresh (one
+        // Deleting keys trusts the directory, not this store's memory of it: listed afresh (one
         // listing; a read whose purge finds nothing due keeps the list it has).
         if (sns.size > 0) filesByDay = null;
         const all = [...(await listing()).keys()].sort((a, b) => a - b);
@@ -191,6 +192,7 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
     forgetKeys: (refs) =>
       serial(async () => {
         if (refs.length === 0) return 0;
+        filesByDay = null; // as forgetOrders: the directory, not the list in memory
         const ids = new Set(refs.map((r) => bytesToHex(r.keyId)));
         return rewrite({ keyIds: ids }, [...new Set(refs.map((r) => r.day))]);
       }),
