@@ -62,7 +62,7 @@ test('sealed capture store vs plaintext put, 10,000 addresses in batches of 500'
   // Ratio sealed/plain ≤ 1/0.9 ≈ 1.11 is the "≥ 0.9× a plaintext put".
   recordFigure({
     id: 'vault-chromium.seal-write-10k',
-    label: 'the vault part alone, as capture does it: seal + pipelined writes (shred keys appended) of the sealed buyers rows (20 × 500)',
+    label: 'the vault part alone, as capture does it: seal + pipelined writes (shred keys in a new file of their day) of the sealed buyers rows (20 × 500)',
     samplesMs: samples.sealWrite,
     baselineId: 'vault-chromium.plain-put-10k',
     target: { maxRatio: 1 / 0.9 },

@@ -160,7 +160,7 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
     },
     // The vault's own part alone, as the capture store does it (utils/vault/buyer-store): seal each
     // row and hand it to the pipelined writer (chunks written while the next ones are sealed, the
-    // shred keys appended to their day file while the rows are written), one transaction per batch,
+    // shred keys written to a new file of their day while the rows are written), one transaction per batch,
     // no order bookkeeping or audit.
     sealWrite: async () => {
       const sealDb = new AppDb(`bench-sealwrite-${tag}`);

@@ -109,16 +109,19 @@ export function withoutEntries(bytes: Uint8Array, drop: EntryDrop): Uint8Array |
   // Entries dropped, as [start, end) byte ranges; the kept bytes are copied only when there is one
   // (most files of a purge hold none of the due orders: 90,000 entries scanned in ~15 ms).
   const dropped: number[] = [];
+  let droppedBytes = 0;
   // The end of the last whole entry: a truncated tail (a write cut short) is not carried over.
   let wholeEnd = 0;
   for (const { at, end } of entryOffsets(bytes)) {
     wholeEnd = end;
     const byOrder = drop.orderHashes.has(view.getUint32(at)) && drop.orderSns.has(utf8Text(bytes.subarray(at + FIXED, end)));
     const byId = drop.keyIds.size > 0 && drop.keyIds.has(bytesToHex(bytes.subarray(at + 4, at + 4 + ID_LEN)));
-    if (byOrder || byId) dropped.push(at, end);
+    if (byOrder || byId) {
+      dropped.push(at, end);
+      droppedBytes += end - at;
+    }
   }
   if (dropped.length === 0) return null;
-  const droppedBytes = dropped.reduce((n, x, k) => (k % 2 === 0 ? n - x : n + x), 0);
   const out = new Uint8Array(wholeEnd - droppedBytes);
   let from = 0;
   let to = 0;

@@ -86,6 +86,7 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
     }
     return filesByDay;
   };
+  const listedDays = async (): Promise<number[]> => [...(await listing()).keys()].sort((a, b) => a - b);
   const namesOf = async (day: number): Promise<string[]> => [...((await listing()).get(day) ?? [])];
   const read = async (name: string): Promise<Uint8Array | null> => {
     if (!contents.has(name)) contents.set(name, await files.read(name));
@@ -175,15 +176,13 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
         // Deleting keys trusts the directory, not this store's memory of it: listed afresh (one
         // listing; a read whose purge finds nothing due keeps the list it has).
         if (sns.size > 0) filesByDay = null;
-        const all = [...(await listing()).keys()].sort((a, b) => a - b);
+        const all = await listedDays();
         const { daysBefore } = options;
         let changed = 0;
-        for (const day of all) {
-          if (daysBefore !== undefined && day < daysBefore) {
-            for (const name of await namesOf(day)) {
-              await store(day, name, new Uint8Array(0));
-              changed++;
-            }
+        for (const day of daysBefore === undefined ? [] : all.filter((d) => d < daysBefore)) {
+          for (const name of await namesOf(day)) {
+            await store(day, name, new Uint8Array(0));
+            changed++;
           }
         }
         if (sns.size > 0) changed += await rewrite({ orderSns: sns }, daysBefore === undefined ? all : all.filter((d) => d >= daysBefore));
@@ -203,6 +202,6 @@ export function createShredKeyStore(files: ShredFiles): ShredKeyStore {
         await files.removeAll();
         filesByDay = new Map();
       }),
-    days: () => serial(async () => [...(await listing()).keys()].sort((a, b) => a - b)),
+    days: () => serial(listedDays),
   };
 }
