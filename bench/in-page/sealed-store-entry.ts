@@ -8,8 +8,7 @@ import { opfsShredFiles } from '../../utils/shred/opfs-shred-files-adapter';
 import { createShredKeyStore } from '../../utils/shred/shred-key-store';
 import type { CapturedAddress } from '../../utils/vault/buyer-pii';
 import { makeBuyerPii } from '../../tests/support/buyer-pii-test-data';
-import { storeCapturedAddresses } from '../../utils/vault/buyer-store';
-import { createShreddingSealer } from '../../utils/crypto/sealed-box';
+import { sealerFor, storeCapturedAddresses } from '../../utils/vault/buyer-store';
 import { sealBuyerPii } from '../../utils/vault/buyer-seal';
 import { sealedWrites } from '../../utils/vault/sealed-writes';
 import { SCHEMA_HISTORY } from '../../utils/db/schema-history';
@@ -159,7 +158,7 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
       for (let b = 0; b < batches; b++) await putPlain(`bench-plain-${tag}`, batch(clearRows, b));
     },
     // The vault's own part alone, as the capture store does it (utils/vault/buyer-store): seal each
-    // row and hand it to the pipelined writer (chunks written while the next ones are sealed, the
+    // row with the capture store's sealer and hand it to the pipelined writer (chunks written while the next ones are sealed, the
     // shred keys written to a new file of their day while the rows are written), one transaction per batch,
     // no order bookkeeping or audit.
     sealWrite: async () => {
@@ -169,7 +168,8 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
       return async () => {
         for (let b = 0; b < batches; b++) {
           await sealDb.transaction('rw', sealDb.buyers, async () => {
-            const sealer = createShreddingSealer(keys.publicKey);
+            // The capture store's own sealer: one reused across captures (buyer-store.ts, SEALER_REUSE_MS).
+            const sealer = sealerFor(keys.publicKey, now);
             const writes = sealedWrites(sealDb, shred);
             for (const a of batch(addresses, b)) {
               const { sealed, shredKey } = sealBuyerPii(sealer, a.orderSn, a.pii, purgeAt);

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TEST_SCRYPT_COST } from '../crypto/key-wrap';
 import { isQuotaError } from '../messaging/quota-error';
 import { settingsStore } from '../settings/settings-adapter';
@@ -273,13 +273,18 @@ describe('storeCapturedAddresses', () => {
 
   it('a storage quota failure surfaces as a quota error (router code `quota`) and writes nothing', async () => {
     const deps = await vaultWithOrders(['PO-1']);
-    deps.db.buyers.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    // Sealed rows are put with plain IndexedDB requests (utils/db/plain-requests.ts): refused there.
+    const put = IDBObjectStore.prototype.put;
+    const refused = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'buyers') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
     });
-    const err = await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content').then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const err = await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A'))], 'content')
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )
+      .finally(() => refused.mockRestore());
     expect(isQuotaError(err)).toBe(true);
     expect(await deps.db.buyers.count()).toBe(0);
     expect((await deps.db.orders.get('PO-1'))!.piiState).toBe('none');

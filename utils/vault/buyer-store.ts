@@ -86,7 +86,8 @@ async function openerFor(deps: BackgroundDeps, secretKey: Uint8Array, rows: read
 const SEALER_REUSE_MS = 10 * 60_000;
 let reusedSealer: { publicKey: Uint8Array; sealer: ShreddingSealer; madeAt: number } | null = null;
 
-function sealerFor(publicKey: Uint8Array, now: number): ShreddingSealer {
+/** The capture store's sealer for `publicKey` at `now` (also what bench/in-page/sealed-store-entry.ts seals with). */
+export function sealerFor(publicKey: Uint8Array, now: number): ShreddingSealer {
   const reusable = reusedSealer && equalBytes(reusedSealer.publicKey, publicKey) && now >= reusedSealer.madeAt && now - reusedSealer.madeAt < SEALER_REUSE_MS;
   if (!reusable) reusedSealer = { publicKey: publicKey.slice(), sealer: createShreddingSealer(publicKey), madeAt: now };
   return reusedSealer!.sealer;

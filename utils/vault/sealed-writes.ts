@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { AppDb } from '../db/app-db';
+import { putRowsInTransaction } from '../db/plain-requests';
 import type { BuyerRecord, OrderRecord } from '../db/records';
 import type { OrderShredKey, ShredKeyStore } from '../shred/shred-key-store';
 
@@ -34,7 +35,10 @@ export interface SealedWrites {
 
 /**
  * Pipelined writes of sealed rows for a Dexie read-write transaction over `buyers` (and `orders`
- * when orders are put) that is running now: call from inside it.
+ * when orders are put) that is running now: call from inside it. The `buyers` rows go as plain
+ * IndexedDB requests (utils/db/plain-requests.ts: less renderer CPU than Dexie's bulkPut, which on
+ * 2 cores competes with the browser's own storage work); `orders` stays on Dexie, whose middleware
+ * its observers need.
  */
 export function sealedWrites(db: AppDb, shredKeys: ShredKeyStore, chunk = SEALED_WRITE_CHUNK): SealedWrites {
   let buyers: BuyerRecord[] = [];
@@ -48,7 +52,7 @@ export function sealedWrites(db: AppDb, shredKeys: ShredKeyStore, chunk = SEALED
     writes.push(request);
   };
   const flush = () => {
-    if (buyers.length > 0) write(db.buyers.bulkPut(buyers));
+    if (buyers.length > 0) write(putRowsInTransaction('buyers', buyers));
     if (orders.length > 0) write(db.orders.bulkPut(orders));
     buyers = [];
     orders = [];
