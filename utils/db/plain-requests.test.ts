@@ -50,7 +50,42 @@ describe('plain requests in a Dexie transaction', () => {
     expect(await db.rows.count()).toBe(0);
   });
 
+  it('a failure in an earlier batch of the same transaction rejects the later batch with that failure too', async () => {
+    const db = new UniqueDb();
+    opened.push(db);
+    let outcomes: PromiseSettledResult<void>[] = [];
+    await db
+      .transaction('rw', db.rows, async () => {
+        const first = putRowsInTransaction('rows', [
+          { id: '1', code: 'x' },
+          { id: '2', code: 'x' },
+          { id: '3', code: 'y' },
+        ]);
+        const second = putRowsInTransaction('rows', [{ id: '4', code: 'z' }]);
+        outcomes = await Promise.allSettled([first, second]);
+      })
+      .catch(() => undefined);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { name: string }).name : o.status))).toEqual(['ConstraintError', 'ConstraintError']);
+    expect(await db.rows.count()).toBe(0);
+  });
+
+  it('a row refused at once (no key) throws out of the transaction, which then writes none of the rows sent before it', async () => {
+    const db = new UniqueDb();
+    opened.push(db);
+    const err = await db
+      .transaction('rw', db.rows, () => {
+        putRowsInTransaction('rows', [{ id: '1', code: 'a' }, { code: 'b' }, { id: '3', code: 'c' }]);
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    // The transaction fails with the refusal itself (Dexie may wrap it).
+    expect([(err as { name?: string } | null)?.name, (err as { inner?: { name?: string } } | null)?.inner?.name]).toContain('DataError');
+    expect(await db.rows.count()).toBe(0);
+  });
+
   it('refuses to run outside a transaction', () => {
-    expect(() => putRowsInTransaction('buyers', [])).toThrow(/needs a Dexie transaction/);
+    expect(() => putRowsInTransaction('buyers', [sealedBuyerRow('A', 1, 1)])).toThrow(/needs a Dexie transaction/);
   });
 });

@@ -33,15 +33,17 @@ describe('shred file', () => {
     expect(() => encodeShredEntries([{ orderSn: 'x'.repeat(256), keyId: randomBytes(16), key: randomBytes(32) }])).toThrow(RangeError);
     // The limit is in UTF-8 bytes: 86 three-byte characters are 258 bytes.
     expect(() => encodeShredEntries([{ orderSn: '订'.repeat(86), keyId: randomBytes(16), key: randomBytes(32) }])).toThrow(RangeError);
+    // A four-byte character that would end past byte 255 is not cut: refused whole.
+    expect(() => encodeShredEntries([{ orderSn: `${'x'.repeat(252)}😀`, keyId: randomBytes(16), key: randomBytes(32) }])).toThrow(RangeError);
   });
 
   it('files order numbers of up to 255 UTF-8 bytes, each findable by its number', () => {
-    const entries = ['订'.repeat(85), 'x'.repeat(255), 'PO-é-1'].map((orderSn) => ({ orderSn, keyId: randomBytes(16), key: randomBytes(32) }));
+    const entries = ['订'.repeat(85), 'x'.repeat(255), 'PO-é-1', `${'x'.repeat(251)}😀`].map((orderSn) => ({ orderSn, keyId: randomBytes(16), key: randomBytes(32) }));
     const bytes = encodeShredEntries(entries);
-    expect(bytes.length).toBe(3 * 53 + 255 + 255 + 7);
+    expect(bytes.length).toBe(4 * 53 + 255 + 255 + 7 + 255);
     expect(decodeShredEntries(bytes)).toEqual(entries);
     // Dropping by number goes through the hash filed with each entry: it must match the number's hash.
-    expect(decodeShredEntries(withoutEntries(bytes, entryDrop({ orderSns: new Set(['订'.repeat(85), 'PO-é-1']) }))!)).toEqual([entries[1]]);
+    expect(decodeShredEntries(withoutEntries(bytes, entryDrop({ orderSns: new Set(['订'.repeat(85), 'PO-é-1']) }))!)).toEqual([entries[1], entries[3]]);
   });
 });
 

@@ -19,6 +19,8 @@ export interface SealedWrites {
   /**
    * One sealed `buyers` row, with the shred key of a newly sealed envelope (null when the row
    * holds none) and the order's new state (null: unchanged). Written in chunks as rows come.
+   * Throws when IndexedDB refuses a row at once (utils/db/plain-requests.ts): let it leave the
+   * transaction's scope, which then writes none of the batch.
    */
   put(buyer: BuyerRecord, order: OrderRecord | null, shredKey: OrderShredKey | null): void;
   /** Rows put so far. */
