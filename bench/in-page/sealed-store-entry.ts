@@ -158,9 +158,9 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
       for (let b = 0; b < batches; b++) await putPlain(`bench-plain-${tag}`, batch(clearRows, b));
     },
     // The vault's own part alone, as the capture store does it (utils/vault/buyer-store): seal each
-    // row with the capture store's sealer and hand it to the pipelined writer (chunks written while the next ones are sealed, the
-    // shred keys written to a new file of their day while the rows are written), one transaction per batch,
-    // no order bookkeeping or audit.
+    // row with the capture store's sealer and hand it to the pipelined writer (chunks written while
+    // the next ones are sealed, the shred keys written to a new file of their day while the rows
+    // are written), one transaction per batch, no order bookkeeping or audit.
     sealWrite: async () => {
       const sealDb = new AppDb(`bench-sealwrite-${tag}`);
       const shred = createShredKeyStore(opfsShredFiles(`bench-shred-w-${tag}`));

@@ -20,6 +20,11 @@ export function utf8Text(bytes: Uint8Array): string {
  * associated data: a new array per call cost ~1–2 µs each in Chromium (issue 11).
  */
 export function utf8InScratch(text: string, scratch: Uint8Array): Uint8Array {
-  const { read, written } = encoder.encodeInto(text, scratch);
+  const { read, written } = utf8Into(text, scratch);
   return read === text.length ? scratch.subarray(0, written) : encoder.encode(text);
+}
+
+/** UTF-8 of `text` written into `target` from its start: what was read of the text and written. */
+export function utf8Into(text: string, target: Uint8Array): { read: number; written: number } {
+  return encoder.encodeInto(text, target);
 }

@@ -1,6 +1,6 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { SHRED_KEY_LEN } from '../crypto/sealed-box';
-import { utf8Bytes, utf8Text } from '../crypto/utf8';
+import { utf8Bytes, utf8Into, utf8Text } from '../crypto/utf8';
 
 /**
  * One shred file (utils/shred): the shred keys of the sealed records whose purge falls on one UTC
@@ -36,8 +36,6 @@ export function orderHash(orderSn: string): number {
   return fnv1a(bytes, 0, bytes.length);
 }
 
-const encoder = new TextEncoder();
-
 /**
  * Each order number is encoded once, straight into the file bytes, and hashed there: a capture
  * files 500 entries a batch, and encoding every number twice into new arrays cost ~8 µs an entry
@@ -51,7 +49,7 @@ export function encodeShredEntries(entries: readonly ShredEntry[]): Uint8Array {
   for (const e of entries) {
     if (e.keyId.length !== ID_LEN || e.key.length !== SHRED_KEY_LEN) throw new RangeError('bad shred key size');
     const snAt = at + FIXED;
-    const { read, written } = encoder.encodeInto(e.orderSn, out.subarray(snAt, snAt + 255));
+    const { read, written } = utf8Into(e.orderSn, out.subarray(snAt, snAt + 255));
     if (written === 0 || read !== e.orderSn.length) throw new RangeError('order number must be 1..255 bytes');
     view.setUint32(at, fnv1a(out, snAt, snAt + written));
     out.set(e.keyId, at + 4);
