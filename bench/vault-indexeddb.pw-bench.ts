@@ -1,8 +1,9 @@
 import { buildSync } from 'esbuild';
 import path from 'node:path';
 import { expect, test } from '../tests/e2e/harness';
-import { recordFigure } from './figures';
-import type { SealedStorePhase } from './in-page/sealed-store-entry';
+import { median, recordFigure } from './figures';
+import type { SealedStoreDriver, SealedStorePhase } from './in-page/sealed-store-entry';
+import { chromiumCpu, cpuSpent, type ProcessCpu } from './process-cpu';
 
 /**
  * Issue 11: the sealed store end to end in real Chromium — the production capture store
@@ -20,7 +21,7 @@ const PER_BATCH = 500;
 const ROUNDS = 8;
 const PHASES: SealedStorePhase[] = ['plainPut', 'sealWrite', 'plainCapture', 'captureStore'];
 
-test('sealed capture store vs plaintext put, 10,000 addresses in batches of 500', async ({ context, openExtensionPage }) => {
+test('sealed capture store vs plaintext put, 10,000 addresses in batches of 500', async ({ context, openExtensionPage, profileDir }) => {
   test.setTimeout(600_000);
   const bundle = buildSync({
     entryPoints: [path.resolve('bench/in-page/sealed-store-entry.ts')],
@@ -37,21 +38,25 @@ test('sealed capture store vs plaintext put, 10,000 addresses in batches of 500'
   // A leading statement: Playwright would otherwise take the IIFE text for a function expression.
   await page.evaluate(`void 0;\n${bundle.outputFiles[0]!.text}`);
   const samples = Object.fromEntries(PHASES.map((p) => [p, [] as number[]])) as Record<SealedStorePhase, number[]>;
+  // CPU time of the browser's processes during each timed run, where /proc exists (Linux).
+  const cpu = Object.fromEntries(PHASES.map((p) => [p, [] as ProcessCpu[]])) as Record<SealedStorePhase, ProcessCpu[]>;
+  type InPage = { svSealedStore: SealedStoreDriver };
   for (let r = 0; r < ROUNDS; r++) {
+    await page.evaluate(({ tag, batches, perBatch }) => (globalThis as unknown as InPage).svSealedStore.start(tag, batches, perBatch), {
+      tag: `r${r}`,
+      batches: BATCHES,
+      perBatch: PER_BATCH,
+    });
     // Each round starts with the next phase: every phase runs first, second, … as often as the
     // others, so no figure carries the position bias of always following the same writes.
-    const phaseOrder = PHASES.map((_, i) => PHASES[(i + r) % PHASES.length]!);
-    const result = await page.evaluate(
-      ({ tag, batches, perBatch, phaseOrder }) =>
-        (
-          globalThis as unknown as {
-            svSealedStoreBench: (t: string, b: number, p: number, o: SealedStorePhase[]) => Promise<Record<SealedStorePhase, number> & { stored: number }>;
-          }
-        ).svSealedStoreBench(tag, batches, perBatch, phaseOrder),
-      { tag: `r${r}`, batches: BATCHES, perBatch: PER_BATCH, phaseOrder },
-    );
-    expect(result.stored).toBe(BATCHES * PER_BATCH);
-    for (const phase of PHASES) samples[phase].push(result[phase]);
+    for (const phase of PHASES.map((_, i) => PHASES[(i + r) % PHASES.length]!)) {
+      await page.evaluate((p) => (globalThis as unknown as InPage).svSealedStore.prepare(p), phase);
+      const before = chromiumCpu(profileDir);
+      samples[phase].push(await page.evaluate(() => (globalThis as unknown as InPage).svSealedStore.run()));
+      const after = chromiumCpu(profileDir);
+      if (before && after) cpu[phase].push(cpuSpent(before, after));
+    }
+    expect(await page.evaluate(() => (globalThis as unknown as InPage).svSealedStore.end())).toBe(BATCHES * PER_BATCH);
   }
   recordFigure({
     id: 'vault-chromium.plain-put-10k',
@@ -87,4 +92,19 @@ test('sealed capture store vs plaintext put, 10,000 addresses in batches of 500'
   console.log(
     `[sealed store] per-round ratios — seal+write/plain put: ${perRound(samples.sealWrite, samples.plainPut)}; capture store/plain capture: ${perRound(samples.captureStore, samples.plainCapture)}`,
   );
+  // Where the time went: a phase whose CPU per wall-clock ms nears the machine's cores is bound by
+  // CPU, and then sealing's extra work cannot hide behind the writes (docs/decisions.md
+  // 2026-12-03 "Sealed capture measured per process").
+  if (cpu.plainPut.length > 0) {
+    const perPhase = PHASES.map((phase) => {
+      const runs = cpu[phase];
+      const byType = [...new Set(runs.flatMap((c) => Object.keys(c)))]
+        .map((type) => [type, median(runs.map((c) => c[type] ?? 0))] as const)
+        .filter(([, ms]) => ms >= 10)
+        .map(([type, ms]) => `${type} ${Math.round(ms)}`);
+      const total = median(runs.map((c) => Object.values(c).reduce((a, b) => a + b, 0)));
+      return `${phase}: ${byType.join(', ')}; all ${Math.round(total)} ms = ${(total / median(samples[phase])).toFixed(2)} cores`;
+    });
+    console.log(`[sealed store] CPU of the browser's processes per timed run (median ms, /proc) — ${perPhase.join(' | ')}`);
+  }
 });

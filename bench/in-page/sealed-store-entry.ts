@@ -84,14 +84,25 @@ const SETTLE_MS = 1_000;
 /** The timed phases of a round; bench/vault-indexeddb.pw-bench.ts runs them in a rotating order. */
 export type SealedStorePhase = 'captureStore' | 'plainCapture' | 'plainPut' | 'sealWrite';
 
+/** A round's phases, driven from the bench one at a time. */
+export interface SealedStoreRound {
+  /** Sets the phase up (its own new database, orders rows, …), then pauses (SETTLE_MS). */
+  prepare(phase: SealedStorePhase): Promise<void>;
+  /** Runs the prepared phase; its time in ms. */
+  run(): Promise<number>;
+  /** Deletes the round's storage; the addresses the capture store phase stored. */
+  end(): Promise<number>;
+}
+
 /**
  * One round: each phase writes the same `batches` × `perBatch` addresses into its own new database,
- * in the given order, after a pause that lets the browser finish the previous phase's storage work
- * (all of an origin's databases share one LevelDB: measured, a phase right after another ran up to
- * 1.3× slower than the same phase first: docs/decisions.md 2026-12-03 "Sealing without per-record
- * allocations; a sealed store bench without position bias").
+ * one phase at a time as the bench asks (`prepare`, then the timed `run`, so the bench can read the
+ * browser's CPU time around the run alone), after a pause that lets the browser finish the
+ * previous phase's storage work (all of an origin's databases share one LevelDB: measured, a phase
+ * right after another ran up to 1.3× slower than the same phase first: docs/decisions.md
+ * 2026-12-03 "Sealing without per-record allocations; a sealed store bench without position bias").
  */
-async function round(tag: string, batches: number, perBatch: number, phaseOrder: SealedStorePhase[]): Promise<Record<SealedStorePhase, number> & { stored: number }> {
+function round(tag: string, batches: number, perBatch: number): SealedStoreRound {
   const now = Date.now();
   const keys = generateVaultKeys();
   const n = batches * perBatch;
@@ -101,7 +112,6 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
   // The buyers rows in the clear, as both plaintext baselines write them.
   const clearRows = addresses.map((a) => ({ orderSn: a.orderSn, shopId: a.shopId, purgeAt, capturedAt: now, source: a.source, pii: a.pii }));
   const batch = <T>(rows: T[], b: number) => rows.slice(b * perBatch, (b + 1) * perBatch);
-  const times = {} as Record<SealedStorePhase, number>;
   let stored = 0;
 
   const phases: Record<SealedStorePhase, () => Promise<() => Promise<void>>> = {
@@ -183,15 +193,23 @@ async function round(tag: string, batches: number, perBatch: number, phaseOrder:
     },
   };
 
-  for (const phase of phaseOrder) {
-    const run = await phases[phase]();
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
-    const t = performance.now();
-    await run();
-    times[phase] = performance.now() - t;
-  }
-  await removeRoundStorage();
-  return { ...times, stored };
+  let prepared: (() => Promise<void>) | null = null;
+  return {
+    async prepare(phase) {
+      prepared = await phases[phase]();
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+    },
+    async run() {
+      const t = performance.now();
+      await prepared!();
+      prepared = null;
+      return performance.now() - t;
+    },
+    async end() {
+      await removeRoundStorage();
+      return stored;
+    },
+  };
 }
 
 /**
@@ -212,4 +230,18 @@ async function removeRoundStorage(): Promise<void> {
   await new Promise((r) => setTimeout(r, 2 * SETTLE_MS));
 }
 
-(globalThis as unknown as { svSealedStoreBench: typeof round }).svSealedStoreBench = round;
+// The round being run: the bench's page.evaluate calls reach it between phases.
+let current: SealedStoreRound | null = null;
+(globalThis as unknown as { svSealedStore: SealedStoreDriver }).svSealedStore = {
+  start: (tag, batches, perBatch) => {
+    current = round(tag, batches, perBatch);
+  },
+  prepare: (phase) => current!.prepare(phase),
+  run: () => current!.run(),
+  end: () => current!.end(),
+};
+
+/** What the bench calls in the page (`globalThis.svSealedStore`). */
+export interface SealedStoreDriver extends SealedStoreRound {
+  start(tag: string, batches: number, perBatch: number): void;
+}
