@@ -118,7 +118,8 @@ export function entryDrop(drop: { orderSns?: ReadonlySet<string>; keyIds?: Reado
 export function withoutEntries(bytes: Uint8Array, drop: EntryDrop): Uint8Array | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Entries dropped, as [start, end) byte ranges; the kept bytes are copied only when there is one
-  // (most files of a purge hold none of the due orders: 90,000 entries scanned in ~15 ms).
+  // (most files of a purge hold none of the due orders: 90,000 entries scanned in ~5 ms in Node,
+  // ~15 ms when every kept entry was copied).
   const dropped: number[] = [];
   let droppedBytes = 0;
   // The end of the last whole entry: a truncated tail (a write cut short) is not carried over.
