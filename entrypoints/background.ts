@@ -25,6 +25,7 @@ import { createRetentionHandlers } from '../utils/retention/retention-handlers';
 import { registerRetention } from '../utils/retention/retention-listeners';
 import { createSettingsHandlers } from '../utils/settings/settings-handlers';
 import { runtimeUtcOffsetMinutes } from '../utils/time/local-day';
+import { opfsShredKeyStore } from '../utils/shred/opfs-shred-files-adapter';
 import { createShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts';
 import { registerShipByAlerts } from '../utils/ship-by-alerts/ship-by-alerts-listeners';
 import { createStorageFullAlert } from '../utils/storage-health/storage-full-alert-adapter';
@@ -36,9 +37,11 @@ import { registerVaultLifecycle } from '../utils/vault/vault-lifecycle-listeners
 export default defineBackground(() => {
   // Downloads started before this instant belong to an earlier worker (issue 16 reconcile below).
   const workerStartedAt = Date.now();
+  const db = new AppDb();
   const deps: BackgroundDeps = {
     ...browserPorts,
-    db: new AppDb(),
+    db,
+    shredKeys: opfsShredKeyStore(db),
     now: () => Date.now(),
     notifyChanged: async () => {
       await bumpRevision();

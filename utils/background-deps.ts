@@ -59,11 +59,6 @@ export interface BrowserPorts {
   };
   /** Removes tracked export files from disk and from the download history. */
   exportFiles: ExportFileRemover;
-  /**
-   * Shred keys of sealed buyer records (utils/shred), in files whose deletion is physical (OPFS):
-   * deleting one makes its record unrecoverable wherever copies of the row survive.
-   */
-  shredKeys: ShredKeyStore;
   /** Starts saving an export file that an extension page holds as a blob URL; answers its download id. */
   exportDownloads: {
     start(file: { url: string; fileName: string }): Promise<number>;
@@ -127,6 +122,12 @@ export interface SessionVault {
 /** What every background service is built from (composition root: entrypoints/background.ts). */
 export interface BackgroundDeps extends BrowserPorts {
   db: AppDb;
+  /**
+   * Shred keys of sealed buyer records (utils/shred), in files whose deletion is physical (OPFS),
+   * or staged in `db` under a key kept there: deleting one makes its record unrecoverable wherever
+   * copies of the row survive. Built with `db` (utils/shred/opfs-shred-files-adapter.ts).
+   */
+  shredKeys: ShredKeyStore;
   /** The clock. Pure logic takes `now` as a parameter; services read it here. */
   now: () => number;
   /** Call after any write: open pages refresh, and retention re-arms its next-purge alarm. */

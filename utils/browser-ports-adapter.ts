@@ -11,8 +11,6 @@ import { downloadsFileRemover } from './retention/downloads-adapter';
 import { sessionCaches } from './retention/session-cache-adapter';
 import { shipByAlertsAdapter } from './ship-by-alerts/ship-by-alerts-adapter';
 import { settingsStore } from './settings/settings-adapter';
-import { opfsShredFiles } from './shred/opfs-shred-files-adapter';
-import { createShredKeyStore } from './shred/shred-key-store';
 import { autoLockAlarm } from './vault/auto-lock-alarm-adapter';
 import { packagedPassphraseDictionaries } from './vault/passphrase-dictionaries-adapter';
 import { sessionKeyStore } from './vault/session-keys-adapter';
@@ -28,7 +26,6 @@ export const browserPorts: BrowserPorts = {
   exportFiles: downloadsFileRemover,
   exportDownloads,
   sessionCaches,
-  shredKeys: createShredKeyStore(opfsShredFiles('shred-keys')),
   countryNames: packagedCountryNames,
   passphraseDictionaries: packagedPassphraseDictionaries,
   openApi: openApiPort,

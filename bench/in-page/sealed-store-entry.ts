@@ -5,6 +5,7 @@ import { AppDb } from '../../utils/db/app-db';
 import type { BuyerRecord, OrderRecord } from '../../utils/db/records';
 import { writeMeta } from '../../utils/meta-store';
 import { opfsShredFiles } from '../../utils/shred/opfs-shred-files-adapter';
+import { stagedKeyRows } from '../../utils/shred/staged-key-rows';
 import { createShredKeyStore } from '../../utils/shred/shred-key-store';
 import type { CapturedAddress } from '../../utils/vault/buyer-pii';
 import { makeBuyerPii } from '../../tests/support/buyer-pii-test-data';
@@ -15,7 +16,7 @@ import { SCHEMA_HISTORY } from '../../utils/db/schema-history';
 
 /**
  * Bundled by bench/vault-indexeddb.pw-bench.ts and evaluated in an extension page of the built
- * extension: the production capture store (seal + shred keys in OPFS + one transaction per batch)
+ * extension: the production capture store (seal + shred keys staged + one transaction per batch)
  * against real Chromium IndexedDB, on its own database. Not part of the build.
  */
 const DAY = 86_400_000;
@@ -115,7 +116,7 @@ function round(tag: string, batches: number, perBatch: number): SealedStoreRound
   let stored = 0;
 
   const phases: Record<SealedStorePhase, () => Promise<() => Promise<void>>> = {
-    // The production capture store: seal, shred keys in OPFS, buyers + orders + audit, one transaction per batch.
+    // The production capture store: seal, shred keys staged, buyers + orders + audit, one transaction per batch.
     captureStore: async () => {
       const db = new AppDb(`bench-sealed-${tag}`);
       await writeMeta(db, 'vault', wrapVaultKeys(keys, 'bench passphrase not used', TEST_SCRYPT_COST));
@@ -126,7 +127,7 @@ function round(tag: string, batches: number, perBatch: number): SealedStoreRound
         notifyChanged: async () => undefined,
         settings: { read: async () => ({ retentionDays: 28 }) },
         sessionKeys: { read: async () => ({ keys: null, lastActivityAt: null }) },
-        shredKeys: createShredKeyStore(opfsShredFiles(`bench-shred-${tag}`)),
+        shredKeys: createShredKeyStore(opfsShredFiles(`bench-shred-${tag}`), stagedKeyRows(db)),
       } as unknown as BackgroundDeps;
       return async () => {
         for (let b = 0; b < batches; b++) stored += (await storeCapturedAddresses(deps, batch(addresses, b), 'content', { retentionDays: 28 })).stored;
@@ -169,15 +170,16 @@ function round(tag: string, batches: number, perBatch: number): SealedStoreRound
     },
     // The vault's own part alone, as the capture store does it (utils/vault/buyer-store): seal each
     // row with the capture store's sealer and hand it to the pipelined writer (chunks written while
-    // the next ones are sealed, the shred keys written to a new file of their day while the rows
-    // are written), one transaction per batch, no order bookkeeping or audit.
+    // the next ones are sealed; the batch's shred keys staged as one row of the same transaction),
+    // one transaction per batch, no order bookkeeping or audit.
     sealWrite: async () => {
       const sealDb = new AppDb(`bench-sealwrite-${tag}`);
-      const shred = createShredKeyStore(opfsShredFiles(`bench-shred-w-${tag}`));
+      const shred = createShredKeyStore(opfsShredFiles(`bench-shred-w-${tag}`), stagedKeyRows(sealDb));
       await sealDb.open();
       return async () => {
         for (let b = 0; b < batches; b++) {
-          await sealDb.transaction('rw', sealDb.buyers, async () => {
+          await shred.prepareStaging();
+          await sealDb.transaction('rw', [sealDb.buyers, sealDb.shredStaging], async () => {
             // The capture store's own sealer: one reused across captures (buyer-store.ts, SEALER_REUSE_MS).
             const sealer = sealerFor(keys.publicKey, now);
             const writes = sealedWrites(sealDb, shred);

@@ -2,6 +2,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { Page, Worker } from '@playwright/test';
 import { DAY_MS, type FixtureOrder, makeOrder } from '../fixtures/order-fixtures';
 import { createVaultOpener, shredRefOf } from '../../utils/crypto/sealed-box';
+import { isStagingKeyName, openStagedKeys, readStagingKeyFile } from '../../utils/shred/staged-keys';
 import { openBuyerRecord } from '../../utils/vault/buyer-seal';
 import { readProfileFiles } from '../support/profile-scan';
 import { authorizeInOptions, browseOrderList, seenCapturePayloads, storedAddressCounts, viewAddress, watchCapturePayloads } from './capture-helpers';
@@ -16,10 +17,11 @@ import { MIN, PASSPHRASE, advanceWorkerClock, readStored } from './retention-hel
  * decompressed). Every sealed envelope the extension wrote (read from IndexedDB before its
  * deletion, for the test only) is searched for in those bytes, and every copy found is opened
  * with every vault private key the extension held (read from storage.session, for the test only:
- * what someone who later learns the passphrase has) and every shred key found anywhere on disk.
- * No deleted one may open; a control set captured afterwards must be found and must open, so the
- * search itself is shown to work. Shred keys of deleted rows (read from the OPFS files before the
- * deletion) must not be anywhere on disk.
+ * what someone who later learns the passphrase has) and every shred key found anywhere on disk —
+ * in shred files, and in staged rows opened with every staging key found on disk. No deleted one
+ * may open; a control set captured afterwards must be found and must open, so the search itself is
+ * shown to work. Shred keys of deleted rows (read from the OPFS files and the staged rows before
+ * the deletion) must not be anywhere on disk.
  */
 
 interface Envelope {
@@ -46,23 +48,73 @@ function sealedEnvelopes(worker: Worker): Promise<Envelope[]> {
   });
 }
 
-/** Bytes of every shred file in the worker's OPFS (for the test only), as hex. */
-function shredFileBytes(worker: Worker): Promise<string[]> {
+/** Every file in the worker's OPFS shred directory and every staged row (for the test only), as hex. */
+function shredStoreBytes(worker: Worker): Promise<{ files: { name: string; hex: string }[]; stagedRows: string[] }> {
   return worker.evaluate(async () => {
+    const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
     const root = await navigator.storage.getDirectory();
-    let dir: FileSystemDirectoryHandle;
+    const files: { name: string; hex: string }[] = [];
     try {
-      dir = await root.getDirectoryHandle('shred-keys');
+      const dir = await root.getDirectoryHandle('shred-keys');
+      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+        files.push({ name, hex: hex(new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer())) });
+      }
     } catch {
-      return [];
+      // no directory yet
     }
-    const out: string[] = [];
-    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
-      const bytes = new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
-      out.push(Array.from(bytes, (x) => x.toString(16).padStart(2, '0')).join(''));
-    }
-    return out;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('seller-vault');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<{ sealed: Uint8Array }[]>((resolve, reject) => {
+      const req = db.transaction('shredStaging').objectStore('shredStaging').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return { files, stagedRows: rows.map((r) => hex(r.sealed)) };
   });
+}
+
+/** Key id (hex) → shred key (hex), from the shred files and the staged rows their staging keys open. */
+async function shredKeysHeld(worker: Worker): Promise<Map<string, string>> {
+  const { files, stagedRows } = await shredStoreBytes(worker);
+  const keys = shredKeysIn(files.filter((f) => !isStagingKeyName(f.name)).map((f) => f.hex));
+  const stagingKeys = files.filter((f) => isStagingKeyName(f.name)).map((f) => readStagingKeyFile(f.name, hexToBytes(f.hex))!);
+  for (const row of stagedRows) {
+    for (const staging of stagingKeys) {
+      for (const entry of openStagedKeys(staging, hexToBytes(row)) ?? []) keys.set(bytesToHex(entry.keyId), bytesToHex(entry.key));
+    }
+  }
+  return keys;
+}
+
+/**
+ * Shred keys an attacker reading the profile finds in staged rows: every staging key file on disk
+ * (found by its "SVSTAGE1" header), then every staged row sealed under it (found by its version
+ * byte and that key's id), opened.
+ */
+function stagedKeysOnDisk(files: { bytes: Buffer }[]): Uint8Array[] {
+  const magic = Buffer.from('SVSTAGE1');
+  const stagingKeys = [];
+  for (const { bytes } of files) {
+    for (let at = bytes.indexOf(magic); at >= 0; at = bytes.indexOf(magic, at + 1)) {
+      const id = bytes.subarray(at + 8, at + 16);
+      const key = readStagingKeyFile(`stage.${bytesToHex(id)}.key`, bytes.subarray(at, at + 48));
+      if (key) stagingKeys.push(key);
+    }
+  }
+  const found: Uint8Array[] = [];
+  for (const staging of stagingKeys) {
+    const header = Buffer.from([1, ...staging.id]);
+    for (const { bytes } of files) {
+      for (let at = bytes.indexOf(header); at >= 0; at = bytes.indexOf(header, at + 1)) {
+        for (const entry of openStagedKeys(staging, bytes.subarray(at)) ?? []) found.push(entry.key);
+      }
+    }
+  }
+  return found;
 }
 
 /** The unlocked vault private key, from storage.session (for the test only). */
@@ -113,7 +165,7 @@ test('purge by alarm, notice, clear all and reset leave nothing that opens in th
   const vaultKeys: string[] = [];
   const beforeDeletion = async () => {
     deleted.push(...(await sealedEnvelopes(serviceWorker)));
-    for (const key of shredKeysIn(await shredFileBytes(serviceWorker)).values()) deletedShredKeys.add(key);
+    for (const key of (await shredKeysHeld(serviceWorker)).values()) deletedShredKeys.add(key);
   };
 
   let page: Page = await openExtensionPage('options.html#policy');
@@ -127,7 +179,7 @@ test('purge by alarm, notice, clear all and reset leave nothing that opens in th
   await capture(env, [...dueSoon, ...keptForNow]);
   const dueEnvelopes = (await sealedEnvelopes(serviceWorker)).filter((e) => dueSoon.some((o) => o.parentOrderSn === e.orderSn));
   const dueKeyIds = new Set(dueEnvelopes.map((e) => bytesToHex(shredRefOf(hexToBytes(e.sealed))!.keyId)));
-  const allKeys = shredKeysIn(await shredFileBytes(serviceWorker));
+  const allKeys = await shredKeysHeld(serviceWorker);
   deleted.push(...dueEnvelopes);
   for (const [id, key] of allKeys) if (dueKeyIds.has(id)) deletedShredKeys.add(key);
   await page.close(); // no page read may purge first: the alarm must
@@ -142,6 +194,12 @@ test('purge by alarm, notice, clear all and reset leave nothing that opens in th
   await beforeDeletion();
   await sendOk(page, 'notices/record', { receivedAt: Date.now(), scope: { kind: 'orders', orderSns: keptForNow.map((o) => o.parentOrderSn) }, reference: 'TEMU-DEL-1' });
   expect((await readStored(serviceWorker)).buyers).toEqual([]);
+  // Mid-way, the browser still running: the purge and the notice drained the staged keys and
+  // removed the staging keys that sealed them, so no staging key on disk opens a staged row (in
+  // whatever copy LevelDB still holds) to a deleted key. (Clear all and reset below remove every
+  // shred file anyway, which would hide this at the end.)
+  const stagedMidway = new Set(stagedKeysOnDisk(readProfileFiles(profileDir)).map((k) => bytesToHex(k)));
+  for (const key of deletedShredKeys) expect(stagedMidway.has(key), 'a deleted shred key opens from a staged row on disk').toBe(false);
 
   // 3. Clear all.
   await capture(env, [order(4, DAY_MS), order(5, 2 * DAY_MS)]);
@@ -172,13 +230,14 @@ test('purge by alarm, notice, clear all and reset leave nothing that opens in th
       }
     }
   }
-  const candidateKeys = [...diskKeys.values()];
+  const stagedOnDisk = stagedKeysOnDisk(files);
+  const candidateKeys = [...diskKeys.values(), ...stagedOnDisk];
   const opensFromDisk = (e: Envelope): { found: number; opened: number } => {
     const sealed = Buffer.from(e.sealed, 'hex');
     let found = 0;
     let opened = 0;
     for (const { bytes } of files) {
-      for (let at = bytes.indexOf(sealed.subarray(0, 77)); at >= 0; at = bytes.indexOf(sealed.subarray(0, 77), at + 1)) {
+      for (let at = bytes.indexOf(sealed.subarray(0, 53)); at >= 0; at = bytes.indexOf(sealed.subarray(0, 53), at + 1)) {
         found++;
         const copy = new Uint8Array(bytes.subarray(at, at + sealed.length));
         for (const secret of vaultKeys) {
@@ -204,7 +263,9 @@ test('purge by alarm, notice, clear all and reset leave nothing that opens in th
   ).toBe(true);
   const deletedResults = deleted.map(opensFromDisk);
   const foundOnDisk = deletedResults.filter((r) => r.found > 0).length;
-  console.log(`[deletion] ${deleted.length} deleted envelopes; ${foundOnDisk} still present in the profile's files; ${candidateKeys.length} shred-key candidates on disk`);
+  console.log(
+    `[deletion] ${deleted.length} deleted envelopes; ${foundOnDisk} still present in the profile's files; ${candidateKeys.length} shred-key candidates on disk (${stagedOnDisk.length} from staged rows)`,
+  );
   expect(deletedResults.map((r) => r.opened)).toEqual(deleted.map(() => 0));
   // The deleted rows' shred keys are nowhere in the profile.
   for (const key of deletedShredKeys) expect(files.some(({ bytes }) => bytes.includes(Buffer.from(key, 'hex')))).toBe(false);

@@ -1,4 +1,4 @@
-import { memoryShredKeys } from './memory-shred-files';
+import { memoryShredFiles, memoryShredKeys } from './memory-shred-files';
 import Dexie from 'dexie';
 import { vi } from 'vitest';
 import { appendAudit } from '../../utils/audit/audit-log';
@@ -16,10 +16,11 @@ export interface HandlerTestDeps extends BackgroundDeps {
 }
 
 export function makeHandlerDeps(now: number): HandlerTestDeps {
+  const db = new AppDb(`test-${crypto.randomUUID()}`);
   const deps: HandlerTestDeps = {
     ...testBrowserPorts,
-    shredKeys: memoryShredKeys(),
-    db: new AppDb(`test-${crypto.randomUUID()}`),
+    db,
+    shredKeys: memoryShredKeys(memoryShredFiles(), db),
     now: () => now,
     notified: 0,
     notifyChanged: async () => {

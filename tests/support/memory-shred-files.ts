@@ -1,4 +1,6 @@
+import type { AppDb } from '../../utils/db/app-db';
 import { createShredKeyStore, type ShredFiles, type ShredKeyStore } from '../../utils/shred/shred-key-store';
+import { stagedKeyRows } from '../../utils/shred/staged-key-rows';
 
 /**
  * Shred files held in memory: for unit tests and Node benches (the browser uses OPFS). `removed`
@@ -25,7 +27,10 @@ export function memoryShredFiles(): ShredFiles & { files: Map<string, Uint8Array
   };
 }
 
-/** A shred key store over in-memory files (each call: a fresh, empty store). */
-export function memoryShredKeys(files = memoryShredFiles()): ShredKeyStore {
-  return createShredKeyStore(files);
+/**
+ * A shred key store over in-memory files (each call: a fresh, empty store); with `db`, captures
+ * stage their keys in its `shredStaging` as in the worker.
+ */
+export function memoryShredKeys(files = memoryShredFiles(), db?: AppDb): ShredKeyStore {
+  return createShredKeyStore(files, db ? stagedKeyRows(db) : undefined);
 }

@@ -3,7 +3,7 @@ import type { BackgroundDeps } from '../../utils/background-deps';
 import { AppDb } from '../../utils/db/app-db';
 import type { OpenApiRegion } from '../../utils/open-api/open-api-regions';
 import { createOpenApiFixture, type OpenApiFixture, type OpenApiFixtureOptions } from '../fixtures/open-api-server';
-import { memoryShredKeys } from './memory-shred-files';
+import { memoryShredFiles, memoryShredKeys } from './memory-shred-files';
 import { testBrowserPorts } from './test-ports';
 
 export interface OpenApiTestDeps extends BackgroundDeps {
@@ -24,10 +24,11 @@ export interface OpenApiTestDeps extends BackgroundDeps {
 export function makeOpenApiDeps(now: number, fixtureOptions: OpenApiFixtureOptions = {}): OpenApiTestDeps {
   const clock = { now };
   const fixture = createOpenApiFixture({ now: () => clock.now, ...fixtureOptions });
+  const db = new AppDb(`test-${crypto.randomUUID()}`);
   const deps: OpenApiTestDeps = {
     ...testBrowserPorts,
-    shredKeys: memoryShredKeys(),
-    db: new AppDb(`test-${crypto.randomUUID()}`),
+    db,
+    shredKeys: memoryShredKeys(memoryShredFiles(), db),
     clock,
     now: () => clock.now,
     fixture,

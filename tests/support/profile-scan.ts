@@ -117,12 +117,37 @@ export function ldbDecompressed(file: Buffer): Buffer {
   }
 }
 
-/** Every file of the profile; `.ldb` files carry their raw bytes followed by their decompressed blocks. */
+/* ---------- LevelDB write-ahead logs (`.log`): 32 KB blocks, each record cut into fragments with
+ * a 7-byte header (checksum 4, length 2, type 1). A value written across a block boundary is not
+ * contiguous in the raw file; the fragments' data joined is (someone holding the disk does that). */
+const LOG_BLOCK = 32 * 1024;
+
+export function logRecordsJoined(file: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let block = 0; block < file.length; block += LOG_BLOCK) {
+    let at = block;
+    const end = Math.min(block + LOG_BLOCK, file.length);
+    while (at + 7 <= end) {
+      const length = file.readUInt16LE(at + 4);
+      const type = file[at + 6]!;
+      if (type < 1 || type > 4 || at + 7 + length > end) break; // padding or not a log
+      parts.push(file.subarray(at + 7, at + 7 + length));
+      at += 7 + length;
+    }
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * Every file of the profile; `.ldb` files carry their raw bytes followed by their decompressed
+ * blocks, `.log` files theirs followed by their records' fragments joined.
+ */
 export function readProfileFiles(profileDir: string): ProfileFile[] {
   return allFiles(profileDir).map((f) => {
     try {
       const bytes = fs.readFileSync(f);
-      return { path: path.relative(profileDir, f), bytes: f.endsWith('.ldb') ? Buffer.concat([bytes, ldbDecompressed(bytes)]) : bytes };
+      const extra = f.endsWith('.ldb') ? ldbDecompressed(bytes) : f.endsWith('.log') ? logRecordsJoined(bytes) : null;
+      return { path: path.relative(profileDir, f), bytes: extra ? Buffer.concat([bytes, extra]) : bytes };
     } catch {
       return { path: path.relative(profileDir, f), bytes: Buffer.alloc(0) };
     }

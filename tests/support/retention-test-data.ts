@@ -1,4 +1,4 @@
-import { memoryShredKeys } from './memory-shred-files';
+import { memoryShredFiles, memoryShredKeys } from './memory-shred-files';
 import type { BackgroundDeps } from '../../utils/background-deps';
 import { AppDb } from '../../utils/db/app-db';
 import type { BuyerRecord, ExportRecord, OrderRecord } from '../../utils/db/records';
@@ -15,10 +15,11 @@ export interface TestDeps extends BackgroundDeps {
 
 export function makeTestDeps(name = `test-${crypto.randomUUID()}`): TestDeps {
   const clock = { now: T0 };
+  const db = new AppDb(name);
   const deps: TestDeps = {
     ...testBrowserPorts,
-    shredKeys: memoryShredKeys(),
-    db: new AppDb(name),
+    db,
+    shredKeys: memoryShredKeys(memoryShredFiles(), db),
     clock,
     now: () => clock.now,
     notified: 0,

@@ -1,5 +1,5 @@
 /** Shared fixtures for the vault's unit tests (not imported by production code). */
-import { memoryShredKeys } from './memory-shred-files';
+import { memoryShredFiles, memoryShredKeys } from './memory-shred-files';
 import { expect, vi } from 'vitest';
 import type { BackgroundDeps } from '../../utils/background-deps';
 import type { BuyerPii, CapturedAddress } from '../../utils/vault/buyer-pii';
@@ -20,7 +20,7 @@ export interface TestDeps extends BackgroundDeps {
 
 export function makeDeps(db = new AppDb(`test-${crypto.randomUUID()}`)): TestDeps {
   const clock = { now: T0 };
-  return { ...testBrowserPorts, shredKeys: memoryShredKeys(), db, clock, now: () => clock.now, notifyChanged: vi.fn(async () => undefined) };
+  return { ...testBrowserPorts, shredKeys: memoryShredKeys(memoryShredFiles(), db), db, clock, now: () => clock.now, notifyChanged: vi.fn(async () => undefined) };
 }
 
 export function makeOrder(orderSn: string, overrides: Partial<OrderRecord> = {}): OrderRecord {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSealer, createVaultOpener, SEALED_V3, sealedAad } from '../../utils/crypto/sealed-box';
+import { createSealer, createVaultOpener, SEALED_V4, sealedAad } from '../../utils/crypto/sealed-box';
 import { TEST_SCRYPT_COST } from '../../utils/crypto/key-wrap';
 import type { BuyerRecord } from '../../utils/db/records';
 import { clearAllBuyerData } from '../../utils/retention/clear-all';
@@ -115,7 +115,7 @@ describe('rows sealed before shred keys (envelope v1)', () => {
     await unlockVault(deps, GOOD_PASSPHRASE, 'popup');
 
     expect(await resealLegacyEnvelopes(deps, 'background')).toBe(4);
-    expect((await deps.db.buyers.toArray()).every((r) => r.sealed[0] === SEALED_V3)).toBe(true);
+    expect((await deps.db.buyers.toArray()).every((r) => r.sealed[0] === SEALED_V4)).toBe(true);
     expect(await readMeta(deps.db, 'vault.legacyResealed')).toBe(true);
     expect(await resealLegacyEnvelopes(deps, 'background')).toBe(0); // once
     const { results } = await openBuyers(deps, ['PO-1'], 'popup');

@@ -1,3 +1,5 @@
+import { ChaCha20Poly1305 } from '@stablelib/chacha20poly1305';
+import { hchacha } from '@stablelib/xchacha20';
 import { XChaCha20Poly1305 } from '@stablelib/xchacha20poly1305';
 
 /**
@@ -21,6 +23,40 @@ export function aeadOpen(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array,
   const aead = new XChaCha20Poly1305(key);
   try {
     return aead.open(nonce, sealed, aad);
+  } finally {
+    aead.clean();
+  }
+}
+
+const ZERO_NONCE = new Uint8Array(12);
+
+/**
+ * HChaCha20 (draft-irtf-cfrg-xchacha §2.2): 32-byte key and 16-byte input → 32 bytes into `out`.
+ * XChaCha20's own subkey derivation, a PRF keyed by `key`; envelope v4 derives its record keys
+ * with it (utils/crypto/sealed-box.ts).
+ */
+export function hchacha20(key: Uint8Array, input: Uint8Array, out: Uint8Array): Uint8Array {
+  return hchacha(key, input, out);
+}
+
+/**
+ * ChaCha20-Poly1305 (RFC 8439) under a key used for ONE message only, hence the all-zero nonce
+ * (as age does with its per-file keys): envelope v4's record keys, one per record.
+ */
+export function singleUseSeal(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, out?: Uint8Array): Uint8Array {
+  const aead = new ChaCha20Poly1305(key);
+  try {
+    return aead.seal(ZERO_NONCE, plaintext, aad, out);
+  } finally {
+    aead.clean();
+  }
+}
+
+/** Plaintext of a `singleUseSeal`, or null when the tag does not verify. */
+export function singleUseOpen(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array | null {
+  const aead = new ChaCha20Poly1305(key);
+  try {
+    return aead.open(ZERO_NONCE, sealed, aad);
   } finally {
     aead.clean();
   }

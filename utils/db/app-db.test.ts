@@ -71,6 +71,8 @@ describe('database history', () => {
       expect(await db.orders.orderBy('[status+shippedAt]').primaryKeys()).toEqual(['PO-211-2']);
       expect(await db.orders.orderBy('[status+exportedAt]').primaryKeys()).toEqual(['PO-211-2']);
       await db.notices.add({ receivedAt: 1, scope: { kind: 'all' }, reference: '', carriedOutAt: 1, deletedBuyers: 0, removedFiles: 0 });
+      // Version 6: an empty shredStaging, found by staging key.
+      expect(await db.shredStaging.where('stagingKey').equals('stage.0000000000000000.key').count()).toBe(0);
       expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)!.version);
       db.close();
     });
@@ -102,7 +104,7 @@ describe('database history', () => {
   it('a fresh install has the latest schema', async () => {
     const db = new AppDb(`fresh-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'buyers', 'exports', 'incidents', 'items', 'meta', 'notices', 'orders', 'requests']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'buyers', 'exports', 'incidents', 'items', 'meta', 'notices', 'orders', 'requests', 'shredStaging']);
     expect(db.orders.schema.indexes.map((i) => i.name).sort()).toEqual([
       '[shopId+capturedAt]',
       '[status+capturedAt]',
@@ -115,6 +117,7 @@ describe('database history', () => {
       'purgeAt',
     ]);
     expect(db.buyers.schema.indexes.map((i) => i.name)).toEqual(['purgeAt']);
+    expect(db.shredStaging.schema.indexes.map((i) => i.name)).toEqual(['stagingKey']);
     db.close();
   });
 

@@ -1,5 +1,5 @@
 import Dexie, { type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type EntityTable } from 'dexie';
-import type { AuditRecord, BuyerRecord, ExportRecord, IncidentRecord, ItemRecord, MetaRecord, NoticeRecord, OrderRecord, RequestRecord } from './records';
+import type { AuditRecord, BuyerRecord, ExportRecord, IncidentRecord, ItemRecord, MetaRecord, NoticeRecord, OrderRecord, RequestRecord, StagedKeyRow } from './records';
 import { SCHEMA_HISTORY } from './schema-history';
 
 export const DB_NAME = 'seller-vault';
@@ -46,6 +46,8 @@ export class AppDb extends Dexie {
   notices!: EntityTable<NoticeRecord, 'id'>;
   audit!: EntityTable<AuditRecord, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  /** Staged shred keys (utils/shred/staged-keys.ts): sealed, unreadable once their staging key's file is removed. */
+  shredStaging!: EntityTable<StagedKeyRow, 'id'>;
 
   /** Write requests per table through this object (see `writeCount`). */
   private readonly writes = new Map<string, number>();

@@ -210,3 +210,11 @@ export interface MetaRecord {
   key: string;
   value: unknown;
 }
+
+/** One row of `shredStaging`: a capture batch's shred keys, sealed under a staging key (utils/shred/staged-keys.ts). */
+export interface StagedKeyRow {
+  id: string;
+  /** File name of the staging key it is sealed under (its only copy: deleting the file shreds the row). */
+  stagingKey: string;
+  sealed: Uint8Array;
+}

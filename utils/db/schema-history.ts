@@ -45,4 +45,9 @@ export const SCHEMA_HISTORY: readonly { version: number; note: string; stores: R
     note: 'buyers.shopId index dropped (issue 11): every sealed capture write paid for it (~15% of a put in Chromium) and only a shop-wide deletion notice read it, which now finds the rows through the orders shop index',
     stores: { buyers: 'orderSn, purgeAt' },
   },
+  {
+    version: 6,
+    note: "shredStaging (issue 11): a capture batch's shred keys, sealed under a staging key kept in OPFS, written in the batch's own transaction instead of a new OPFS file per batch; indexed by staging key to delete the rows of a removed one",
+    stores: { shredStaging: 'id, stagingKey' },
+  },
 ];

@@ -1,4 +1,11 @@
-import type { ShredFiles } from './shred-key-store';
+import type { AppDb } from '../db/app-db';
+import { stagedKeyRows } from './staged-key-rows';
+import { createShredKeyStore, type ShredFiles, type ShredKeyStore } from './shred-key-store';
+
+/** The worker's shred key store: files in OPFS `shred-keys`, staged rows in `db`. */
+export function opfsShredKeyStore(db: AppDb): ShredKeyStore {
+  return createShredKeyStore(opfsShredFiles('shred-keys'), stagedKeyRows(db));
+}
 
 /**
  * Shred files in the Origin Private File System of the extension (service worker). Measured in

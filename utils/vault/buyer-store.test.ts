@@ -65,7 +65,7 @@ describe('storeCapturedAddresses', () => {
     );
     expect(result).toEqual({ stored: 3, changed: 0, unreviewed: 0, skipped: [] });
     const row = (await deps.db.buyers.get('PO-2'))!;
-    expect(row.sealed[0]).toBe(0x03); // envelope v3: shred key, HMAC keyed by the batch key
+    expect(row.sealed[0]).toBe(0x04); // envelope v4: shred key, HChaCha20 record key
     expect(Buffer.from(row.sealed).includes(Buffer.from('Юлия'))).toBe(false);
     expect(row.purgeAt).toBe(T0 + 28 * DAY);
     expect(await deps.db.orders.get('PO-2')).toMatchObject({ piiState: 'present', purgeAt: T0 + 28 * DAY });

@@ -29,7 +29,7 @@ export interface StoreAddressesResult {
 export interface StoreAddressesOptions {
   /**
    * Pass when calling from inside your own Dexie transaction (which must include orders,
-   * buyers, meta and audit): otherwise settings are read from storage.local first, and a
+   * buyers, shredStaging, meta and audit): otherwise settings are read from storage.local first, and a
    * non-Dexie await inside a transaction commits it early.
    */
   retentionDays?: number;
@@ -101,9 +101,9 @@ async function forgetEnvelopes(deps: BackgroundDeps, envelopes: Uint8Array[]): P
 
 /**
  * Seals captured addresses to the vault public key (works while locked) with a fresh shred key
- * each, files the shred keys (utils/shred) and then stores the rows in one transaction with the
+ * each and stores the rows in one transaction with their shred keys (staged: utils/shred), the
  * orders' piiState/purgeAt and one audit entry: a worker stopped midway leaves nothing
- * half-written (at worst shred keys of rows never written, deleted with their day's file). Skips: `no-vault`, `unknown-order` (the order row must be
+ * half-written (at worst shred keys of rows never written, deleted with their day). Skips: `no-vault`, `unknown-order` (the order row must be
  * captured first), `invalid-address`, `already-due` (PII whose purge time has come is never
  * written, including an order purged before whose old deadline has passed). A re-capture replaces the blob; its purgeAt can only move earlier.
  */
@@ -127,7 +127,10 @@ export async function storeCapturedAddresses(
 
   // Unlocked keys (if any) let a re-captured address be compared with the stored one at once.
   const { keys } = await deps.sessionKeys.read();
-  const result = await db.transaction('rw', [db.orders, db.buyers, db.meta, db.audit], async (): Promise<StoreAddressesResult> => {
+  // The batch's shred keys are staged in its own transaction (sealed-writes.ts); if staging cannot
+  // be readied (e.g. OPFS refuses the staging key's file), they go to a file of their own instead.
+  await deps.shredKeys.prepareStaging().catch(() => undefined);
+  const result = await db.transaction('rw', [db.orders, db.buyers, db.shredStaging, db.meta, db.audit], async (): Promise<StoreAddressesResult> => {
     const vault = await readMeta(db, 'vault');
     if (!vault) {
       const noVault = { stored: 0, changed: 0, unreviewed: 0, skipped: [{ reason: 'no-vault', count: addresses.length }] };

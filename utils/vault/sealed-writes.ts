@@ -26,11 +26,11 @@ export interface SealedWrites {
   /** Rows put so far. */
   readonly count: number;
   /**
-   * Hands the last chunk to IndexedDB, files the batch's shred keys (one file write, while the
-   * rows are still being written) and waits for both. Call once, at the end, in the same
-   * transaction: it commits only after this resolves, so no row is committed without the shred
-   * key that opens it (a worker stopped before leaves keys of rows never written, deleted with
-   * their day's file).
+   * Hands the last chunk to IndexedDB with the batch's shred keys and waits for all. The keys go
+   * as one staged row in this same transaction when the store can stage (ShredKeyStore.stage, the
+   * transaction's scope includes `shredStaging`), else into a file of their own, written while the
+   * rows are. Call once, at the end, in the same transaction: it commits only after this resolves,
+   * so no row is committed without the shred key that opens it.
    */
   finish(): Promise<void>;
 }
@@ -72,8 +72,15 @@ export function sealedWrites(db: AppDb, shredKeys: ShredKeyStore, chunk = SEALED
     },
     async finish() {
       flush();
-      // Dexie.waitFor keeps the transaction open across the file write (not an IndexedDB request).
-      const filed = keys.length > 0 ? Dexie.waitFor(shredKeys.add(keys)) : Promise.resolve();
+      let filed: Promise<void> = Promise.resolve();
+      if (keys.length > 0) {
+        // Staged in the batch's own transaction: no file of its own for each capture (issue 11,
+        // docs/decisions.md 2026-12-03 "Shred keys staged in the capture's transaction").
+        const row = Dexie.currentTransaction?.storeNames.includes('shredStaging') ? shredKeys.stage(keys) : null;
+        if (row) write(putRowsInTransaction('shredStaging', [row]));
+        // Dexie.waitFor keeps the transaction open across the file write (not an IndexedDB request).
+        else filed = Dexie.waitFor(shredKeys.add(keys));
+      }
       await Promise.all([filed, ...writes]);
     },
   };
