@@ -180,6 +180,11 @@ test('purge by alarm, notice, clear all and reset leave nothing that opens in th
   const dueEnvelopes = (await sealedEnvelopes(serviceWorker)).filter((e) => dueSoon.some((o) => o.parentOrderSn === e.orderSn));
   const dueKeyIds = new Set(dueEnvelopes.map((e) => bytesToHex(shredRefOf(hexToBytes(e.sealed))!.keyId)));
   const allKeys = await shredKeysHeld(serviceWorker);
+  // A capture's keys are staged: the disk scan of a running browser finds every one of them in a
+  // staged row, opened with the staging key's file (so the mid-way check below is not vacuous).
+  const stagedLive = new Set(stagedKeysOnDisk(readProfileFiles(profileDir)).map((k) => bytesToHex(k)));
+  expect([...allKeys.values()].filter((key) => !stagedLive.has(key))).toEqual([]);
+  expect(allKeys.size).toBe(4);
   deleted.push(...dueEnvelopes);
   for (const [id, key] of allKeys) if (dueKeyIds.has(id)) deletedShredKeys.add(key);
   await page.close(); // no page read may purge first: the alarm must

@@ -34,7 +34,10 @@ export interface ShredKeyStore {
   add(keys: readonly OrderShredKey[]): Promise<void>;
   /**
    * Readies staging: loads what an earlier worker staged (and files it by day) and puts a staging
-   * key on file. Call before opening a transaction that will `stage`.
+   * key on file. Call before opening a transaction that will `stage`, and include `shredStaging` in
+   * that transaction's scope only when this succeeded: the load reads `shredStaging` in a
+   * transaction of its own from this store's queue, which must never wait for a transaction that
+   * waits for the queue.
    */
   prepareStaging(): Promise<void>;
   /**
@@ -257,9 +260,16 @@ export function createShredKeyStore(files: ShredFiles, stagedRows?: StagedKeyRow
     if (unopenable.size > 0) stagedRows.deleteUnder([...unopenable]).catch(() => undefined);
   };
   /** Drains first when a deletion names a staged key (run in the queue). */
+  /**
+   * Drains first when a deletion names a staged key, or when an older staging key's file is still
+   * there (an earlier drain could not remove it: the keys it sealed are filed, but its rows would
+   * still open to them, deleted ones included), run in the queue. A removal that fails again fails
+   * the deletion.
+   */
   const drainIfStaged = async (dropped: (key: OrderShredKey) => boolean): Promise<void> => {
     await loadStaged();
-    if (staged.some(dropped)) await drainStaged(dropped);
+    const olderKeyLeft = stagingFiles.some((name) => name !== staging?.name);
+    if (olderKeyLeft || staged.some(dropped)) await drainStaged(dropped);
   };
 
   return {
@@ -333,10 +343,12 @@ export function createShredKeyStore(files: ShredFiles, stagedRows?: StagedKeyRow
         contents.clear();
         filesByDay = null;
         const retired = stagingFiles;
+        // Nothing is staged under a key whose file may be half removed (a failed removal leaves the
+        // keys in memory, filed by the next drain; the next capture readies a new staging key).
+        staging = null;
         await files.removeAll();
         // The staging keys went with the directory: staged rows are unreadable from here on.
         filesByDay = new Map();
-        staging = null;
         staged = [];
         stagingFiles = [];
         loaded = true;

@@ -220,6 +220,63 @@ describe('shred key store: staging', () => {
     expect(filedKeys(w.files)).toEqual([bytesToHex(kept.key)]);
   });
 
+  it('a staging key file a drain could not remove is removed by the next deletion, which fails while it cannot', async () => {
+    const w = worker();
+    const gone = key('PO-gone', DAY);
+    const kept = key('PO-kept', DAY);
+    await capture(w, [gone, kept]);
+    const [sealedUnder] = stagingFiles(w.files);
+    const remove = w.files.remove;
+    w.files.remove = async () => {
+      throw new DOMException('busy', 'NoModificationAllowedError');
+    };
+    await expect(w.store.forgetOrders(['PO-gone'])).rejects.toThrow('busy');
+    // The keys left the stage for day files, but the old staging key still opens its row.
+    expect(await openableStaged(w)).toContain(bytesToHex(gone.key));
+    // A later deletion (of anything) still fails while the file cannot go ...
+    await expect(w.store.forgetOrders(['PO-other'])).rejects.toThrow('busy');
+    w.files.remove = remove;
+    // ... and removes it once it can: the retried deletion leaves nothing that opens to the deleted key.
+    await w.store.forgetOrders(['PO-gone']);
+    expect(stagingFiles(w.files)).not.toContain(sealedUnder);
+    expect(await openableStaged(w)).toEqual([]);
+    expect(filedKeys(w.files)).toEqual([bytesToHex(kept.key)]);
+  });
+
+  it('clear all that fails part-way stages nothing under the old key and loses no staged key', async () => {
+    const w = worker();
+    const held = key('PO-held', DAY);
+    await capture(w, [held]);
+    const removeAll = w.files.removeAll;
+    w.files.removeAll = async () => {
+      for (const name of stagingFiles(w.files)) w.files.files.delete(name); // half done
+      throw new DOMException('busy', 'NoModificationAllowedError');
+    };
+    await expect(w.store.forgetAll()).rejects.toThrow('busy');
+    expect(w.store.stage([key('PO-next', DAY)])).toBeNull();
+    expect((await w.store.keyring([DAY]))(held)).toEqual(held.key);
+    w.files.removeAll = removeAll;
+    // The next capture readies a new staging key; the next deletion files what was staged before.
+    const later = key('PO-later', DAY);
+    await capture(w, [later]);
+    await w.store.forgetOrders(['PO-unrelated']);
+    expect(filedKeys(w.files)).toContain(bytesToHex(held.key));
+    const next = worker(w.files, w.db);
+    expect((await next.store.keyring([DAY]))(held)).toEqual(held.key);
+    expect((await next.store.keyring([DAY]))(later)).toEqual(later.key);
+  });
+
+  it('prepareStaging fails when the staging key cannot be filed; stage then answers null', async () => {
+    const w = worker();
+    const write = w.files.write;
+    w.files.write = async (name, bytes) => {
+      if (isStagingKeyName(name)) throw new DOMException('full', 'QuotaExceededError');
+      return write(name, bytes);
+    };
+    await expect(w.store.prepareStaging()).rejects.toThrow('full');
+    expect(w.store.stage([key('PO-1', DAY)])).toBeNull();
+  });
+
   it('without a database to stage in, stage answers null (the caller files the keys)', async () => {
     const store = createShredKeyStore(memoryShredFiles());
     await store.prepareStaging();

@@ -10,6 +10,8 @@ import { createVaultHandlers } from './vault-handlers';
 import { shredRefOf } from '../crypto/sealed-box';
 import { lockVault, setupVault, unlockVault } from './vault-service';
 import { DAY, GOOD_PASSPHRASE, makeAddress, makeDeps, makeOrder, makePii, T0 } from '../../tests/support/vault-test-support';
+import { memoryShredFiles, memoryShredKeys } from '../../tests/support/memory-shred-files';
+import { isStagingKeyName } from '../shred/staged-keys';
 
 const names = {
   latin: 'Zoë Ñúñez-Łukasiewicz',
@@ -51,6 +53,26 @@ describe('openBuyers: the caller part in the read transaction (export/prepare, i
 });
 
 describe('storeCapturedAddresses', () => {
+  it('stages the batch’s shred keys in its own transaction, and files them when staging cannot be readied', async () => {
+    for (const stagingFails of [false, true]) {
+      const files = memoryShredFiles();
+      const deps = makeDeps();
+      deps.shredKeys = memoryShredKeys(files, deps.db);
+      await deps.db.orders.bulkPut(['PO-1', 'PO-2'].map((sn) => makeOrder(sn)));
+      await setupVault(deps, GOOD_PASSPHRASE, 'options', TEST_SCRYPT_COST);
+      const write = files.write;
+      files.write = async (name, bytes) => {
+        if (stagingFails && isStagingKeyName(name)) throw new DOMException('full', 'QuotaExceededError');
+        return write(name, bytes);
+      };
+      expect(await storeCapturedAddresses(deps, [makeAddress('PO-1', makePii('A')), makeAddress('PO-2', makePii('B'))], 'content')).toMatchObject({ stored: 2 });
+      const dayFiles = [...files.files.keys()].filter((n) => !isStagingKeyName(n));
+      expect({ staged: await deps.db.shredStaging.count(), dayFiles: dayFiles.length }).toEqual(stagingFails ? { staged: 0, dayFiles: 1 } : { staged: 1, dayFiles: 0 });
+      const { results } = await openBuyers(deps, ['PO-1', 'PO-2'], 'popup');
+      expect([results['PO-1'], results['PO-2']].map((r) => r?.state)).toEqual(['ok', 'ok']);
+    }
+  });
+
   it('seals while locked; opening needs the unlocked key and returns the exact text', async () => {
     const deps = await vaultWithOrders(['PO-1', 'PO-2', 'PO-3']);
     await lockVault(deps, 'popup', 'lock');

@@ -127,10 +127,14 @@ export async function storeCapturedAddresses(
 
   // Unlocked keys (if any) let a re-captured address be compared with the stored one at once.
   const { keys } = await deps.sessionKeys.read();
-  // The batch's shred keys are staged in its own transaction (sealed-writes.ts); if staging cannot
-  // be readied (e.g. OPFS refuses the staging key's file), they go to a file of their own instead.
-  await deps.shredKeys.prepareStaging().catch(() => undefined);
-  const result = await db.transaction('rw', [db.orders, db.buyers, db.shredStaging, db.meta, db.audit], async (): Promise<StoreAddressesResult> => {
+  // The batch's shred keys are staged in its own transaction (sealed-writes.ts). If staging cannot
+  // be readied (e.g. OPFS refuses the staging key's file), the transaction leaves `shredStaging`
+  // out of its scope and the keys go to a file of their own (ShredKeyStore.prepareStaging).
+  const staging = await deps.shredKeys.prepareStaging().then(
+    () => [db.shredStaging],
+    () => [],
+  );
+  const result = await db.transaction('rw', [db.orders, db.buyers, ...staging, db.meta, db.audit], async (): Promise<StoreAddressesResult> => {
     const vault = await readMeta(db, 'vault');
     if (!vault) {
       const noVault = { stored: 0, changed: 0, unreviewed: 0, skipped: [{ reason: 'no-vault', count: addresses.length }] };
