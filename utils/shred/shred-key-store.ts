@@ -64,7 +64,7 @@ export interface ShredKeyStore {
 
 /**
  * A day's keys live in `<day>.keys` (the day's merged file) and in `<day>.<segment>.keys`, one new
- * file per `add` (a capture batch). A new file, not an append: measured in Chromium from an
+ * file per `add` or drain (a drain files many capture batches' staged keys). A new file, not an append: measured in Chromium from an
  * extension page, an append (`createWritable({ keepExistingData: true })`, seek to the end) took
  * 8–22 ms against 5–10 ms for a new file of the same 40 KB, and the sealed capture writer with new
  * files came ~0.1 closer to a plaintext put (issue 11; docs/decisions.md 2026-12-03 "Shred keys
@@ -259,7 +259,6 @@ export function createShredKeyStore(files: ShredFiles, stagedRows?: StagedKeyRow
     if (staged.length > 0 || names.length > 0) await drainStaged();
     if (unopenable.size > 0) stagedRows.deleteUnder([...unopenable]).catch(() => undefined);
   };
-  /** Drains first when a deletion names a staged key (run in the queue). */
   /**
    * Drains first when a deletion names a staged key, or when an older staging key's file is still
    * there (an earlier drain could not remove it: the keys it sealed are filed, but its rows would

@@ -224,8 +224,8 @@ export async function storeCapturedAddresses(
     }
 
     if (writes.count > 0) {
-      // Keys filed before the transaction commits: a row is never committed without the shred
-      // key that opens it.
+      // Keys staged (or filed) before the transaction commits: a row is never committed without
+      // the shred key that opens it.
       await writes.finish();
       await forgetEnvelopes(deps, replaced);
       if (!options.batchAudit) {
