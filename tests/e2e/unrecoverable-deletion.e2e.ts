@@ -2,7 +2,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { Page, Worker } from '@playwright/test';
 import { DAY_MS, type FixtureOrder, makeOrder } from '../fixtures/order-fixtures';
 import { createVaultOpener, shredRefOf } from '../../utils/crypto/sealed-box';
-import { isStagingKeyName, openStagedKeys, readStagingKeyFile } from '../../utils/shred/staged-keys';
+import { isStagingKeyName, openStagedKeys, readStagingKeyFile, stagingKeyName } from '../../utils/shred/staged-keys';
 import { openBuyerRecord } from '../../utils/vault/buyer-seal';
 import { readProfileFiles } from '../support/profile-scan';
 import { authorizeInOptions, browseOrderList, seenCapturePayloads, storedAddressCounts, viewAddress, watchCapturePayloads } from './capture-helpers';
@@ -101,7 +101,7 @@ function stagedKeysOnDisk(files: { bytes: Buffer }[]): Uint8Array[] {
   for (const { bytes } of files) {
     for (let at = bytes.indexOf(magic); at >= 0; at = bytes.indexOf(magic, at + 1)) {
       const id = bytes.subarray(at + 8, at + 16);
-      const key = readStagingKeyFile(`stage.${bytesToHex(id)}.key`, bytes.subarray(at, at + 48));
+      const key = readStagingKeyFile(stagingKeyName(id), bytes.subarray(at, at + 48));
       if (key) stagingKeys.push(key);
     }
   }

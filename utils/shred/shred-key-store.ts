@@ -1,5 +1,6 @@
 import { bytesToHex, concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import type { ShredKey, ShredKeyLookup, ShredRef } from '../crypto/sealed-box';
+import { keysByDay } from './shred-day';
 import { encodeShredEntries, entryDrop, shredKeyMap, wholeEntries, withoutEntries } from './shred-file';
 import type { StagedKeyRow } from '../db/records';
 import { isStagingKeyName, newStagingKey, openStagedKeys, readStagingKeyFile, sealStagedKeys, type StagingKey, stagingKeyFile } from './staged-keys';
@@ -191,12 +192,7 @@ export function createShredKeyStore(files: ShredFiles, stagedRows?: StagedKeyRow
 
   /** One new file per day of `keys` (run in the queue). */
   const fileKeys = async (keys: readonly OrderShredKey[]): Promise<void> => {
-    const byDay = new Map<number, OrderShredKey[]>();
-    for (const k of keys) {
-      const list = byDay.get(k.day);
-      if (list) list.push(k);
-      else byDay.set(k.day, [k]);
-    }
+    const byDay = keysByDay(keys);
     for (const [day, dayKeys] of byDay) await store(day, segmentName(day), encodeShredEntries(dayKeys));
     // Merging is the queue's next task, not part of this one (whose caller may hold a transaction open for it).
     for (const day of byDay.keys()) serial(() => mergeDay(day)).catch(() => undefined);

@@ -2,6 +2,7 @@ import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { aeadOpen, aeadSeal } from '../crypto/xchacha';
 import type { StagedKeyRow } from '../db/records';
 import type { OrderShredKey } from './shred-key-store';
+import { keysByDay } from './shred-day';
 import { decodeShredEntries, encodeShredEntries } from './shred-file';
 
 /**
@@ -37,17 +38,20 @@ const KEY_LEN = 32;
 const VERSION = 1;
 const HEADER = 1 + ID_LEN + 4;
 const NONCE_LEN = 24;
-const PREFIX = 'stage.';
-const SUFFIX = '.key';
 
 /** Whether a file of the shred directory holds a staging key. */
 export function isStagingKeyName(name: string): boolean {
   return /^stage\.[0-9a-f]{16}\.key$/.test(name);
 }
 
+/** The file a staging key with this id lives in. */
+export function stagingKeyName(id: Uint8Array): string {
+  return `stage.${bytesToHex(id)}.key`;
+}
+
 export function newStagingKey(): StagingKey {
   const id = randomBytes(ID_LEN);
-  return { name: `${PREFIX}${bytesToHex(id)}${SUFFIX}`, id, key: randomBytes(KEY_LEN) };
+  return { name: stagingKeyName(id), id, key: randomBytes(KEY_LEN) };
 }
 
 export function stagingKeyFile(key: StagingKey): Uint8Array {
@@ -62,19 +66,13 @@ export function stagingKeyFile(key: StagingKey): Uint8Array {
 export function readStagingKeyFile(name: string, bytes: Uint8Array | null): StagingKey | null {
   if (!bytes || bytes.length !== MAGIC.length + ID_LEN + KEY_LEN || MAGIC.some((b, i) => bytes[i] !== b)) return null;
   const id = bytes.slice(MAGIC.length, MAGIC.length + ID_LEN);
-  if (name !== `${PREFIX}${bytesToHex(id)}${SUFFIX}`) return null;
+  if (name !== stagingKeyName(id)) return null;
   return { name, id, key: bytes.slice(MAGIC.length + ID_LEN) };
 }
 
 /** The entries grouped by day, sealed under `key`, as a row for `shredStaging`. */
 export function sealStagedKeys(key: StagingKey, entries: readonly OrderShredKey[]): StagedKeyRow {
-  const byDay = new Map<number, OrderShredKey[]>();
-  for (const e of entries) {
-    const list = byDay.get(e.day);
-    if (list) list.push(e);
-    else byDay.set(e.day, [e]);
-  }
-  const parts = [...byDay].map(([day, dayEntries]) => ({ day, bytes: encodeShredEntries(dayEntries) }));
+  const parts = [...keysByDay(entries)].map(([day, dayEntries]) => ({ day, bytes: encodeShredEntries(dayEntries) }));
   const plaintext = new Uint8Array(parts.reduce((n, p) => n + 8 + p.bytes.length, 0));
   const view = new DataView(plaintext.buffer);
   let at = 0;

@@ -29,7 +29,7 @@ export interface StoreAddressesResult {
 export interface StoreAddressesOptions {
   /**
    * Pass when calling from inside your own Dexie transaction (which must include orders,
-   * buyers, shredStaging, meta and audit): otherwise settings are read from storage.local first, and a
+   * buyers, meta and audit): otherwise settings are read from storage.local first, and a
    * non-Dexie await inside a transaction commits it early.
    */
   retentionDays?: number;
